@@ -1,0 +1,58 @@
+using BranchLedger.Api.V1;
+using Grpc.Core;
+
+namespace BranchLedger.Cli;
+
+/// <summary>
+/// A year of a small demo tenant's meetings, recorded through the public API. Request ids are derived
+/// from the content, so loading twice records nothing new.
+/// </summary>
+internal static class DemoData
+{
+    private static readonly string[] Branches = ["office-branch", "rehab-centre-branch", "employment-branch"];
+
+    public static async Task<int> LoadAsync(LedgerService.LedgerServiceClient ledger, Metadata headers)
+    {
+        var year = DateTime.UtcNow.Year - 1;
+        int created = 0, replayed = 0;
+        foreach (var branch in Branches)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                foreach (var (kind, topic, day) in MonthlyMeetings(month))
+                {
+                    var response = await ledger.RecordMeetingAsync(new RecordMeetingRequest
+                    {
+                        BranchId = branch,
+                        RequestId = $"demo-{branch}-{year}-{month:D2}-{(int)kind}",
+                        Meeting = new Meeting
+                        {
+                            Kind = kind,
+                            Date = new Google.Type.Date { Year = year, Month = month, Day = day },
+                            Topic = topic,
+                            Attendees = 11,
+                            ExpectedAttendees = 12,
+                            FirstAgendaItem = kind == MeetingKind.BranchCommitteeMeeting,
+                        },
+                    }, headers);
+                    if (response.Replayed) { replayed++; } else { created++; }
+                }
+            }
+        }
+
+        Console.WriteLine($"demo data: tenant demo-city, {Branches.Length} branches, {created} records created, {replayed} already present");
+        return 0;
+    }
+
+    private static IEnumerable<(MeetingKind Kind, string Topic, int Day)> MonthlyMeetings(int month)
+    {
+        yield return (MeetingKind.BranchCommitteeMeeting, $"{month}月支委会：研究部署本月党建工作", 5);
+        yield return (MeetingKind.ThemeDay, $"{month}月主题党日：重温入党誓词", 15);
+        yield return (MeetingKind.SmallGroupMeeting, $"{month}月党小组会：学习交流", 20);
+        if (month % 3 == 0)
+        {
+            yield return (MeetingKind.BranchGeneralMeeting, $"第{month / 3}季度支部党员大会", 25);
+            yield return (MeetingKind.PartyLecture, $"第{month / 3}季度党课", 26);
+        }
+    }
+}

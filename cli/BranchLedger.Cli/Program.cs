@@ -1,0 +1,3 @@
+using BranchLedger.Cli;
+
+return await CliCommands.RunAsync(args);

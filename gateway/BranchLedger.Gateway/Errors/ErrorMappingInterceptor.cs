@@ -1,0 +1,68 @@
+using BranchLedger.Contracts.Errors;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Orleans.Runtime;
+using Status = Google.Rpc.Status;
+
+namespace BranchLedger.Gateway.Errors;
+
+/// <summary>
+/// Turns what grains and validation throw into gRPC statuses with google.rpc details. Without it
+/// grpc-dotnet answers UNKNOWN for every exception, which tells a client neither what was wrong nor
+/// whether a retry can help.
+/// </summary>
+internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception ex, ServerCallContext context)
+    {
+        switch (ex)
+        {
+            case InvalidCommandException invalid:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(invalid.Errors.Select(e =>
+                    new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Description }));
+                return Rich(Code.InvalidArgument, "The request is invalid; see the field violations.", badRequest);
+
+            case RequestIdConflictException conflict:
+                var precondition = new PreconditionFailure();
+                precondition.Violations.Add(new PreconditionFailure.Types.Violation
+                {
+                    Type = "REQUEST_ID_REUSED",
+                    Subject = "request_id",
+                    Description = conflict.Message,
+                });
+                return Rich(Code.FailedPrecondition, conflict.Message, precondition);
+
+            case StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
+                or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException:
+                logger.LogWarning(ex, "Unavailable while serving {Method}", context.Method);
+                return Rich(Code.Unavailable, "The ledger is temporarily unavailable; retry with the same request id.",
+                    new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
+
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+
+            default:
+                logger.LogError(ex, "Unhandled error while serving {Method}", context.Method);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Internal error."));
+        }
+    }
+
+    private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+}

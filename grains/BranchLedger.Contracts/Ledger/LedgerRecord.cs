@@ -1,0 +1,24 @@
+namespace BranchLedger.Contracts.Ledger;
+
+/// <summary>One immutable entry of a ledger.</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.LedgerRecord")]
+public sealed record LedgerRecord
+{
+    /// <summary>Position in the ledger, from 1, never reused.</summary>
+    [Id(0)] public required long Sequence { get; init; }
+
+    /// <summary>The client request id that created it.</summary>
+    [Id(1)] public required string RequestId { get; init; }
+
+    /// <summary>Who recorded it.</summary>
+    [Id(2)] public required string RecordedBy { get; init; }
+
+    /// <summary>When the ledger accepted it.</summary>
+    [Id(3)] public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>What it records.</summary>
+    [Id(4)] public required RecordBody Body { get; init; }
+
+    /// <summary>The record's id as the API shows it.</summary>
+    public string RecordId => $"rec-{Sequence}";
+}

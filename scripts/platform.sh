@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs the whole BranchLedger platform on this machine: PostgreSQL, one silo, one gateway, demo data.
+#
+# Usage: scripts/platform.sh [run|start|stop|status|logs]
+#   run     (default) build, start everything in the foreground; Ctrl-C stops it all cleanly
+#   start   the same in the background; logs in .run/logs
+#   stop    stop a background platform (and its PostgreSQL)
+#   status  show what runs
+#   logs    follow the background logs
+#
+# Data lives in .data/postgres (git-ignored) and survives restarts.
+# Ports (environment): BRANCHLEDGER_GRPC_PORT 5080, BRANCHLEDGER_HTTP_PORT 5081,
+#   BRANCHLEDGER_SILO_PORT 11111, BRANCHLEDGER_SILO_GATEWAY_PORT 30000, BRANCHLEDGER_PGPORT 55432.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"
+LOG_DIR="$RUN_DIR/logs"
+CONFIGURATION="${BRANCHLEDGER_CONFIGURATION:-Release}"
+GRPC_PORT="${BRANCHLEDGER_GRPC_PORT:-5080}"
+HTTP_PORT="${BRANCHLEDGER_HTTP_PORT:-5081}"
+SILO_PORT="${BRANCHLEDGER_SILO_PORT:-11111}"
+SILO_GATEWAY_PORT="${BRANCHLEDGER_SILO_GATEWAY_PORT:-30000}"
+BIN() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
+
+say() { printf 'platform: %s\n' "$*"; }
+
+wait_for_port() { # port, what, pid
+    for _ in $(seq 1 600); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+        kill -0 "$3" 2>/dev/null || { say "$2 exited during start-up; see $LOG_DIR/$2.log"; tail -n 30 "$LOG_DIR/$2.log" >&2; return 1; }
+        sleep 0.2
+    done
+    say "$2 did not open port $1 within 120 s"; return 1
+}
+
+stop_pid() { # pidfile
+    [[ -f "$1" ]] || return 0
+    local pid; pid="$(cat "$1")"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$1"
+}
+
+stop_all() {
+    stop_pid "$RUN_DIR/gateway.pid"
+    stop_pid "$RUN_DIR/silo.pid"
+    "$ROOT/scripts/postgres.sh" stop >/dev/null || true
+    say "stopped (data kept in .data/)"
+}
+
+start_all() {
+    mkdir -p "$LOG_DIR"
+    command -v dotnet >/dev/null || { say "the .NET SDK is required (dotnet on PATH)"; exit 1; }
+    say "building ($CONFIGURATION)…"
+    dotnet build "$ROOT/BranchLedger.slnx" -c "$CONFIGURATION" -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
+        || { tail -n 40 "$LOG_DIR/build.log"; exit 1; }
+
+    "$ROOT/scripts/postgres.sh" start
+    local cs; cs="$("$ROOT/scripts/postgres.sh" url)"
+    export ConnectionStrings__BranchLedger="$cs"
+    export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+
+    say "applying migrations…"
+    dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" migrate
+
+    Orleans__SiloPort="$SILO_PORT" Orleans__GatewayPort="$SILO_GATEWAY_PORT" \
+        nohup dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" >"$LOG_DIR/silo.log" 2>&1 &
+    echo $! >"$RUN_DIR/silo.pid"
+    wait_for_port "$SILO_GATEWAY_PORT" silo "$(cat "$RUN_DIR/silo.pid")"
+
+    Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$HTTP_PORT" \
+        nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
+    echo $! >"$RUN_DIR/gateway.pid"
+    wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")"
+
+    dotnet "$(BIN cli/BranchLedger.Cli branchledger)" --gateway "http://127.0.0.1:$GRPC_PORT" demo-data
+
+    cat <<INFO
+
+BranchLedger is running.
+  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService
+  HTTP/1.1                  http://127.0.0.1:$HTTP_PORT
+  PostgreSQL                $cs
+  Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)
+  logs                      .run/logs/
+  try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
+INFO
+}
+
+cmd="${1:-run}"
+case "$cmd" in
+    run)
+        trap 'echo; say "stopping…"; stop_all; exit 0' INT TERM
+        start_all || { stop_all; exit 1; }
+        say "press Ctrl-C to stop"
+        while kill -0 "$(cat "$RUN_DIR/silo.pid")" 2>/dev/null && kill -0 "$(cat "$RUN_DIR/gateway.pid")" 2>/dev/null; do
+            sleep 1
+        done
+        say "a process exited unexpectedly; see .run/logs"; stop_all; exit 1
+        ;;
+    start) start_all || { stop_all; exit 1; } ;;
+    stop) stop_all ;;
+    status)
+        for p in silo gateway; do
+            if [[ -f "$RUN_DIR/$p.pid" ]] && kill -0 "$(cat "$RUN_DIR/$p.pid")" 2>/dev/null; then say "$p running (pid $(cat "$RUN_DIR/$p.pid"))"; else say "$p stopped"; fi
+        done
+        "$ROOT/scripts/postgres.sh" status || true
+        ;;
+    logs) tail -F "$LOG_DIR"/*.log ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,60 @@
+using BranchLedger.Grains;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace BranchLedger.Silo;
+
+/// <summary>Wires Orleans to PostgreSQL through the ADO.NET providers and the project's own schema.</summary>
+internal static class SiloHosting
+{
+    /// <summary>The ADO.NET invariant name the Orleans providers use for Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    public static IHostApplicationBuilder AddBranchLedgerSilo(this IHostApplicationBuilder builder, SiloSettings settings)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                settings.AdvertisedAddress,
+                settings.SiloPort,
+                settings.GatewayPort,
+                listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+            silo.UseBranchLedgerPostgres(settings.ConnectionString);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Membership, reminders and grain state on PostgreSQL, plus the services grains need. Tests build
+    /// their clusters with this same method, so they run what production runs.
+    /// </summary>
+    public static ISiloBuilder UseBranchLedgerPostgres(this ISiloBuilder silo, string connectionString)
+    {
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+        // Ledger state is stored with Orleans' binary serializer: version-tolerant through [Id], several
+        // times smaller than JSON with type names, and renaming a type does not orphan rows ([Alias]).
+        return silo.AddAdoNetGrainStorage(StorageNames.Ledger, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+    }
+}
