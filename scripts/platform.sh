@@ -56,28 +56,30 @@ start_all() {
     mkdir -p "$LOG_DIR"
     command -v dotnet >/dev/null || { say "the .NET SDK is required (dotnet on PATH)"; exit 1; }
     say "building ($CONFIGURATION)…"
-    dotnet build "$ROOT/BranchLedger.slnx" -c "$CONFIGURATION" -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
-        || { tail -n 40 "$LOG_DIR/build.log"; exit 1; }
+    dotnet build "$ROOT/platform.slnf" -c "$CONFIGURATION" -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
+        || { tail -n 40 "$LOG_DIR/build.log"; return 1; }
 
-    "$ROOT/scripts/postgres.sh" start
-    local cs; cs="$("$ROOT/scripts/postgres.sh" url)"
+    # Functions called in a '||' list run without 'set -e': every step checks its own status.
+    "$ROOT/scripts/postgres.sh" start || return 1
+    local cs; cs="$("$ROOT/scripts/postgres.sh" url)" || return 1
     export ConnectionStrings__BranchLedger="$cs"
     export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
     say "applying migrations…"
-    dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" migrate
+    dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" migrate || return 1
 
     Orleans__SiloPort="$SILO_PORT" Orleans__GatewayPort="$SILO_GATEWAY_PORT" \
         nohup dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" >"$LOG_DIR/silo.log" 2>&1 &
     echo $! >"$RUN_DIR/silo.pid"
-    wait_for_port "$SILO_GATEWAY_PORT" silo "$(cat "$RUN_DIR/silo.pid")"
+    wait_for_port "$SILO_GATEWAY_PORT" silo "$(cat "$RUN_DIR/silo.pid")" || return 1
 
     Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$HTTP_PORT" \
         nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
     echo $! >"$RUN_DIR/gateway.pid"
-    wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")"
+    wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")" || return 1
 
-    dotnet "$(BIN cli/BranchLedger.Cli branchledger)" --gateway "http://127.0.0.1:$GRPC_PORT" demo-data
+    say "loading demo data…"
+    dotnet "$(BIN cli/BranchLedger.Cli branchledger)" --gateway "http://127.0.0.1:$GRPC_PORT" demo-data || return 1
 
     cat <<INFO
 

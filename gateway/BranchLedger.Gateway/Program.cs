@@ -1,6 +1,7 @@
 using BranchLedger.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files are read from beside the binaries, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddBranchLedgerOrleansClient();
 builder.Services.AddBranchLedgerApi();

@@ -8,8 +8,7 @@ internal static class Migrations
     public static async Task<int> ApplyAndReportAsync(SiloSettings settings)
     {
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
-        var result = await MigrationRunner.ApplyAsync(settings.ConnectionString, loggers.CreateLogger("Migrations"));
-        Console.WriteLine(result);
+        await MigrationRunner.ApplyAsync(settings.ConnectionString, loggers.CreateLogger("Migrations"));
         return 0;
     }
 }

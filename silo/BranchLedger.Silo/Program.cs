@@ -1,6 +1,7 @@
 using BranchLedger.Silo;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Settings files are read from beside the binaries, wherever the process is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var settings = SiloSettings.From(builder.Configuration);
 
 if (args is ["migrate", ..])

@@ -1,0 +1,92 @@
+using BranchLedger.Api.V1;
+using Grpc.Net.Client;
+
+namespace BranchLedger.Integration.Tests.Infrastructure;
+
+/// <summary>One silo and one gateway as real processes on loopback, on one database.</summary>
+public sealed class LocalPlatform : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _siloEnvironment;
+    private readonly Dictionary<string, string> _gatewayEnvironment;
+    private readonly int _siloGatewayPort;
+
+    public LocalPlatform(string connectionString)
+    {
+        var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
+        _siloGatewayPort = Ports.Free();
+        GrpcPort = Ports.Free();
+        var common = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__BranchLedger"] = connectionString,
+            ["Orleans__ClusterId"] = clusterId,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        _siloEnvironment = new(common)
+        {
+            ["Orleans__SiloPort"] = Ports.Free().ToString(),
+            ["Orleans__GatewayPort"] = _siloGatewayPort.ToString(),
+            ["Database__MigrateOnStart"] = "true",
+        };
+        _gatewayEnvironment = new(common)
+        {
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
+        };
+    }
+
+    public int GrpcPort { get; }
+
+    public PlatformProcess? Silo { get; private set; }
+
+    public PlatformProcess? Gateway { get; private set; }
+
+    public async Task StartAsync()
+    {
+        Silo = PlatformProcess.Start("silo", "BranchLedger.Silo", _siloEnvironment);
+        await WaitAsync(Silo, _siloGatewayPort);
+        Gateway = PlatformProcess.Start("gateway", "BranchLedger.Gateway", _gatewayEnvironment);
+        await WaitAsync(Gateway, GrpcPort);
+    }
+
+    public async Task StopAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.StopAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.StopAsync();
+        }
+    }
+
+    public LedgerService.LedgerServiceClient Ledger() =>
+        new(GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitAsync(PlatformProcess process, int port)
+    {
+        try
+        {
+            await Ports.WaitOpenAsync(port, TimeSpan.FromSeconds(90), () => process.IsRunning);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"{ex.Message}\n--- process output ---\n{process.Output}", ex);
+        }
+    }
+}

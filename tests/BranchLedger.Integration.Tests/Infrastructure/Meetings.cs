@@ -1,0 +1,23 @@
+using BranchLedger.Api.V1;
+
+namespace BranchLedger.Integration.Tests.Infrastructure;
+
+/// <summary>Valid requests to start from; tests change one thing at a time.</summary>
+public static class Meetings
+{
+    public static RecordMeetingRequest Request(string branch = "office-branch", string? requestId = null, int day = 5) => new()
+    {
+        BranchId = branch,
+        RequestId = requestId ?? Guid.NewGuid().ToString(),
+        Meeting = new Meeting
+        {
+            Kind = MeetingKind.BranchCommitteeMeeting,
+            Date = new Google.Type.Date { Year = 2026, Month = 3, Day = day },
+            Topic = "研究部署季度党建工作",
+            Attendees = 6,
+            ExpectedAttendees = 7,
+            FirstAgendaItem = true,
+            Notes = "第一议题：学习重要讲话精神",
+        },
+    };
+}
