@@ -7,6 +7,7 @@
 #   stop    stop a background platform (and its PostgreSQL)
 #   status  show what runs
 #   logs    follow the background logs
+#   migrate start PostgreSQL if needed and apply the schema migrations, nothing else
 #
 # Data lives in .data/postgres (git-ignored) and survives restarts.
 # Ports (environment): BRANCHLEDGER_GRPC_PORT 5080, BRANCHLEDGER_HTTP_PORT 5081,
@@ -52,21 +53,28 @@ stop_all() {
     say "stopped (data kept in .data/)"
 }
 
-start_all() {
+build() {
     mkdir -p "$LOG_DIR"
-    command -v dotnet >/dev/null || { say "the .NET SDK is required (dotnet on PATH)"; exit 1; }
+    command -v dotnet >/dev/null || { say "the .NET SDK is required (dotnet on PATH)"; return 1; }
     say "building ($CONFIGURATION)…"
     dotnet build "$ROOT/platform.slnf" -c "$CONFIGURATION" -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
         || { tail -n 40 "$LOG_DIR/build.log"; return 1; }
+}
 
-    # Functions called in a '||' list run without 'set -e': every step checks its own status.
+# Functions called in a '||' list run without 'set -e': every step checks its own status.
+migrate() {
     "$ROOT/scripts/postgres.sh" start || return 1
-    local cs; cs="$("$ROOT/scripts/postgres.sh" url)" || return 1
-    export ConnectionStrings__BranchLedger="$cs"
+    ConnectionStrings__BranchLedger="$("$ROOT/scripts/postgres.sh" url)" || return 1
+    export ConnectionStrings__BranchLedger
+    say "applying migrations…"
+    dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" migrate
+}
+
+start_all() {
+    build || return 1
     export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
-    say "applying migrations…"
-    dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" migrate || return 1
+    migrate || return 1
 
     Orleans__SiloPort="$SILO_PORT" Orleans__GatewayPort="$SILO_GATEWAY_PORT" \
         nohup dotnet "$(BIN silo/BranchLedger.Silo BranchLedger.Silo)" >"$LOG_DIR/silo.log" 2>&1 &
@@ -86,7 +94,7 @@ start_all() {
 BranchLedger is running.
   gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService
   HTTP/1.1                  http://127.0.0.1:$HTTP_PORT
-  PostgreSQL                $cs
+  PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)
   logs                      .run/logs/
   try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
@@ -113,5 +121,6 @@ case "$cmd" in
         "$ROOT/scripts/postgres.sh" status || true
         ;;
     logs) tail -F "$LOG_DIR"/*.log ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    migrate) build && migrate ;;
+    *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
