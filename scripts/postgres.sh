@@ -257,7 +257,7 @@ cmd_start() {
         note "started PostgreSQL $major on 127.0.0.1:$PORT (data: $DATA, log: $log)"
     fi
 
-    if ! "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30; then
+    if ! "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -t 30; then
         print_log_tail
         die "the server on port $port does not accept connections"
     fi

@@ -6,11 +6,12 @@ using Orleans.Storage;
 namespace BranchLedger.Silo;
 
 /// <summary>Wires Orleans to PostgreSQL through the ADO.NET providers and the project's own schema.</summary>
-internal static class SiloHosting
+public static class SiloHosting
 {
     /// <summary>The ADO.NET invariant name the Orleans providers use for Npgsql.</summary>
     public const string Invariant = "Npgsql";
 
+    /// <summary>The silo as production runs it: cluster identity, endpoints and PostgreSQL.</summary>
     public static IHostApplicationBuilder AddBranchLedgerSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
         builder.UseOrleans(silo =>

@@ -3,7 +3,7 @@ using System.Net;
 namespace BranchLedger.Silo;
 
 /// <summary>The silo's configuration, read once from configuration (environment variables included).</summary>
-internal sealed record SiloSettings(
+public sealed record SiloSettings(
     string ConnectionString,
     string ClusterId,
     string ServiceId,
@@ -13,6 +13,7 @@ internal sealed record SiloSettings(
     int GatewayPort,
     bool MigrateOnStart)
 {
+    /// <summary>Reads the settings; the connection string is required.</summary>
     public static SiloSettings From(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("BranchLedger");

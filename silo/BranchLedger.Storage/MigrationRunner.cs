@@ -278,7 +278,16 @@ public sealed record Migration(string Version, string Name, string Sql, string C
 public sealed record MigrationResult(
     IReadOnlyList<string> Applied,
     IReadOnlyList<string> AlreadyPresent,
-    IReadOnlyList<string> UnknownInDatabase);
+    IReadOnlyList<string> UnknownInDatabase)
+{
+    /// <summary>A one-line summary, e.g. <c>applied: 0003, 0004; already present: 0001, 0002</c>.</summary>
+    public override string ToString()
+    {
+        static string List(IReadOnlyList<string> versions) => versions.Count == 0 ? "none" : string.Join(", ", versions);
+        var text = $"applied: {List(Applied)}; already present: {List(AlreadyPresent)}";
+        return UnknownInDatabase.Count == 0 ? text : $"{text}; unknown to this build: {List(UnknownInDatabase)}";
+    }
+}
 
 /// <summary>
 /// An applied migration's file differs from the one recorded when it was applied. Migrations are

@@ -6,24 +6,9 @@ using Grpc.Core;
 namespace BranchLedger.Integration.Tests.Gateway;
 
 /// <summary>LedgerService over real gRPC, through the gateway host, against a real cluster on PostgreSQL.</summary>
-public sealed class LedgerServiceTests : IAsyncLifetime
+public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    private LedgerCluster _cluster = null!;
-    private GatewayHost _gateway = null!;
-    private LedgerService.LedgerServiceClient _ledger = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await LedgerCluster.StartAsync();
-        _gateway = new GatewayHost(_cluster);
-        _ledger = _gateway.Ledger();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    private readonly LedgerService.LedgerServiceClient _ledger = fixture.Ledger;
 
     [Fact]
     public async Task A_recorded_meeting_is_listed_as_it_was_recorded()

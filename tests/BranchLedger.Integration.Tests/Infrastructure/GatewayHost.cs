@@ -7,19 +7,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The real gateway host in process (ASP.NET Core test server), as an Orleans client of a
-/// <see cref="LedgerCluster"/> found through the same membership table.
+/// The real gateway host in process (ASP.NET Core test server). It is an Orleans client that finds
+/// the silos through the ADO.NET membership table, as in production.
 /// </summary>
-public sealed class GatewayHost : WebApplicationFactory<Program>
+public sealed class GatewayHost(string connectionString, string clusterId) : WebApplicationFactory<Program>
 {
-    private readonly LedgerCluster _cluster;
-
-    public GatewayHost(LedgerCluster cluster) => _cluster = cluster;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:BranchLedger", _cluster.ConnectionString);
-        builder.UseSetting("Orleans:ClusterId", _cluster.ClusterId);
+        builder.UseSetting("ConnectionStrings:BranchLedger", connectionString);
+        builder.UseSetting("Orleans:ClusterId", clusterId);
         builder.UseSetting("Orleans:ServiceId", "branchledger-test");
     }
 

@@ -14,13 +14,16 @@ namespace BranchLedger.Integration.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// <para>On first use it runs <c>scripts/postgres.sh start</c> with its own data folder
-/// (<c>&lt;repo root&gt;/.data/test-postgres</c>, git-ignored) on a free loopback port, and stops the
-/// server again at process exit if this process started it and nobody else is using it. Set
-/// <c>BRANCHLEDGER_TEST_POSTGRES</c> to a server connection string to use an existing server instead
-/// (then nothing is started or stopped).</para>
-/// <para>Every test gets a throwaway database from <see cref="CreateDatabaseAsync"/>; databases
-/// created by this process are dropped at exit, and leftovers older than a day (from crashed runs)
-/// are dropped at start.</para>
+/// (<c>&lt;repo root&gt;/.data/test-postgres</c>, git-ignored) on a free loopback port (55433 when
+/// free). Set <c>BRANCHLEDGER_TEST_POSTGRES</c> to a server connection string to use an existing
+/// server instead; then nothing is started or stopped.</para>
+/// <para>Every test gets a throwaway database from <see cref="CreateDatabaseAsync"/>. After the test
+/// process exits, its databases are dropped and, if this process started the server and nobody
+/// else uses it, the server is stopped. That work runs in a small detached watcher started with the
+/// server, not in <see cref="AppDomain.ProcessExit"/> itself: the test runner kills the test host
+/// about 100 ms after the run, too soon to drop databases and stop a server, and a crashed or killed
+/// test process runs no handler at all. The ProcessExit handler only closes pooled connections.
+/// Leftover <c>bltest_</c> databases older than a day are dropped at start.</para>
 /// </remarks>
 public static partial class TestPostgres
 {
@@ -28,11 +31,15 @@ public static partial class TestPostgres
     public const string ExternalServerVariable = "BRANCHLEDGER_TEST_POSTGRES";
 
     private const string DatabasePrefix = "bltest_";
+    private const string StampFormat = "yyMMddHHmmss";
     private const int PreferredPort = 55433;
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromDays(1);
 
+    /// <summary>Marks this process's databases, so the watcher drops exactly those.</summary>
+    private static readonly string ProcessToken = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 3));
+
     private static readonly Lazy<Server> LazyServer = new(StartServer, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly List<string> CreatedDatabases = [];
+    private static int databaseCounter;
 
     /// Connection string to the server's maintenance database ('postgres'), starting the server on first use.
     public static string ServerConnectionString => LazyServer.Value.ConnectionString;
@@ -54,34 +61,31 @@ public static partial class TestPostgres
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
             await connection.OpenAsync();
-            // The name is generated from [a-z0-9_] only; quoting keeps it an identifier regardless.
+            // The name is built from [a-z0-9_] only; quoted so it stays one identifier regardless.
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
-        }
-
-        lock (CreatedDatabases)
-        {
-            CreatedDatabases.Add(name);
         }
 
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
     }
 
     /// <summary>
-    /// bltest_&lt;UTC yyMMddHHmmss&gt;_&lt;random&gt;[_&lt;hint&gt;]: the timestamp lets a later run recognise
-    /// leftovers by age (PostgreSQL does not record when a database was created).
+    /// <c>bltest_&lt;UTC yyMMddHHmmss&gt;_&lt;process token&gt;_&lt;n&gt;[_&lt;hint&gt;]</c>: the timestamp lets a later
+    /// run recognise leftovers by age (PostgreSQL does not record when a database was created), the
+    /// token tells the watcher which databases belong to this process.
     /// </summary>
     private static string NewDatabaseName(string? hint)
     {
         var name = new StringBuilder(DatabasePrefix)
-            .Append(DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture))
-            .Append('_')
-            .Append(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 4)));
+            .Append(DateTime.UtcNow.ToString(StampFormat, CultureInfo.InvariantCulture))
+            .Append('_').Append(ProcessToken)
+            .Append('_').Append(Interlocked.Increment(ref databaseCounter).ToString(CultureInfo.InvariantCulture));
 
         var cleaned = hint is null ? "" : NonIdentifierChars().Replace(hint.ToLowerInvariant(), "_").Trim('_');
-        if (cleaned.Length > 0)
+        var room = 63 - name.Length - 1; // PostgreSQL truncates identifiers at 63 bytes
+        if (cleaned.Length > 0 && room > 0)
         {
-            name.Append('_').Append(cleaned.AsSpan(0, Math.Min(cleaned.Length, 63 - name.Length - 1)));
+            name.Append('_').Append(cleaned.AsSpan(0, Math.Min(cleaned.Length, room)));
         }
 
         return name.ToString();
@@ -93,19 +97,10 @@ public static partial class TestPostgres
     [GeneratedRegex(@"^bltest_(?<stamp>[0-9]{12})_")]
     private static partial Regex TestDatabaseName();
 
-    private static bool TryGetCreationTime(string databaseName, out DateTime createdUtc)
-    {
-        createdUtc = default;
-        var match = TestDatabaseName().Match(databaseName);
-        return match.Success
-            && DateTime.TryParseExact(match.Groups["stamp"].Value, "yyMMddHHmmss", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out createdUtc);
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Server lifetime
 
-    private sealed record Server(string ConnectionString, bool StartedByUs, string? RepoRoot, IReadOnlyDictionary<string, string> ScriptEnvironment);
+    private sealed record Server(string ConnectionString, bool StartedByUs, string? Script, IReadOnlyDictionary<string, string> ScriptEnvironment);
 
     private static Server StartServer()
     {
@@ -119,7 +114,7 @@ public static partial class TestPostgres
                 builder.Database = "postgres";
             }
 
-            server = new Server(builder.ConnectionString, StartedByUs: false, RepoRoot: null, new Dictionary<string, string>());
+            server = new Server(builder.ConnectionString, StartedByUs: false, Script: null, new Dictionary<string, string>());
         }
         else
         {
@@ -127,7 +122,9 @@ public static partial class TestPostgres
         }
 
         DropLeftoverDatabases(server.ConnectionString);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown(server);
+        StartWatcher(server);
+        // Closing our pooled sessions promptly lets the watcher drop the databases without force.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => NpgsqlConnection.ClearAllPools();
         return server;
     }
 
@@ -142,44 +139,29 @@ public static partial class TestPostgres
             ["BRANCHLEDGER_PGDATABASE"] = "postgres",
         };
 
-        // 'start' keeps a server that already runs on this data folder (e.g. left by a crashed run,
-        // or started by a concurrent test process) on its port; 'url' then reports that port.
-        var wasRunning = RunScript(script, environment, "status", allowExitCodes: [0, 3]).ExitCode == 0;
+        // 'start' keeps a server that already runs on this data folder (left by a killed run, or
+        // started by a concurrent test process) on its port; 'url' then reports that port.
+        var wasRunning = RunScript(script, environment, "status", allowedExitCodes: [0, 3]).ExitCode == 0;
         RunScript(script, environment, "start");
         var url = RunScript(script, environment, "url").StdOut.Trim();
 
-        var builder = new NpgsqlConnectionStringBuilder(url)
-        {
-            Database = "postgres",
-            // Orleans silos in one test process keep several pools; keep idle connections short-lived.
-            ConnectionIdleLifetime = 30,
-        };
-        return new Server(builder.ConnectionString, StartedByUs: !wasRunning, repoRoot, environment);
+        var builder = new NpgsqlConnectionStringBuilder(url) { Database = "postgres" };
+        return new Server(builder.ConnectionString, StartedByUs: !wasRunning, script, environment);
     }
 
     private static int ChoosePort()
     {
-        if (IsPortFree(PreferredPort))
-        {
-            return PreferredPort;
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsPortFree(int port)
-    {
         try
         {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
+            using var preferred = new TcpListener(IPAddress.Loopback, PreferredPort);
+            preferred.Start();
+            return PreferredPort;
         }
         catch (SocketException)
         {
-            return false;
+            using var any = new TcpListener(IPAddress.Loopback, 0);
+            any.Start();
+            return ((IPEndPoint)any.LocalEndpoint).Port;
         }
     }
 
@@ -207,7 +189,7 @@ public static partial class TestPostgres
 
     private sealed record ScriptResult(int ExitCode, string StdOut, string StdErr);
 
-    private static ScriptResult RunScript(string script, IReadOnlyDictionary<string, string> environment, string command, int[]? allowExitCodes = null)
+    private static ScriptResult RunScript(string script, IReadOnlyDictionary<string, string> environment, string command, int[]? allowedExitCodes = null)
     {
         var startInfo = new ProcessStartInfo("bash")
         {
@@ -232,7 +214,7 @@ public static partial class TestPostgres
         }
 
         var result = new ScriptResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        if (!(allowExitCodes ?? [0]).Contains(result.ExitCode))
+        if (!(allowedExitCodes ?? [0]).Contains(result.ExitCode))
         {
             throw new InvalidOperationException(
                 $"'{script} {command}' failed with exit code {result.ExitCode}:\n{result.StdErr}{result.StdOut}");
@@ -246,107 +228,110 @@ public static partial class TestPostgres
         try
         {
             var cutoff = DateTime.UtcNow - LeftoverAge;
-            var names = ListTestDatabases(serverConnectionString);
+            using var connection = new NpgsqlConnection(serverConnectionString);
+            connection.Open();
+            var names = new List<string>();
+            using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'bltest\\_%'", connection))
+            using (var reader = list.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    names.Add(reader.GetString(0));
+                }
+            }
+
             foreach (var name in names)
             {
-                if (TryGetCreationTime(name, out var created) && created < cutoff)
+                var match = TestDatabaseName().Match(name);
+                if (match.Success
+                    && DateTime.TryParseExact(match.Groups["stamp"].Value, StampFormat, CultureInfo.InvariantCulture,
+                        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
+                    && created < cutoff)
                 {
-                    DropDatabase(serverConnectionString, name);
+                    // FORCE ends sessions a crashed run may have left behind.
+                    using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+                    drop.ExecuteNonQuery();
                 }
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"TestPostgres: could not clean up old test databases: {ex.Message}");
+            Console.Error.WriteLine($"TestPostgres: could not drop old test databases: {ex.Message}");
         }
     }
 
-    private static List<string> ListTestDatabases(string serverConnectionString)
+    /// <summary>
+    /// Starts a detached shell that waits for this process to exit, then drops this process's
+    /// databases and, if we started the server and no other client uses it (sessions, or test
+    /// databases created since we started), stops it.
+    /// </summary>
+    private static void StartWatcher(Server server)
     {
-        var names = new List<string>();
-        using var connection = new NpgsqlConnection(serverConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'bltest\\_%'", connection);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
+        const string Watcher = """
+            pid=$1 token=$2 stop=$3 since=$4 log=$5 script=$6 conninfo=$7
+            exec </dev/null >>"$log" 2>&1
+            if [ -n "$script" ]; then psql_cmd=(bash "$script" psql); else psql_cmd=(psql "$conninfo"); fi
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+            echo "$(date -u +%FT%TZ) test process $pid exited; dropping its databases (token $token)"
+            for db in $("${psql_cmd[@]}" -XqAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'bltest\_%\_${token}\_%'"); do
+                "${psql_cmd[@]}" -Xq -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+            done
+            if [ "$stop" = 1 ]; then
+                busy=$("${psql_cmd[@]}" -XqAt -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()) + (SELECT count(*) FROM pg_database WHERE datname ~ '^bltest_[0-9]{12}_' AND substring(datname from 8 for 12) >= '$since')")
+                if [ "$busy" = 0 ]; then bash "$script" stop; else echo "server still in use ($busy); left running"; fi
+            fi
+            """;
 
-        return names;
-    }
-
-    private static void DropDatabase(string serverConnectionString, string name)
-    {
-        using var connection = new NpgsqlConnection(serverConnectionString);
-        connection.Open();
-        // FORCE ends sessions still connected (e.g. pools of silos that were not disposed).
-        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Best effort, at process exit: drop our databases, then stop the server if we started it.</summary>
-    private static void Shutdown(Server server)
-    {
-        string[] ours;
-        lock (CreatedDatabases)
-        {
-            ours = [.. CreatedDatabases];
-        }
-
-        var othersUseServer = false;
         try
         {
-            NpgsqlConnection.ClearAllPools();
-            foreach (var name in ours)
+            var logFolder = server.Script is not null
+                ? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(server.Script)!)!, ".data")
+                : Path.GetTempPath();
+            Directory.CreateDirectory(logFolder);
+
+            // setsid -f: a new session in a forked child, so the watcher is neither in the test
+            // host's process group nor its child (the runner may kill either).
+            var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
+            startInfo.ArgumentList.Add("-f");
+            startInfo.ArgumentList.Add("bash");
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(Watcher);
+            startInfo.ArgumentList.Add("bltest-watcher");
+            startInfo.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            startInfo.ArgumentList.Add(ProcessToken);
+            startInfo.ArgumentList.Add(server.StartedByUs ? "1" : "0");
+            startInfo.ArgumentList.Add(Process.GetCurrentProcess().StartTime.ToUniversalTime().AddSeconds(-1).ToString(StampFormat, CultureInfo.InvariantCulture));
+            startInfo.ArgumentList.Add(Path.Combine(logFolder, "test-postgres-watcher.log"));
+            startInfo.ArgumentList.Add(server.Script ?? "");
+            startInfo.ArgumentList.Add(server.Script is null ? ToLibpqConnInfo(server.ConnectionString, startInfo) : "");
+            foreach (var (key, value) in server.ScriptEnvironment)
             {
-                DropDatabase(server.ConnectionString, name);
+                startInfo.Environment[key] = value;
             }
 
-            if (server.StartedByUs)
-            {
-                // Another test process (sharing the data folder) may have joined this server: if
-                // it has sessions or recent databases, leave the server to it.
-                othersUseServer = OtherUsersPresent(server.ConnectionString);
-            }
+            using var process = Process.Start(startInfo);
+            process?.WaitForExit(TimeSpan.FromSeconds(5)); // returns as soon as setsid has forked
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
-            Console.Error.WriteLine($"TestPostgres: cleanup at exit failed: {ex.Message}");
-        }
-
-        if (server.StartedByUs && server.RepoRoot is not null && !othersUseServer)
-        {
-            try
-            {
-                NpgsqlConnection.ClearAllPools();
-                RunScript(Path.Combine(server.RepoRoot, "scripts", "postgres.sh"), server.ScriptEnvironment, "stop");
-            }
-            catch (Exception ex)
-            {
-                Console.Error.WriteLine($"TestPostgres: could not stop the test server: {ex.Message}");
-            }
+            Console.Error.WriteLine($"TestPostgres: could not start the cleanup watcher ({ex.Message}); test databases stay until a later run drops them.");
         }
     }
 
-    private static bool OtherUsersPresent(string serverConnectionString)
+    /// <summary>The external server for psql: keywords plus PGPASSWORD in the watcher's environment.</summary>
+    private static string ToLibpqConnInfo(string connectionString, ProcessStartInfo watcher)
     {
-        // Sessions of other clients (ours are gone: pools cleared, our databases dropped)...
-        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false }.ConnectionString))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.Password))
         {
-            connection.Open();
-            using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
-                connection);
-            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
-            {
-                return true;
-            }
+            watcher.Environment["PGPASSWORD"] = builder.Password;
         }
 
-        // ...or test databases created since this process started (older ones are crash leftovers).
-        var since = Process.GetCurrentProcess().StartTime.ToUniversalTime().AddMinutes(-1);
-        return ListTestDatabases(serverConnectionString)
-            .Any(name => TryGetCreationTime(name, out var created) && created >= since);
+        static string Quote(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+        return string.Join(' ',
+            $"host={Quote(builder.Host ?? "localhost")}",
+            $"port={builder.Port.ToString(CultureInfo.InvariantCulture)}",
+            $"user={Quote(builder.Username ?? "postgres")}",
+            $"dbname={Quote(builder.Database ?? "postgres")}");
     }
 }

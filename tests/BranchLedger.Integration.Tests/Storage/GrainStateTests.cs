@@ -2,7 +2,6 @@ using BranchLedger.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Orleans.TestingHost;
 using static BranchLedger.Integration.Tests.Storage.StorageTestSupport;
 
 namespace BranchLedger.Integration.Tests.Storage;
@@ -10,10 +9,10 @@ namespace BranchLedger.Integration.Tests.Storage;
 /// <summary>One single-silo cluster per connection flavor, shared by the grain-state tests.</summary>
 public sealed class GrainStateClusters : IAsyncLifetime
 {
-    private readonly Dictionary<ConnectionFlavor, Task<(InProcessTestCluster Cluster, string Db)>> clusters = [];
+    private readonly Dictionary<ConnectionFlavor, Task<(AdoNetCluster Cluster, string Db)>> clusters = [];
     private readonly Lock gate = new();
 
-    public Task<(InProcessTestCluster Cluster, string Db)> GetAsync(ConnectionFlavor flavor)
+    public Task<(AdoNetCluster Cluster, string Db)> GetAsync(ConnectionFlavor flavor)
     {
         lock (gate)
         {
@@ -27,7 +26,7 @@ public sealed class GrainStateClusters : IAsyncLifetime
         }
     }
 
-    private static async Task<(InProcessTestCluster, string)> StartAsync(ConnectionFlavor flavor)
+    private static async Task<(AdoNetCluster, string)> StartAsync(ConnectionFlavor flavor)
     {
         var db = await TestPostgres.CreateDatabaseAsync($"state_{flavor}");
         return (await StartClusterAsync(WithFlavor(db, flavor)), db);
@@ -88,7 +87,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
     {
         var (cluster, db) = await clusters.GetAsync(flavor);
         // The provider itself, as two activations on different silos would call it.
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TestStorage.KeepOnClear);
+        var storage = cluster.Silos[0].Services.GetRequiredKeyedService<IGrainStorage>(TestStorage.KeepOnClear);
 
         for (var round = 0; round < 5; round++)
         {
@@ -142,7 +141,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
         Assert.Null(row["payloadbinary"]);
         Assert.Equal(3, row["version"]);
 
-        await cluster.DeactivateAsync(grain);
+        await grain.Deactivate();
         var reloaded = await grain.Current(); // a new activation reads the cleared row
         Assert.Null(reloaded.Value);
         Assert.Equal(0, reloaded.Counter);
@@ -173,7 +172,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
             "SELECT count(*) FROM orleansstorage WHERE graintypestring = @t AND grainidextensionstring = @k",
             P("t", TestStorage.DeletingState), P("k", key)));
 
-        await cluster.DeactivateAsync(grain);
+        await grain.Deactivate();
         var reloaded = await grain.Current();
         Assert.Null(reloaded.Value);
         Assert.False(reloaded.RecordExists);
@@ -231,7 +230,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
 
         foreach (var (grain, _) in grains)
         {
-            await cluster.DeactivateAsync((IAddressable)grain);
+            await grain.Deactivate();
         }
 
         foreach (var (grain, value) in grains)
@@ -247,7 +246,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
     public async Task State_names_and_service_ids_separate_rows_with_the_same_key()
     {
         var (cluster, db) = await clusters.GetAsync(ConnectionFlavor.Default);
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TestStorage.KeepOnClear);
+        var storage = cluster.Silos[0].Services.GetRequiredKeyedService<IGrainStorage>(TestStorage.KeepOnClear);
         var grainId = GrainId.Create("names", $"same-key-{Guid.NewGuid():N}");
 
         await storage.WriteStateAsync("state-one", grainId, new GrainState<TestState>(new TestState { Value = "one" }));
@@ -257,8 +256,8 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
         var two = new GrainState<TestState>();
         await storage.ReadStateAsync("state-one", grainId, one);
         await storage.ReadStateAsync("state-two", grainId, two);
-        Assert.Equal(("one", "1"), (one.State.Value, one.ETag));
-        Assert.Equal(("two", "1"), (two.State.Value, two.ETag));
+        Assert.Equal(("one", "1"), (one.State?.Value, one.ETag));
+        Assert.Equal(("two", "1"), (two.State?.Value, two.ETag));
 
         // Another ServiceId with the same state name and key: run the stored read as another
         // service would; it must not see this service's row.
@@ -270,7 +269,7 @@ public sealed class GrainStateTests(GrainStateClusters clusters) : IClassFixture
         var sameService = await RunStoredQueryAsync(db, "ReadFromStorageKey",
             P("GrainIdHash", 0), P("GrainIdN0", 0L), P("GrainIdN1", 0L), P("GrainTypeHash", 0),
             P("GrainTypeString", "state-one"), P("GrainIdExtensionString", grainId.Key.ToString()!),
-            P("ServiceId", cluster.Options.ServiceId));
+            P("ServiceId", cluster.ServiceId));
         Assert.Equal(1, Assert.Single(sameService)["version"]);
     }
 }

@@ -20,7 +20,7 @@ public sealed class MembershipClusterTests
         var connectionString = WithFlavor(db, flavor);
 
         var cluster = await StartClusterAsync(connectionString, silos: 2);
-        var clusterId = cluster.Options.ClusterId;
+        var clusterId = cluster.ClusterId;
         try
         {
             // Both silos are in the table, Active, with their real addresses.
@@ -30,7 +30,7 @@ public sealed class MembershipClusterTests
             Assert.Equal(2, members.Count);
             Assert.All(members, m => Assert.Equal(Active, m["status"]));
             Assert.All(members, m => Assert.True((int)m["proxyport"]! > 0));
-            var siloAddresses = cluster.Silos.Select(s => s.SiloAddress.ToString()).Order(StringComparer.Ordinal).ToList();
+            var siloAddresses = cluster.SiloAddresses.Order(StringComparer.Ordinal).ToList();
             Assert.Equal(
                 siloAddresses,
                 members.Select(m => $"S{m["address"]}:{m["port"]}:{m["generation"]}").Order(StringComparer.Ordinal));
@@ -69,7 +69,7 @@ public sealed class MembershipClusterTests
 
     /// <summary>Counts the membership inserts and status/suspicion updates (not heartbeats, which
     /// only set iamalivetime) with a test-only trigger.</summary>
-    private static Task InstallMembershipWriteCounterAsync(string db) => ExecuteAsync(db,
+    private static Task<int> InstallMembershipWriteCounterAsync(string db) => ExecuteAsync(db,
         """
         CREATE TABLE test_membership_writes (deploymentid text PRIMARY KEY, writes integer NOT NULL);
         CREATE FUNCTION test_count_membership_write() RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -28,11 +28,11 @@ public sealed class MembershipProtocolTests
         var (table, clusterId) = await CreateTableAsync(WithFlavor(db, flavor));
 
         var first = NewEntry(SiloStatus.Joining);
-        var initial = await table.ReadAll();
+        var initial = await table.ReadAllAsync(default);
         Assert.Equal(0, initial.Version.Version);
-        Assert.True(await table.InsertRow(first, initial.Version.Next()));
+        Assert.True(await table.InsertRowAsync(first, initial.Version.Next(), default));
 
-        var afterInsert = await table.ReadAll();
+        var afterInsert = await table.ReadAllAsync(default);
         Assert.Equal(1, afterInsert.Version.Version);
         var (stored, storedEtag) = Assert.Single(afterInsert.Members);
         Assert.Equal(first.SiloAddress, stored.SiloAddress);
@@ -40,26 +40,26 @@ public sealed class MembershipProtocolTests
         var snapshot = await DumpMembershipAsync(db, clusterId);
 
         // Insert with the version read before the first insert: stale.
-        Assert.False(await table.InsertRow(NewEntry(SiloStatus.Joining), initial.Version.Next()));
+        Assert.False(await table.InsertRowAsync(NewEntry(SiloStatus.Joining), initial.Version.Next(), default));
         // Insert of a silo that already has a row, with the current version: refused as a whole,
         // the version must not move either.
-        Assert.False(await table.InsertRow(first, afterInsert.Version.Next()));
+        Assert.False(await table.InsertRowAsync(first, afterInsert.Version.Next(), default));
         // Update with a stale version.
         stored.Status = SiloStatus.Active;
-        Assert.False(await table.UpdateRow(stored, storedEtag, initial.Version.Next()));
+        Assert.False(await table.UpdateRowAsync(stored, storedEtag, initial.Version.Next(), default));
         // Update of a silo that has no row, with the current version.
-        Assert.False(await table.UpdateRow(NewEntry(SiloStatus.Active), afterInsert.Version.VersionEtag, afterInsert.Version.Next()));
+        Assert.False(await table.UpdateRowAsync(NewEntry(SiloStatus.Active), afterInsert.Version.VersionEtag, afterInsert.Version.Next(), default));
 
         Assert.Equal(snapshot, await DumpMembershipAsync(db, clusterId));
 
         // With the current version the update goes through and raises the version by one.
         stored.AddOrUpdateSuspector(NewEntry(SiloStatus.Active).SiloAddress, DateTime.UtcNow, 2);
-        Assert.True(await table.UpdateRow(stored, storedEtag, afterInsert.Version.Next()));
-        var afterUpdate = await table.ReadAll();
+        Assert.True(await table.UpdateRowAsync(stored, storedEtag, afterInsert.Version.Next(), default));
+        var afterUpdate = await table.ReadAllAsync(default);
         Assert.Equal(2, afterUpdate.Version.Version);
         var (updated, _) = Assert.Single(afterUpdate.Members);
         Assert.Equal(SiloStatus.Active, updated.Status);
-        Assert.Single(updated.SuspectTimes);
+        Assert.Single(updated.SuspectTimes!);
     }
 
     [Theory]
@@ -71,13 +71,13 @@ public sealed class MembershipProtocolTests
         var db = await TestPostgres.CreateDatabaseAsync($"membership_heartbeat_{flavor}");
         var (table, _) = await CreateTableAsync(WithFlavor(db, flavor));
         var entry = NewEntry(SiloStatus.Active);
-        Assert.True(await table.InsertRow(entry, (await table.ReadAll()).Version.Next()));
-        var before = await table.ReadAll();
+        Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync(default)).Version.Next(), default));
+        var before = await table.ReadAllAsync(default);
 
         entry.IAmAliveTime = Truncate(entry.IAmAliveTime + TimeSpan.FromSeconds(31));
-        await table.UpdateIAmAlive(entry);
+        await table.UpdateIAmAliveAsync(entry, default);
 
-        var after = await table.ReadAll();
+        var after = await table.ReadAllAsync(default);
         Assert.Equal(before.Version, after.Version);
         var (stored, _) = Assert.Single(after.Members);
         Assert.Equal(entry.IAmAliveTime, stored.IAmAliveTime);
@@ -86,8 +86,8 @@ public sealed class MembershipProtocolTests
         Assert.Equal(SiloStatus.Active, stored.Status);
 
         // A heartbeat for a silo without a row is a no-op.
-        await table.UpdateIAmAlive(NewEntry(SiloStatus.Active));
-        Assert.Single((await table.ReadAll()).Members);
+        await table.UpdateIAmAliveAsync(NewEntry(SiloStatus.Active), default);
+        Assert.Single((await table.ReadAllAsync(default)).Members);
     }
 
     [Theory]
@@ -105,20 +105,20 @@ public sealed class MembershipProtocolTests
         var recentDead = NewEntry(SiloStatus.Dead, DateTime.UtcNow.AddMinutes(-5));
         foreach (var entry in new[] { oldDead, oldDeadWithVotes, oldActive, recentDead })
         {
-            Assert.True(await table.InsertRow(entry, (await table.ReadAll()).Version.Next()));
+            Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync(default)).Version.Next(), default));
         }
 
         // Votes cast long ago: the provider still considers the row defunct.
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync(default);
         var (withVotes, etag) = data.Members.Single(m => m.Item1.SiloAddress.Equals(oldDeadWithVotes.SiloAddress));
         withVotes.AddOrUpdateSuspector(oldActive.SiloAddress, longAgo.AddMinutes(1), 2);
-        Assert.True(await table.UpdateRow(withVotes, etag, data.Version.Next()));
-        var versionBefore = (await table.ReadAll()).Version;
+        Assert.True(await table.UpdateRowAsync(withVotes, etag, data.Version.Next(), default));
+        var versionBefore = (await table.ReadAllAsync(default)).Version;
 
         // The provider reads the table and deletes each defunct row with CleanupDefunctSiloEntryKey.
-        await table.CleanupDefunctSiloEntries(DateTimeOffset.UtcNow.AddDays(-7));
+        await table.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddDays(-7), default);
 
-        var after = await table.ReadAll();
+        var after = await table.ReadAllAsync(default);
         Assert.Equal(versionBefore, after.Version); // version row kept, version unchanged
         Assert.Equal(
             new[] { oldActive.SiloAddress, recentDead.SiloAddress }.Select(a => a.ToString()).Order(StringComparer.Ordinal),
@@ -126,10 +126,10 @@ public sealed class MembershipProtocolTests
 
         // The bulk key (used by providers without the per-row key) keeps the same rule.
         var oldDead2 = NewEntry(SiloStatus.Dead, longAgo);
-        Assert.True(await table.InsertRow(oldDead2, after.Version.Next()));
+        Assert.True(await table.InsertRowAsync(oldDead2, after.Version.Next(), default));
         await RunStoredQueryAsync(WithFlavor(db, flavor), "CleanupDefunctSiloEntriesKey",
             P("DeploymentId", clusterId), P("IAmAliveTime", DateTime.UtcNow.AddDays(-7)));
-        var afterBulk = await table.ReadAll();
+        var afterBulk = await table.ReadAllAsync(default);
         Assert.Equal(after.Version.Next().Version, afterBulk.Version.Version);
         Assert.DoesNotContain(afterBulk.Members, m => m.Item1.SiloAddress.Equals(oldDead2.SiloAddress));
         Assert.Contains(afterBulk.Members, m => m.Item1.SiloAddress.Equals(oldActive.SiloAddress));
@@ -141,9 +141,9 @@ public sealed class MembershipProtocolTests
     {
         var db = await TestPostgres.CreateDatabaseAsync("membership_delete");
         var (table, clusterId) = await CreateTableAsync(db);
-        Assert.True(await table.InsertRow(NewEntry(SiloStatus.Active), (await table.ReadAll()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(NewEntry(SiloStatus.Active), (await table.ReadAllAsync(default)).Version.Next(), default));
 
-        await table.DeleteMembershipTableEntries(clusterId);
+        await table.DeleteMembershipTableEntriesAsync(clusterId, default);
 
         Assert.Equal(string.Empty, await DumpMembershipAsync(db, clusterId));
     }
@@ -156,7 +156,7 @@ public sealed class MembershipProtocolTests
             Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = "protocol-tests" }),
             Options.Create(new AdoNetClusteringSiloOptions { Invariant = Invariant, ConnectionString = connectionString }),
             NullLogger<AdoNetClusteringTable>.Instance);
-        await table.InitializeMembershipTable(tryInitTableVersion: true);
+        await table.InitializeMembershipTableAsync(tryInitTableVersion: true, default);
         return (table, clusterId);
     }
 

@@ -59,7 +59,7 @@ public sealed class ReminderTests
         var cluster = await StartClusterAsync(WithFlavor(db, flavor));
         try
         {
-            var table = cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+            var table = cluster.Silos[0].Services.GetRequiredService<IReminderTable>();
             var grainId = GrainId.Create("reminder-etag", Guid.NewGuid().ToString("N"));
             var start = DateTime.UtcNow.AddHours(1);
             start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
@@ -82,11 +82,11 @@ public sealed class ReminderTests
             await table.UpsertRow(longPeriod);
             Assert.Equal(TimeSpan.FromDays(60), (await table.ReadRow(grainId, "long"))!.Period);
 
-            Assert.False(await table.RemoveRow(grainId, "r", etag1));
+            Assert.False(await table.RemoveRow(grainId, "r", etag1!));
             Assert.NotNull(await table.ReadRow(grainId, "r"));
-            Assert.True(await table.RemoveRow(grainId, "r", etag2));
+            Assert.True(await table.RemoveRow(grainId, "r", etag2!));
             Assert.Null(await table.ReadRow(grainId, "r"));
-            Assert.False(await table.RemoveRow(grainId, "r", etag2));
+            Assert.False(await table.RemoveRow(grainId, "r", etag2!));
         }
         finally
         {
@@ -101,7 +101,7 @@ public sealed class ReminderTests
         var cluster = await StartClusterAsync(db);
         try
         {
-            var table = cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+            var table = cluster.Silos[0].Services.GetRequiredService<IReminderTable>();
 
             // Grains whose uniform hashes fall on both sides of 0 as signed int32 (i.e. in both
             // halves of the uint ring), as the provider stores them.

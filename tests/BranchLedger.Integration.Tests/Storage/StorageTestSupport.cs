@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
-using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.TestingHost;
 
 namespace BranchLedger.Integration.Tests.Storage;
 
@@ -35,70 +32,12 @@ internal static class StorageTestSupport
     };
 
     /// <summary>
-    /// An in-process Orleans cluster whose silos and client use the ADO.NET providers on our schema:
-    /// clustering, two grain storages (clear keeps / clear deletes the row) and reminders.
+    /// Starts silos and a client on loopback TCP whose membership, grain storage (one provider whose
+    /// clear keeps the row, one whose clear deletes it) and reminders all use the ADO.NET providers
+    /// on our schema.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartClusterAsync(
-        string connectionString,
-        short silos = 1,
-        string? serviceId = null,
-        Action<ISiloBuilder>? configureSilo = null)
-    {
-        var builder = new InProcessTestClusterBuilder(silos);
-        builder.Options.UseTestClusterMembership = false; // membership goes through our tables
-        builder.Options.ConfigureFileLogging = false;
-        if (serviceId is not null)
-        {
-            builder.Options.ServiceId = serviceId;
-        }
-
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.AddAdoNetGrainStorage(TestStorage.KeepOnClear, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.DeleteStateOnClear = false;
-            });
-            silo.AddAdoNetGrainStorage(TestStorage.DeleteOnClear, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.DeleteStateOnClear = true;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            // Orleans refuses reminder periods under a minute by default; tests need seconds.
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            configureSilo?.Invoke(silo);
-        });
-        builder.ConfigureClient(client => client.UseAdoNetClustering(o =>
-        {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        }));
-
-        var cluster = builder.Build();
-        try
-        {
-            await cluster.DeployAsync();
-        }
-        catch
-        {
-            await cluster.DisposeAsync();
-            throw;
-        }
-
-        return cluster;
-    }
+    public static Task<AdoNetCluster> StartClusterAsync(string connectionString, int silos = 1, string? serviceId = null) =>
+        AdoNetCluster.StartAsync(connectionString, silos, serviceId);
 
     // ---------------------------------------------------------------------------------------------
     // Plain SQL

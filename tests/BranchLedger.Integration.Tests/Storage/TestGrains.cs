@@ -50,6 +50,9 @@ public interface IStateOperations
     Task<StateSnapshot> Reload();
     Task<StateSnapshot> Clear();
     Task<StateSnapshot> Current();
+
+    /// <summary>Deactivates after this call; the next call gets a new activation that reads storage.</summary>
+    Task Deactivate();
 }
 
 public interface IStringStateGrain : IGrainWithStringKey, IStateOperations;
@@ -82,6 +85,12 @@ public abstract class StateGrainBase(IPersistentState<TestState> state) : Grain
     }
 
     public Task<StateSnapshot> Current() => Task.FromResult(Snapshot());
+
+    public Task Deactivate()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     private StateSnapshot Snapshot() => new(state.State.Value, state.State.Counter, state.Etag, state.RecordExists);
 }

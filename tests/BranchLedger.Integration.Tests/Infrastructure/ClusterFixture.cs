@@ -1,0 +1,19 @@
+namespace BranchLedger.Integration.Tests.Infrastructure;
+
+/// <summary>One <see cref="LedgerCluster"/> on a fresh database, shared by one test class.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private LedgerCluster? _cluster;
+
+    public IClusterClient Client => _cluster!.Client;
+
+    public async Task InitializeAsync() => _cluster = await LedgerCluster.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}

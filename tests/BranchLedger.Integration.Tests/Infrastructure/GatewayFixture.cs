@@ -1,0 +1,34 @@
+using BranchLedger.Api.V1;
+
+namespace BranchLedger.Integration.Tests.Infrastructure;
+
+/// <summary>A database, a production-wired silo and the gateway host, shared by one test class.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private SiloHost? _silo;
+    private GatewayHost? _gateway;
+
+    public LedgerService.LedgerServiceClient Ledger { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var db = await TestPostgres.CreateDatabaseAsync("gateway");
+        var clusterId = "gw-" + Guid.NewGuid().ToString("N")[..8];
+        _silo = await SiloHost.StartAsync(db, clusterId);
+        _gateway = new GatewayHost(db, clusterId);
+        Ledger = _gateway.Ledger();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+    }
+}
