@@ -11,28 +11,13 @@ namespace BranchLedger.Integration.Tests.Grains;
 /// <summary>The branch grain on a real cluster whose grain state is the ADO.NET provider on PostgreSQL.</summary>
 public sealed class BranchGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    internal static RecordMeetingCommand Command(string requestId, string topic = "支委会：研究发展党员工作") => new()
-    {
-        RequestId = requestId,
-        RecordedBy = "secretary",
-        Meeting = new MeetingDetails
-        {
-            Kind = MeetingKind.BranchCommitteeMeeting,
-            Date = new DateOnly(2026, 4, 2),
-            Topic = topic,
-            Attendees = 5,
-            ExpectedAttendees = 7,
-            FirstAgendaItem = true,
-        },
-    };
-
     [Fact]
     public async Task A_retried_request_id_is_answered_again_and_counted_once()
     {
         var branch = fixture.Client.GetGrain<IBranchGrain>(GrainKeys.Branch("tenant-a", "branch-a"));
 
-        var first = await branch.RecordMeeting(Command("same-id"));
-        var again = await branch.RecordMeeting(Command("same-id"));
+        var first = await branch.RecordMeeting(Meetings.Command("same-id"));
+        var again = await branch.RecordMeeting(Meetings.Command("same-id"));
 
         Assert.False(first.Replayed);
         Assert.True(again.Replayed);
@@ -44,9 +29,9 @@ public sealed class BranchGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     public async Task A_request_id_reused_for_different_content_is_refused_and_writes_nothing()
     {
         var branch = fixture.Client.GetGrain<IBranchGrain>(GrainKeys.Branch("tenant-a", "branch-b"));
-        await branch.RecordMeeting(Command("id-1"));
+        await branch.RecordMeeting(Meetings.Command("id-1"));
 
-        await Assert.ThrowsAsync<RequestIdConflictException>(() => branch.RecordMeeting(Command("id-1", "另一个议题")));
+        await Assert.ThrowsAsync<RequestIdConflictException>(() => branch.RecordMeeting(Meetings.Command("id-1", "另一个议题")));
         Assert.Single((await branch.ListRecords(0, 10)).Records);
     }
 
@@ -54,9 +39,9 @@ public sealed class BranchGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     public async Task An_invalid_command_is_refused_with_field_errors_even_without_the_gateway()
     {
         var branch = fixture.Client.GetGrain<IBranchGrain>(GrainKeys.Branch("tenant-a", "branch-c"));
-        var bad = Command("bad id with spaces") with
+        var bad = Meetings.Command("bad id with spaces") with
         {
-            Meeting = Command("x").Meeting with { Topic = "", Attendees = -1 },
+            Meeting = Meetings.Command("x").Meeting with { Topic = "", Attendees = -1 },
         };
 
         var error = await Assert.ThrowsAsync<InvalidCommandException>(() => branch.RecordMeeting(bad));
@@ -71,7 +56,7 @@ public sealed class BranchGrainTests(ClusterFixture fixture) : IClassFixture<Clu
         var branch = fixture.Client.GetGrain<IBranchGrain>(GrainKeys.Branch("tenant-a", "branch-d"));
         for (var i = 1; i <= 5; i++)
         {
-            await branch.RecordMeeting(Command($"p-{i}"));
+            await branch.RecordMeeting(Meetings.Command($"p-{i}"));
         }
 
         var first = await branch.ListRecords(0, 2);
@@ -97,8 +82,8 @@ public sealed class BranchGrainRestartTests
         await using (var cluster = await LedgerCluster.StartAsync(db))
         {
             var branch = cluster.Client.GetGrain<IBranchGrain>(key);
-            await branch.RecordMeeting(BranchGrainTests.Command("r-1"));
-            await branch.RecordMeeting(BranchGrainTests.Command("r-2", "党课：学习党的二十大精神"));
+            await branch.RecordMeeting(Meetings.Command("r-1"));
+            await branch.RecordMeeting(Meetings.Command("r-2", "党课：学习党的二十大精神"));
         }
 
         await using (var cluster = await LedgerCluster.StartAsync(db))

@@ -14,6 +14,11 @@ namespace BranchLedger.Integration.Tests.Storage;
 /// </summary>
 public sealed class AdoNetCluster : IAsyncDisposable
 {
+    // Bounds, so a broken schema fails a test instead of hanging it (Orleans retries joins for
+    // minutes by default).
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     private readonly List<IHost> silos = [];
     private IHost? clientHost;
 
@@ -42,8 +47,17 @@ public sealed class AdoNetCluster : IAsyncDisposable
         try
         {
             // Started together on purpose: concurrent joins exercise the version-row protocol.
-            var hosts = await Task.WhenAll(Enumerable.Range(0, siloCount).Select(_ => cluster.StartSiloAsync()));
-            cluster.silos.AddRange(hosts);
+            var starts = Enumerable.Range(0, siloCount).Select(_ => cluster.StartSiloAsync()).ToList();
+            try
+            {
+                await Task.WhenAll(starts);
+            }
+            finally
+            {
+                // Keep the silos that did start, so a failure elsewhere still stops them.
+                cluster.silos.AddRange(starts.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
+
             await cluster.StartClientAsync();
             return cluster;
         }
@@ -61,7 +75,7 @@ public sealed class AdoNetCluster : IAsyncDisposable
             DisableDefaults = true, // no console logging, no config files
             EnvironmentName = Environments.Development,
         });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -94,12 +108,14 @@ public sealed class AdoNetCluster : IAsyncDisposable
             });
             // Orleans refuses reminder periods under a minute by default; the tests need seconds.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(45));
         });
 
         var host = builder.Build();
         try
         {
-            await host.StartAsync();
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await host.StartAsync(timeout.Token);
         }
         catch
         {
@@ -131,8 +147,9 @@ public sealed class AdoNetCluster : IAsyncDisposable
             });
         });
         var host = builder.Build();
-        await host.StartAsync();
-        clientHost = host;
+        clientHost = host; // disposed with the cluster even if the start fails
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await host.StartAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -152,7 +169,8 @@ public sealed class AdoNetCluster : IAsyncDisposable
     {
         try
         {
-            await host.StopAsync();
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await host.StopAsync(timeout.Token);
         }
         finally
         {
