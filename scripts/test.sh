@@ -19,20 +19,17 @@ status=0
 for project in tests/*/*.csproj; do
     name="$(basename "$project" .csproj)"
     echo "== $name"
-    dotnet test "$project" -c Release --no-build -nologo \
+    # A hung test is killed after 5 minutes and named in the output, instead of eating CI's budget.
+    dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none \
         --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" \
         "$@" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error|Error Message|^\s+at .*Tests" || true
     [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 done
 
-# Totals from the runners' own summary lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, …").
-read -r passed failed skipped < <(cat "$OUT"/*.log | awk '
-    /^(Passed|Failed)! +- / {
-        for (i = 1; i <= NF; i++) {
-            v = $(i+1); gsub(/,/, "", v)
-            if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v
-        }
-    }
+# Totals from each run's TRX report (<Counters passed=".." failed=".." notExecuted="..">).
+read -r passed failed skipped < <(cat "$OUT"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[">\/]/, "", kv[2])
+        if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed") f += kv[2]; if (kv[1] == "notExecuted") s += kv[2] } }
     END { printf "%d %d %d\n", p, f, s }')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi # a run that crashed before its summary
 line="$passed passed, $failed failed"
