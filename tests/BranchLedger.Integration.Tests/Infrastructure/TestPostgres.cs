@@ -130,7 +130,7 @@ public static partial class TestPostgres
 
     private static Server StartLocalServer()
     {
-        var repoRoot = FindRepoRoot();
+        var repoRoot = RepoPaths.Root;
         var script = Path.Combine(repoRoot, "scripts", "postgres.sh");
         var environment = new Dictionary<string, string>
         {
@@ -159,32 +159,8 @@ public static partial class TestPostgres
         }
         catch (SocketException)
         {
-            using var any = new TcpListener(IPAddress.Loopback, 0);
-            any.Start();
-            return ((IPEndPoint)any.LocalEndpoint).Port;
+            return Ports.Free();
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BranchLedger.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        // For builds outside the checkout (e.g. a scratch project linking these sources).
-        var fromEnvironment = Environment.GetEnvironmentVariable("BRANCHLEDGER_REPO_ROOT");
-        if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(Path.Combine(fromEnvironment, "BranchLedger.slnx")))
-        {
-            return fromEnvironment;
-        }
-
-        throw new InvalidOperationException(
-            $"Cannot find the repository root (a folder with BranchLedger.slnx) above {AppContext.BaseDirectory}; " +
-            $"set {ExternalServerVariable} to use an existing PostgreSQL server instead.");
     }
 
     private sealed record ScriptResult(int ExitCode, string StdOut, string StdErr);

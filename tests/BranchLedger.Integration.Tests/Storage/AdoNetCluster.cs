@@ -1,3 +1,4 @@
+using BranchLedger.Integration.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,7 +84,7 @@ public sealed class AdoNetCluster : IAsyncDisposable
                 o.ClusterId = ClusterId;
                 o.ServiceId = ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            silo.ConfigureEndpoints(IPAddress.Loopback, Ports.Free(), Ports.Free());
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = StorageTestSupport.Invariant;
@@ -183,12 +184,5 @@ public sealed class AdoNetCluster : IAsyncDisposable
                 host.Dispose();
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
