@@ -64,7 +64,7 @@ internal static class CliCommands
         var day = DateOnly.ParseExact(date, "yyyy-MM-dd");
         var response = await ledger.RecordMeetingAsync(new RecordMeetingRequest
         {
-            BranchId = branch,
+            NodeId = branch,
             RequestId = requestId,
             Meeting = new Meeting
             {
@@ -84,11 +84,10 @@ internal static class CliCommands
         var token = "";
         do
         {
-            var page = await ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = branch, PageToken = token }, headers);
+            var page = await ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = branch, PageToken = token }, headers);
             foreach (var r in page.Records)
             {
-                var m = r.Meeting;
-                Console.WriteLine($"{r.RecordId,-8} {m.Date.Year:D4}-{m.Date.Month:D2}-{m.Date.Day:D2} {m.Kind,-40} {m.Attendees,3}/{m.ExpectedAttendees,-3} {m.Topic}");
+                Console.WriteLine($"{r.RecordId,-8} {r.BodyCase,-16} {Describe(r)}");
             }
 
             token = page.NextPageToken;
@@ -96,6 +95,15 @@ internal static class CliCommands
         while (token.Length > 0);
         return 0;
     }
+
+    private static string Describe(LedgerRecord r) => r.BodyCase switch
+    {
+        LedgerRecord.BodyOneofCase.Meeting =>
+            $"{r.Meeting.Date.Year:D4}-{r.Meeting.Date.Month:D2}-{r.Meeting.Date.Day:D2} {r.Meeting.Kind} {r.Meeting.Attendees}/{r.Meeting.ExpectedAttendees} {r.Meeting.Topic}",
+        LedgerRecord.BodyOneofCase.Talk => $"{r.Talk.Kind} {r.Talk.Topic}",
+        LedgerRecord.BodyOneofCase.Correction => $"corrects {r.Correction.RecordId}: {r.Correction.Reason}",
+        _ => r.ToString(),
+    };
 
     private static int Fail(string message)
     {

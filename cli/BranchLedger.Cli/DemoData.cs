@@ -23,7 +23,7 @@ internal static class DemoData
                 {
                     var response = await ledger.RecordMeetingAsync(new RecordMeetingRequest
                     {
-                        BranchId = branch,
+                        NodeId = branch,
                         RequestId = $"demo-{branch}-{year}-{month:D2}-{(int)kind}",
                         Meeting = new Meeting
                         {

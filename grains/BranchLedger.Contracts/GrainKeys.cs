@@ -10,8 +10,15 @@ public static class GrainKeys
 {
     private const char Separator = '/';
 
-    /// <summary>The key of a branch's ledger grain: <c>{tenant}/{branch}</c>.</summary>
-    public static string Branch(string tenant, string branch) => Join(tenant, branch);
+    /// <summary>The key of a node's ledger grain (an organisation or a branch): <c>{tenant}/{node}</c>.</summary>
+    public static string Ledger(string tenant, string node) => Join(tenant, node);
+
+    /// <summary>
+    /// The key of a tenant's directory grain: the tenant id alone. It is a validated slug, so it can
+    /// never collide with a tenant-owned key (those always contain the '/').
+    /// </summary>
+    public static string Tenant(string tenant) =>
+        Identifiers.IsSlug(tenant) ? tenant : throw new ArgumentException($"'{tenant}' is not a valid tenant id", nameof(tenant));
 
     /// <summary>The tenant part of a tenant-owned key.</summary>
     public static string TenantOf(string key)
@@ -20,7 +27,7 @@ public static class GrainKeys
         return at > 0 ? key[..at] : throw new ArgumentException($"'{key}' is not a tenant-owned key", nameof(key));
     }
 
-    /// <summary>The last part of a key (the branch of a branch key).</summary>
+    /// <summary>The last part of a key (the node of a ledger key).</summary>
     public static string LocalIdOf(string key) => key[(key.LastIndexOf(Separator) + 1)..];
 
     private static string Join(string tenant, string id)

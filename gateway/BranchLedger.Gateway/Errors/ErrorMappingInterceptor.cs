@@ -39,14 +39,29 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                 return Rich(Code.InvalidArgument, "The request is invalid; see the field violations.", badRequest);
 
             case RequestIdConflictException conflict:
-                var precondition = new PreconditionFailure();
-                precondition.Violations.Add(new PreconditionFailure.Types.Violation
+                return Rich(Code.FailedPrecondition, conflict.Message, Precondition("REQUEST_ID_REUSED", "request_id", conflict.Message));
+
+            case RecordNotFoundException missing:
+                return Rich(Code.NotFound, missing.Message,
+                    new ResourceInfo { ResourceType = "branchledger.v1.LedgerRecord", ResourceName = missing.RecordId, Description = missing.Message });
+
+            case CorrectionRefusedException refused:
+                return Rich(Code.FailedPrecondition, refused.Message, Precondition("CORRECTION_REFUSED", "record_id", refused.Reason));
+
+            case NotFoundException notFound:
+                return Rich(Code.NotFound, notFound.Message, new ResourceInfo
                 {
-                    Type = "REQUEST_ID_REUSED",
-                    Subject = "request_id",
-                    Description = conflict.Message,
+                    ResourceType = notFound.ResourceType, ResourceName = notFound.ResourceName, Description = notFound.Message,
                 });
-                return Rich(Code.FailedPrecondition, conflict.Message, precondition);
+
+            case AlreadyExistsException exists:
+                return Rich(Code.AlreadyExists, exists.Message, new ResourceInfo
+                {
+                    ResourceType = exists.ResourceType, ResourceName = exists.ResourceName, Description = exists.Message,
+                });
+
+            case PreconditionFailedException failed:
+                return Rich(Code.FailedPrecondition, failed.Message, Precondition(failed.Type, failed.Subject, failed.Message));
 
             case StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
                 or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException:
@@ -62,6 +77,11 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Internal error."));
         }
     }
+
+    private static PreconditionFailure Precondition(string type, string subject, string description) => new()
+    {
+        Violations = { new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description } },
+    };
 
     private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
         new Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();

@@ -21,6 +21,7 @@ internal static class ApiHosting
     public static WebApplication MapBranchLedgerApi(this WebApplication app)
     {
         app.MapGrpcService<LedgerApi>();
+        app.MapGrpcService<DirectoryApi>();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         return app;
     }

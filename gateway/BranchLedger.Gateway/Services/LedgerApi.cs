@@ -1,8 +1,11 @@
 using BranchLedger.Api.V1;
 using BranchLedger.Contracts;
+using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Validation;
+using Google.Protobuf.Collections;
 using Grpc.Core;
+using static BranchLedger.Gateway.Services.LedgerMapping;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -10,39 +13,154 @@ namespace BranchLedger.Gateway.Services;
 internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
     : LedgerService.LedgerServiceBase
 {
-    public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest request, ServerCallContext context)
+    public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest r, ServerCallContext context)
     {
-        var caller = callers.Resolve(context);
-        var violations = new Violations().Slug("branch_id", request.BranchId);
-        var command = new RecordMeetingCommand
-        {
-            RequestId = request.RequestId,
-            RecordedBy = caller.Subject,
-            Meeting = LedgerMapping.ToDetails(request.Meeting ?? new Meeting(), violations),
-        };
-        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, clock, violations));
-
-        var result = await Branch(caller, request.BranchId).RecordMeeting(command);
-        return new RecordMeetingResponse { Record = result.Record.ToMessage(request.BranchId), Replayed = result.Replayed };
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToMeeting(r.Meeting, "meeting.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
     }
 
-    public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest request, ServerCallContext context)
+    public override async Task<RecordTalkResponse> RecordTalk(RecordTalkRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToTalk(r.Talk, "talk.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordQuarterlyReviewResponse> RecordQuarterlyReview(RecordQuarterlyReviewRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToReview(r.QuarterlyReview, "quarterly_review.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordCommunityServiceResponse> RecordCommunityService(RecordCommunityServiceRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToService(r.CommunityService, "community_service.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordRiskPointResponse> RecordRiskPoint(RecordRiskPointRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToRiskPoint(r.RiskPoint, "risk_point.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordBrandProjectResponse> RecordBrandProject(RecordBrandProjectRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToBrand(r.BrandProject, "brand_project.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordHonourResponse> RecordHonour(RecordHonourRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToHonour(r.Honour, "honour.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordCampaignResponse> RecordCampaign(RecordCampaignRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToCampaign(r.Campaign, "campaign.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordSelfAssessmentResponse> RecordSelfAssessment(RecordSelfAssessmentRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToSelfAssessment(r.SelfAssessment, "self_assessment.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<AmendRecordResponse> AmendRecord(AmendRecordRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(
+            context, r.NodeId, r.RequestId, v => Correction(r.RecordId, r.Reason, ToBody(r.Replacement, "replacement.", v)), evidence: null);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<GetRecordResponse> GetRecord(GetRecordRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var violations = new Violations().Slug("branch_id", request.BranchId);
-        var pageSize = Paging.PageSize(violations, request.PageSize);
-        var after = Paging.After(violations, request.BranchId, request.PageToken);
+        var violations = new Violations().Slug("node_id", r.NodeId);
+        var sequence = RecordSequence(r.RecordId, violations);
         CommandChecks.ThrowIfInvalid(violations);
 
-        var page = await Branch(caller, request.BranchId).ListRecords(after, pageSize);
-        var response = new ListRecordsResponse
-        {
-            NextPageToken = page.NextAfterSequence is { } next ? PageToken.Encode(request.BranchId, next) : "",
-        };
-        response.Records.AddRange(page.Records.Select(r => r.ToMessage(request.BranchId)));
+        var history = await Ledger(caller, r.NodeId).GetRecord(sequence) ?? throw new RecordNotFoundException(r.RecordId);
+        var response = new GetRecordResponse { Record = history.Record.ToMessage(r.NodeId) };
+        response.Corrections.AddRange(history.Corrections.Select(c => c.ToMessage(r.NodeId)));
         return response;
     }
 
-    private IBranchGrain Branch(Caller caller, string branchId) =>
-        grains.GetGrain<IBranchGrain>(GrainKeys.Branch(caller.Tenant, branchId));
+    public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", r.NodeId);
+        var pageSize = Paging.PageSize(violations, r.PageSize);
+        var scope = $"{r.NodeId}|{r.IncludeHistory}|{r.Kind}";
+        var after = Paging.After(violations, scope, r.PageToken);
+        if (r.Kind.Length > 0 && !RecordKinds.Contains(r.Kind))
+        {
+            violations.Add("kind", "must be empty or one of: " + string.Join(", ", RecordKinds));
+        }
+
+        CommandChecks.ThrowIfInvalid(violations);
+
+        var page = await Ledger(caller, r.NodeId).ListRecords(
+            new RecordQuery { AfterSequence = after, PageSize = pageSize, IncludeHistory = r.IncludeHistory, Family = r.Kind });
+        var response = new ListRecordsResponse
+        {
+            NextPageToken = page.NextAfterSequence is { } next ? PageToken.Encode(scope, next) : "",
+        };
+        response.Records.AddRange(page.Records.Select(v => v.ToMessage(r.NodeId)));
+        return response;
+    }
+
+    private static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction"];
+
+    private async Task<(Api.V1.LedgerRecord Record, bool Replayed)> AppendAsync(
+        ServerCallContext context, string nodeId, string requestId, Func<Violations, Contracts.Ledger.RecordBody> body,
+        RepeatedField<Evidence>? evidence)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", nodeId);
+        var command = new AppendCommand
+        {
+            RequestId = requestId,
+            RecordedBy = caller.Subject,
+            Body = body(violations),
+            Evidence = evidence is null ? [] : ToEvidence(evidence),
+        };
+        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today(), violations));
+
+        var result = await Ledger(caller, nodeId).Append(command);
+        return (result.Record.ToMessage(nodeId), result.Replayed);
+    }
+
+    private CorrectionDetails Correction(string recordId, string reason, Contracts.Ledger.RecordBody? replacement) => new()
+    {
+        Date = Today(),
+        // An unparsable id becomes 0, which the correction's own rule reports as record_id.
+        TargetSequence = Contracts.Ledger.LedgerRecord.SequenceOf(recordId) ?? 0,
+        Reason = reason,
+        Replacement = replacement,
+    };
+
+    private static long RecordSequence(string recordId, Violations violations)
+    {
+        var sequence = Contracts.Ledger.LedgerRecord.SequenceOf(recordId);
+        if (sequence is null)
+        {
+            violations.Add("record_id", "must be a record id such as rec-17");
+        }
+
+        return sequence ?? 0;
+    }
+
+    // The calendar day of the platform's default time zone (Asia/Shanghai, UTC+8, no daylight saving).
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    private ILedgerGrain Ledger(Caller caller, string nodeId) =>
+        grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(caller.Tenant, nodeId));
 }

@@ -2,54 +2,244 @@ using BranchLedger.Api.V1;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
+using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
-using DomainMeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
-using MeetingKind = BranchLedger.Api.V1.MeetingKind;
+using V1 = BranchLedger.Api.V1;
+using RecordBody = BranchLedger.Contracts.Ledger.RecordBody;
+using D = BranchLedger.Domain.Ledger;
 
 namespace BranchLedger.Gateway.Services;
 
-/// <summary>Between protobuf messages and grain contracts; no rules live here.</summary>
+/// <summary>Between protobuf messages and grain contracts; no rules live here (enum values match by design).</summary>
 internal static class LedgerMapping
 {
-    public static MeetingDetails ToDetails(Meeting meeting, Violations violations) => new()
+    public static RecordBody ToBody(V1.RecordBody? body, string prefix, Violations violations) => body?.BodyCase switch
     {
-        Kind = (DomainMeetingKind)(int)meeting.Kind,
-        Date = ToDate(meeting.Date, "meeting.date", violations),
-        Topic = meeting.Topic,
-        Attendees = meeting.Attendees,
-        ExpectedAttendees = meeting.ExpectedAttendees,
-        FirstAgendaItem = meeting.FirstAgendaItem,
-        Notes = meeting.Notes,
+        V1.RecordBody.BodyOneofCase.Meeting => ToMeeting(body.Meeting, prefix + "meeting.", violations),
+        V1.RecordBody.BodyOneofCase.Talk => ToTalk(body.Talk, prefix + "talk.", violations),
+        V1.RecordBody.BodyOneofCase.QuarterlyReview => ToReview(body.QuarterlyReview, prefix + "quarterly_review.", violations),
+        V1.RecordBody.BodyOneofCase.CommunityService => ToService(body.CommunityService, prefix + "community_service.", violations),
+        V1.RecordBody.BodyOneofCase.RiskPoint => ToRiskPoint(body.RiskPoint, prefix + "risk_point.", violations),
+        V1.RecordBody.BodyOneofCase.BrandProject => ToBrand(body.BrandProject, prefix + "brand_project.", violations),
+        V1.RecordBody.BodyOneofCase.Honour => ToHonour(body.Honour, prefix + "honour.", violations),
+        V1.RecordBody.BodyOneofCase.Campaign => ToCampaign(body.Campaign, prefix + "campaign.", violations),
+        V1.RecordBody.BodyOneofCase.SelfAssessment => ToSelfAssessment(body.SelfAssessment, prefix + "self_assessment.", violations),
+        _ => Missing(prefix.TrimEnd('.'), violations),
     };
 
-    public static BranchLedger.Api.V1.LedgerRecord ToMessage(this Contracts.Ledger.LedgerRecord record, string branchId)
+    public static MeetingDetails ToMeeting(Meeting? m, string prefix, Violations v)
     {
-        var message = new BranchLedger.Api.V1.LedgerRecord
+        m ??= new Meeting();
+        return new MeetingDetails
+        {
+            Kind = (D.MeetingKind)(int)m.Kind,
+            Date = ToDate(m.Date, prefix + "date", v),
+            Topic = m.Topic,
+            Attendees = m.Attendees,
+            ExpectedAttendees = m.ExpectedAttendees,
+            FirstAgendaItem = m.FirstAgendaItem,
+            Notes = m.Notes,
+            Lecturer = m.Lecturer,
+            LecturedBySecretary = m.LecturedBySecretary,
+        };
+    }
+
+    public static TalkDetails ToTalk(Talk? t, string prefix, Violations v)
+    {
+        t ??= new Talk();
+        return new TalkDetails
+        {
+            Kind = (D.TalkKind)(int)t.Kind,
+            Date = ToDate(t.Date, prefix + "date", v),
+            Topic = t.Topic,
+            People = t.People,
+            PersonA = t.PersonA,
+            PersonB = t.PersonB,
+            Notes = t.Notes,
+        };
+    }
+
+    public static QuarterlyReviewDetails ToReview(QuarterlyReview? r, string prefix, Violations v)
+    {
+        r ??= new QuarterlyReview();
+        return new QuarterlyReviewDetails { Date = ToDate(r.Date, prefix + "date", v), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes };
+    }
+
+    public static CommunityServiceDetails ToService(CommunityService? s, string prefix, Violations v)
+    {
+        s ??= new CommunityService();
+        return new CommunityServiceDetails
+        {
+            Kind = (D.CommunityServiceKind)(int)s.Kind,
+            Date = ToDate(s.Date, prefix + "date", v),
+            Topic = s.Topic,
+            Members = s.Members,
+            Community = s.Community,
+            Notes = s.Notes,
+        };
+    }
+
+    public static RiskPointDetails ToRiskPoint(RiskPoint? r, string prefix, Violations v)
+    {
+        r ??= new RiskPoint();
+        return new RiskPointDetails { Date = ToDate(r.Date, prefix + "date", v), RiskPoint = r.RiskPoint_, Measures = [.. r.Measures], Notes = r.Notes };
+    }
+
+    public static BrandProjectDetails ToBrand(BrandProject? b, string prefix, Violations v)
+    {
+        b ??= new BrandProject();
+        return new BrandProjectDetails
+        {
+            Date = ToDate(b.Date, prefix + "date", v),
+            Name = b.Name,
+            Level = (D.RecognitionLevel)(int)b.Level,
+            Status = (D.BrandStatus)(int)b.Status,
+            Notes = b.Notes,
+        };
+    }
+
+    public static HonourDetails ToHonour(Honour? h, string prefix, Violations v)
+    {
+        h ??= new Honour();
+        return new HonourDetails
+        {
+            Date = ToDate(h.Date, prefix + "date", v),
+            Title = h.Title,
+            Recipient = h.Recipient,
+            RecipientKind = (D.RecipientKind)(int)h.RecipientKind,
+            Level = (D.RecognitionLevel)(int)h.Level,
+            AwardedBy = h.AwardedBy,
+            Notes = h.Notes,
+        };
+    }
+
+    public static CampaignDetails ToCampaign(Campaign? c, string prefix, Violations v)
+    {
+        c ??= new Campaign();
+        return new CampaignDetails
+        {
+            Date = ToDate(c.Date, prefix + "date", v),
+            Name = c.Name,
+            Status = (D.CampaignStatus)(int)c.Status,
+            Level = (D.RecognitionLevel)(int)c.Level,
+            Notes = c.Notes,
+        };
+    }
+
+    public static SelfAssessmentDetails ToSelfAssessment(SelfAssessment? s, string prefix, Violations v)
+    {
+        s ??= new SelfAssessment();
+        return new SelfAssessmentDetails
+        {
+            Date = ToDate(s.Date, prefix + "date", v),
+            Year = s.Year,
+            Section = (D.SelfAssessmentSection)(int)s.Section,
+            Order = s.Order,
+            Text = s.Text,
+        };
+    }
+
+    public static IReadOnlyList<EvidenceRef> ToEvidence(RepeatedField<Evidence> evidence) =>
+        [.. evidence.Select(e => new EvidenceRef(e.Uri, e.Sha256, e.MediaType))];
+
+    public static V1.LedgerRecord ToMessage(this RecordView view, string nodeId)
+    {
+        var record = view.Record;
+        var message = new V1.LedgerRecord
         {
             RecordId = record.RecordId,
             Sequence = record.Sequence,
-            BranchId = branchId,
+            NodeId = nodeId,
             RequestId = record.RequestId,
             RecordedBy = record.RecordedBy,
             RecordedAt = Timestamp.FromDateTimeOffset(record.RecordedAt),
+            Status = (V1.RecordStatus)(int)view.Status,
         };
-        switch (record.Body)
+        message.Evidence.AddRange(record.Evidence.Select(e => new Evidence { Uri = e.Uri, Sha256 = e.Sha256, MediaType = e.MediaType }));
+        SetBody(message, record.Body);
+        if (view.Status == Contracts.Ledger.RecordStatus.Amended)
         {
-            case MeetingDetails m:
-                message.Meeting = new Meeting
-                {
-                    Kind = (MeetingKind)(int)m.Kind,
-                    Date = new Google.Type.Date { Year = m.Date.Year, Month = m.Date.Month, Day = m.Date.Day },
-                    Topic = m.Topic,
-                    Attendees = m.Attendees,
-                    ExpectedAttendees = m.ExpectedAttendees,
-                    FirstAgendaItem = m.FirstAgendaItem,
-                    Notes = m.Notes,
-                };
-                break;
+            message.Current = ToMessage(view.Current);
         }
 
         return message;
+    }
+
+    public static V1.LedgerRecord ToMessage(this Contracts.Ledger.LedgerRecord record, string nodeId) =>
+        new RecordView(record, record.Body, Contracts.Ledger.RecordStatus.Active).ToMessage(nodeId);
+
+    public static V1.RecordBody ToMessage(RecordBody body) => body switch
+    {
+        MeetingDetails m => new V1.RecordBody { Meeting = FromMeeting(m) },
+        TalkDetails t => new V1.RecordBody { Talk = FromTalk(t) },
+        QuarterlyReviewDetails r => new V1.RecordBody { QuarterlyReview = new QuarterlyReview { Date = ToDate(r.Date), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes } },
+        CommunityServiceDetails s => new V1.RecordBody { CommunityService = new CommunityService { Kind = (V1.CommunityServiceKind)(int)s.Kind, Date = ToDate(s.Date), Topic = s.Topic, Members = s.Members, Community = s.Community, Notes = s.Notes } },
+        RiskPointDetails r => new V1.RecordBody { RiskPoint = new RiskPoint { Date = ToDate(r.Date), RiskPoint_ = r.RiskPoint, Measures = { r.Measures }, Notes = r.Notes } },
+        BrandProjectDetails b => new V1.RecordBody { BrandProject = new BrandProject { Date = ToDate(b.Date), Name = b.Name, Level = (V1.RecognitionLevel)(int)b.Level, Status = (V1.BrandStatus)(int)b.Status, Notes = b.Notes } },
+        HonourDetails h => new V1.RecordBody { Honour = new Honour { Date = ToDate(h.Date), Title = h.Title, Recipient = h.Recipient, RecipientKind = (V1.RecipientKind)(int)h.RecipientKind, Level = (V1.RecognitionLevel)(int)h.Level, AwardedBy = h.AwardedBy, Notes = h.Notes } },
+        CampaignDetails c => new V1.RecordBody { Campaign = new Campaign { Date = ToDate(c.Date), Name = c.Name, Status = (V1.CampaignStatus)(int)c.Status, Level = (V1.RecognitionLevel)(int)c.Level, Notes = c.Notes } },
+        SelfAssessmentDetails s => new V1.RecordBody { SelfAssessment = new SelfAssessment { Date = ToDate(s.Date), Year = s.Year, Section = (V1.SelfAssessmentSection)(int)s.Section, Order = s.Order, Text = s.Text } },
+        _ => throw new InvalidOperationException($"No API shape for {body.GetType().Name}"),
+    };
+
+    private static void SetBody(V1.LedgerRecord message, RecordBody body)
+    {
+        if (body is CorrectionDetails c)
+        {
+            message.Correction = new Correction
+            {
+                RecordId = Contracts.Ledger.LedgerRecord.IdOf(c.TargetSequence),
+                Reason = c.Reason,
+                Replacement = c.Replacement is null ? null : ToMessage(c.Replacement),
+            };
+            return;
+        }
+
+        var shaped = ToMessage(body);
+        switch (shaped.BodyCase)
+        {
+            case V1.RecordBody.BodyOneofCase.Meeting: message.Meeting = shaped.Meeting; break;
+            case V1.RecordBody.BodyOneofCase.Talk: message.Talk = shaped.Talk; break;
+            case V1.RecordBody.BodyOneofCase.QuarterlyReview: message.QuarterlyReview = shaped.QuarterlyReview; break;
+            case V1.RecordBody.BodyOneofCase.CommunityService: message.CommunityService = shaped.CommunityService; break;
+            case V1.RecordBody.BodyOneofCase.RiskPoint: message.RiskPoint = shaped.RiskPoint; break;
+            case V1.RecordBody.BodyOneofCase.BrandProject: message.BrandProject = shaped.BrandProject; break;
+            case V1.RecordBody.BodyOneofCase.Honour: message.Honour = shaped.Honour; break;
+            case V1.RecordBody.BodyOneofCase.Campaign: message.Campaign = shaped.Campaign; break;
+            case V1.RecordBody.BodyOneofCase.SelfAssessment: message.SelfAssessment = shaped.SelfAssessment; break;
+        }
+    }
+
+    private static Meeting FromMeeting(MeetingDetails m) => new()
+    {
+        Kind = (V1.MeetingKind)(int)m.Kind,
+        Date = ToDate(m.Date),
+        Topic = m.Topic,
+        Attendees = m.Attendees,
+        ExpectedAttendees = m.ExpectedAttendees,
+        FirstAgendaItem = m.FirstAgendaItem,
+        Notes = m.Notes,
+        Lecturer = m.Lecturer,
+        LecturedBySecretary = m.LecturedBySecretary,
+    };
+
+    private static Talk FromTalk(TalkDetails t) => new()
+    {
+        Kind = (V1.TalkKind)(int)t.Kind,
+        Date = ToDate(t.Date),
+        Topic = t.Topic,
+        People = t.People,
+        PersonA = t.PersonA,
+        PersonB = t.PersonB,
+        Notes = t.Notes,
+    };
+
+    private static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    private static RecordBody Missing(string field, Violations violations)
+    {
+        violations.Add(field, "is required: set exactly one kind of record");
+        return new QuarterlyReviewDetails { Date = RecordRules.EarliestDate, Topic = "-" };
     }
 
     // A missing or impossible date is reported here. The placeholder returned then passes the domain's
@@ -60,14 +250,14 @@ internal static class LedgerMapping
         if (date is null)
         {
             violations.Add(field, "is required");
-            return MeetingRules.EarliestDate;
+            return RecordRules.EarliestDate;
         }
 
         if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12
             || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
         {
             violations.Add(field, "is not a valid calendar day");
-            return MeetingRules.EarliestDate;
+            return RecordRules.EarliestDate;
         }
 
         return new DateOnly(date.Year, date.Month, date.Day);

@@ -12,7 +12,7 @@ internal static class PageToken
     private const string Version = "v1";
 
     public static string Encode(string scope, long after) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Version}|{scope}|{after}"));
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Version}|{after}|{scope}"));
 
     /// <summary>The position a token continues after: 0 for an empty token, null for a bad one.</summary>
     public static long? Decode(string scope, string token)
@@ -27,9 +27,10 @@ internal static class PageToken
             return null;
         }
 
-        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|');
-        return parts.Length == 3 && parts[0] == Version && parts[1] == scope
-            && long.TryParse(parts[2], out var after) && after >= 0
+        // The scope goes last: it may itself contain the separator.
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|', 3);
+        return parts.Length == 3 && parts[0] == Version && parts[2] == scope
+            && long.TryParse(parts[1], out var after) && after >= 0
                 ? after
                 : null;
     }

@@ -10,13 +10,24 @@ namespace BranchLedger.Contracts.Ledger;
 /// </summary>
 public static class CommandChecks
 {
-    /// <summary>Checks a record-meeting command; field paths are those of the API's request.</summary>
-    public static Violations Check(RecordMeetingCommand command, TimeProvider clock, Violations? found = null)
+    /// <summary>Checks an append command; field paths are those of the API's request.</summary>
+    public static Violations Check(AppendCommand command, DateOnly today, Violations? found = null)
     {
         var violations = (found ?? new Violations()).RequestId("request_id", command.RequestId);
-        var m = command.Meeting;
-        return MeetingRules.Check(
-            violations, "meeting.", m.Kind, m.Date, m.Topic, m.Attendees, m.ExpectedAttendees, m.Notes, Today(clock));
+        // Corrections are whole requests (record_id, reason); other bodies are a field named after their family.
+        command.Body.Check(violations, command.Body is CorrectionDetails ? "" : command.Body.Family + ".", today);
+        if (command.Evidence.Count > RecordRules.MaxEvidence)
+        {
+            violations.Add("evidence", $"must have at most {RecordRules.MaxEvidence} entries");
+        }
+
+        for (var i = 0; i < Math.Min(command.Evidence.Count, RecordRules.MaxEvidence); i++)
+        {
+            var e = command.Evidence[i];
+            violations.Evidence($"evidence[{i}].", e.Uri, e.Sha256, e.MediaType);
+        }
+
+        return violations;
     }
 
     /// <summary>Throws <see cref="InvalidCommandException"/> when anything was found.</summary>
@@ -28,6 +39,4 @@ public static class CommandChecks
                 violations.Items.Select(v => new FieldError(v.Field, v.Description)).ToList());
         }
     }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -19,6 +19,20 @@ public sealed record LedgerRecord
     /// <summary>What it records.</summary>
     [Id(4)] public required RecordBody Body { get; init; }
 
+    /// <summary>Optional evidence references.</summary>
+    [Id(5)] public IReadOnlyList<EvidenceRef> Evidence { get; init; } = [];
+
     /// <summary>The record's id as the API shows it.</summary>
-    public string RecordId => $"rec-{Sequence}";
+    public string RecordId => IdOf(Sequence);
+
+    /// <summary>The API id of a sequence.</summary>
+    public static string IdOf(long sequence) => $"rec-{sequence}";
+
+    /// <summary>The sequence an API id names, or null when it names none.</summary>
+    public static long? SequenceOf(string recordId) =>
+        recordId.StartsWith("rec-", StringComparison.Ordinal)
+        && long.TryParse(recordId.AsSpan(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+        && sequence > 0
+            ? sequence
+            : null;
 }

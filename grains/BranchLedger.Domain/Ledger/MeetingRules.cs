@@ -5,22 +5,7 @@ namespace BranchLedger.Domain.Ledger;
 /// <summary>What makes a meeting record acceptable.</summary>
 public static class MeetingRules
 {
-    /// <summary>The longest topic accepted.</summary>
-    public const int MaxTopicLength = 200;
-
-    /// <summary>The longest notes or minutes accepted.</summary>
-    public const int MaxNotesLength = 20_000;
-
-    /// <summary>More people than this at one meeting means a typing error, not a meeting.</summary>
-    public const int MaxAttendees = 100_000;
-
-    /// <summary>No ledger in this platform predates this day.</summary>
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-
-    /// <summary>
-    /// Checks a meeting about to be recorded. <paramref name="today"/> is the recorder's calendar
-    /// day; one day of slack covers callers a time zone ahead of the server.
-    /// </summary>
+    /// <summary>Checks a meeting about to be recorded; <paramref name="today"/> is the tenant's calendar day.</summary>
     public static Violations Check(
         Violations violations,
         string prefix,
@@ -32,25 +17,13 @@ public static class MeetingRules
         string? notes,
         DateOnly today)
     {
-        if (kind == MeetingKind.Unspecified || !Enum.IsDefined(kind))
-        {
-            violations.Add(prefix + "kind", "must be one of the meeting kinds");
-        }
-
-        if (date < EarliestDate)
-        {
-            violations.Add(prefix + "date", $"must not be before {EarliestDate:yyyy-MM-dd}");
-        }
-        else if (date > today.AddDays(1))
-        {
-            violations.Add(prefix + "date", "must not be in the future");
-        }
-
         violations
-            .Text(prefix + "topic", topic, MaxTopicLength, required: true)
-            .Text(prefix + "notes", notes, MaxNotesLength, required: false)
-            .Count(prefix + "attendees", attendees, MaxAttendees)
-            .Count(prefix + "expected_attendees", expectedAttendees, MaxAttendees);
+            .Kind(prefix + "kind", kind)
+            .Date(prefix + "date", date, today)
+            .Text(prefix + "topic", topic, RecordRules.MaxTitleLength, required: true)
+            .Text(prefix + "notes", notes, RecordRules.MaxNotesLength, required: false)
+            .Count(prefix + "attendees", attendees, RecordRules.MaxPeople)
+            .Count(prefix + "expected_attendees", expectedAttendees, RecordRules.MaxPeople);
 
         if (expectedAttendees > 0 && attendees > expectedAttendees)
         {
@@ -58,5 +31,16 @@ public static class MeetingRules
         }
 
         return violations;
+    }
+
+    /// <summary>Who gave a party lecture (党课): only lectures record a lecturer.</summary>
+    public static Violations Lecturer(Violations violations, string prefix, MeetingKind kind, string? lecturer, bool bySecretary)
+    {
+        if (kind != MeetingKind.PartyLecture && (!string.IsNullOrEmpty(lecturer) || bySecretary))
+        {
+            return violations.Add(prefix + "lecturer", "is recorded for party lectures (党课) only");
+        }
+
+        return violations.Text(prefix + "lecturer", lecturer, RecordRules.MaxNameLength, required: false);
     }
 }

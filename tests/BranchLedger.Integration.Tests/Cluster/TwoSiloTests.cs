@@ -26,14 +26,14 @@ public sealed class TwoSiloTests
         // One client pinned to each silo's gateway: both reach the same single activation.
         using var viaFirst = await PinnedClientAsync(first, clusterId);
         using var viaSecond = await PinnedClientAsync(second, clusterId);
-        var key = GrainKeys.Branch("tenant-two", "office-branch");
-        await viaFirst.Services.GetRequiredService<IClusterClient>().GetGrain<IBranchGrain>(key)
-            .RecordMeeting(Meetings.Command("via-first"));
-        await viaSecond.Services.GetRequiredService<IClusterClient>().GetGrain<IBranchGrain>(key)
-            .RecordMeeting(Meetings.Command("via-second", "党小组会"));
+        var key = GrainKeys.Ledger("tenant-two", "office-branch");
+        await viaFirst.Services.GetRequiredService<IClusterClient>().GetGrain<ILedgerGrain>(key)
+            .Append(Meetings.Command("via-first"));
+        await viaSecond.Services.GetRequiredService<IClusterClient>().GetGrain<ILedgerGrain>(key)
+            .Append(Meetings.Command("via-second", "党小组会"));
 
-        var page = await viaFirst.Services.GetRequiredService<IClusterClient>().GetGrain<IBranchGrain>(key).ListRecords(0, 10);
-        Assert.Equal(["via-first", "via-second"], page.Records.Select(r => r.RequestId));
+        var page = await viaFirst.Services.GetRequiredService<IClusterClient>().GetGrain<ILedgerGrain>(key).ListRecords(new RecordQuery { PageSize = 10 });
+        Assert.Equal(["via-first", "via-second"], page.Records.Select(r => r.Record.RequestId));
 
         await viaFirst.StopAsync();
         await viaSecond.StopAsync();

@@ -16,7 +16,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         var request = Meetings.Request("office-branch");
         var response = await _ledger.RecordMeetingAsync(request, GatewayHost.As("city-disabled-fed", "li-secretary"));
 
-        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "office-branch" }, GatewayHost.As("city-disabled-fed"));
+        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "office-branch" }, GatewayHost.As("city-disabled-fed"));
 
         var record = Assert.Single(list.Records);
         Assert.Equal(response.Record, record);
@@ -37,7 +37,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.False(first.Replayed);
         Assert.True(second.Replayed);
         Assert.Equal(first.Record, second.Record);
-        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "branch-retry" }, GatewayHost.As("tenant-a"));
+        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "branch-retry" }, GatewayHost.As("tenant-a"));
         Assert.Single(list.Records);
     }
 
@@ -68,7 +68,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
         Assert.Equal(["meeting.attendees", "meeting.date", "meeting.kind", "meeting.topic", "request_id"], fields);
-        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "branch-invalid" }, GatewayHost.As("tenant-a"));
+        var list = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "branch-invalid" }, GatewayHost.As("tenant-a"));
         Assert.Empty(list.Records);
     }
 
@@ -81,13 +81,13 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.RecordMeetingAsync(Meetings.Request(branch), GatewayHost.As("tenant-a")).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("branch_id", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Contains("node_id", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
     [Fact]
     public async Task A_missing_meeting_and_date_are_reported_as_fields()
     {
-        var noMeeting = new RecordMeetingRequest { BranchId = "branch-x", RequestId = "x-1" };
+        var noMeeting = new RecordMeetingRequest { NodeId = "branch-x", RequestId = "x-1" };
         var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.RecordMeetingAsync(noMeeting, GatewayHost.As("tenant-a")).ResponseAsync);
 
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
@@ -97,7 +97,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Without_a_tenant_the_call_is_unauthenticated()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "office-branch" }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "office-branch" }).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
@@ -106,8 +106,8 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     {
         await _ledger.RecordMeetingAsync(Meetings.Request("shared-name"), GatewayHost.As("tenant-one"));
 
-        var other = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "shared-name" }, GatewayHost.As("tenant-two"));
-        var own = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "shared-name" }, GatewayHost.As("tenant-one"));
+        var other = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "shared-name" }, GatewayHost.As("tenant-two"));
+        var own = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "shared-name" }, GatewayHost.As("tenant-one"));
 
         Assert.Empty(other.Records);
         Assert.Single(own.Records);
@@ -126,7 +126,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         var pages = 0;
         do
         {
-            var page = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "paged", PageSize = 3, PageToken = token }, GatewayHost.As("tenant-a"));
+            var page = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "paged", PageSize = 3, PageToken = token }, GatewayHost.As("tenant-a"));
             sequences.AddRange(page.Records.Select(r => r.Sequence));
             token = page.NextPageToken;
             pages++;
@@ -145,13 +145,13 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
             await _ledger.RecordMeetingAsync(Meetings.Request("tok-a", $"tok-{i}"), GatewayHost.As("tenant-a"));
         }
 
-        var first = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "tok-a", PageSize = 1 }, GatewayHost.As("tenant-a"));
+        var first = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "tok-a", PageSize = 1 }, GatewayHost.As("tenant-a"));
         Assert.NotEqual("", first.NextPageToken);
 
-        foreach (var (branch, token) in new[] { ("tok-b", first.NextPageToken), ("tok-a", "not-a-token"), ("tok-a", "djF8dG9rLWF8LTU") })
+        foreach (var (branch, token) in new[] { ("tok-b", first.NextPageToken), ("tok-a", "not-a-token"), ("tok-a", "djF8LTV8dG9rLWF8RmFsc2V8") })
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.ListRecordsAsync(
-                new ListRecordsRequest { BranchId = branch, PageToken = token }, GatewayHost.As("tenant-a")).ResponseAsync);
+                new ListRecordsRequest { NodeId = branch, PageToken = token }, GatewayHost.As("tenant-a")).ResponseAsync);
             Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
             Assert.Equal("page_token", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         }
@@ -162,9 +162,9 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     {
         await _ledger.RecordMeetingAsync(Meetings.Request("sizes"), GatewayHost.As("tenant-a"));
 
-        var big = await _ledger.ListRecordsAsync(new ListRecordsRequest { BranchId = "sizes", PageSize = 100_000 }, GatewayHost.As("tenant-a"));
+        var big = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "sizes", PageSize = 100_000 }, GatewayHost.As("tenant-a"));
         var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.ListRecordsAsync(
-            new ListRecordsRequest { BranchId = "sizes", PageSize = -1 }, GatewayHost.As("tenant-a")).ResponseAsync);
+            new ListRecordsRequest { NodeId = "sizes", PageSize = -1 }, GatewayHost.As("tenant-a")).ResponseAsync);
 
         Assert.Single(big.Records);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);

@@ -7,7 +7,7 @@ public sealed class GrainKeysTests
     [Fact]
     public void Keys_start_with_the_tenant_and_read_back()
     {
-        var key = GrainKeys.Branch("womens-fed", "office-branch");
+        var key = GrainKeys.Ledger("womens-fed", "office-branch");
         Assert.Equal("womens-fed/office-branch", key);
         Assert.Equal("womens-fed", GrainKeys.TenantOf(key));
         Assert.Equal("office-branch", GrainKeys.LocalIdOf(key));
@@ -20,5 +20,5 @@ public sealed class GrainKeysTests
     [InlineData("tenant", "x/y")]
     [InlineData("Tenant", "branch")]
     public void Invalid_parts_never_make_a_key(string tenant, string branch) =>
-        Assert.Throws<ArgumentException>(() => GrainKeys.Branch(tenant, branch));
+        Assert.Throws<ArgumentException>(() => GrainKeys.Ledger(tenant, branch));
 }

@@ -9,7 +9,7 @@ public static class Meetings
 {
     public static RecordMeetingRequest Request(string branch = "office-branch", string? requestId = null, int day = 5) => new()
     {
-        BranchId = branch,
+        NodeId = branch,
         RequestId = requestId ?? Guid.NewGuid().ToString(),
         Meeting = new Meeting
         {
@@ -24,11 +24,11 @@ public static class Meetings
     };
 
     /// <summary>A valid grain command (what the gateway would send).</summary>
-    public static RecordMeetingCommand Command(string requestId, string topic = "支委会：研究发展党员工作") => new()
+    public static AppendCommand Command(string requestId, string topic = "支委会：研究发展党员工作") => new()
     {
         RequestId = requestId,
         RecordedBy = "secretary",
-        Meeting = new MeetingDetails
+        Body = new MeetingDetails
         {
             Kind = MeetingKind.BranchCommitteeMeeting,
             Date = new DateOnly(2026, 4, 2),

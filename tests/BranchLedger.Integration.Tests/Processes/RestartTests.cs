@@ -33,7 +33,7 @@ public sealed class RestartTests
             await platform.StartAsync();
             var ledger = platform.Ledger();
             var list = await WithRetryAsync(() => ledger.ListRecordsAsync(
-                new ListRecordsRequest { BranchId = "office-branch" }, GatewayHost.As("tenant-proc")).ResponseAsync);
+                new ListRecordsRequest { NodeId = "office-branch" }, GatewayHost.As("tenant-proc")).ResponseAsync);
 
             Assert.Equal(requests.Select(r => r.RequestId), list.Records.Select(r => r.RequestId));
             Assert.Equal(requests.Select(r => r.Meeting), list.Records.Select(r => r.Meeting));

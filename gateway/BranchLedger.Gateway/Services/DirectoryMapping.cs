@@ -1,0 +1,127 @@
+using BranchLedger.Contracts.Directory;
+using BranchLedger.Domain.Directory;
+using BranchLedger.Domain.Validation;
+using Google.Protobuf.WellKnownTypes;
+using V1 = BranchLedger.Api.V1;
+
+namespace BranchLedger.Gateway.Services;
+
+/// <summary>Between DirectoryService messages and the tenant grain's contracts; no rules live here.</summary>
+internal static class DirectoryMapping
+{
+    /// <summary>The profile as the grain takes it; an empty time zone means the default one.</summary>
+    public static TenantProfile ToProfile(V1.TenantProfile? profile) => new()
+    {
+        DisplayName = profile?.DisplayName ?? "",
+        BodyKind = (BodyKind)(int)(profile?.BodyKind ?? V1.BodyKind.Unspecified),
+        TimeZone = string.IsNullOrEmpty(profile?.TimeZone) ? TenantRules.DefaultTimeZone : profile.TimeZone,
+    };
+
+    /// <summary>Empty ids (the API's "none") become null, as the grain keeps them.</summary>
+    public static string? OrNull(string id) => id.Length == 0 ? null : id;
+
+    // A missing or impossible date is reported here. The placeholder returned then passes the domain's
+    // own date rule, so the field gets one violation, not two; it never reaches a grain because the
+    // caller throws while any violation exists.
+    public static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations)
+    {
+        if (date is null)
+        {
+            violations.Add(field, "is required");
+            return RosterRules.EarliestDate;
+        }
+
+        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12
+            || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        {
+            violations.Add(field, "is not a valid calendar day");
+            return RosterRules.EarliestDate;
+        }
+
+        return new DateOnly(date.Year, date.Month, date.Day);
+    }
+
+    public static V1.Tenant ToMessage(this TenantInfo tenant) => new()
+    {
+        TenantId = tenant.TenantId,
+        Profile = new V1.TenantProfile
+        {
+            DisplayName = tenant.Profile.DisplayName,
+            BodyKind = (V1.BodyKind)(int)tenant.Profile.BodyKind,
+            TimeZone = tenant.Profile.TimeZone,
+        },
+        CreatedBy = tenant.CreatedBy,
+        CreatedAt = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+        UpdatedBy = tenant.UpdatedBy,
+        UpdatedAt = Timestamp.FromDateTimeOffset(tenant.UpdatedAt),
+    };
+
+    public static V1.Node ToMessage(this DirectoryNode node) => new()
+    {
+        NodeId = node.NodeId,
+        Kind = (V1.NodeKind)(int)node.Kind,
+        Name = node.Name,
+        ParentId = node.ParentId ?? "",
+        State = node.IsClosed ? V1.NodeState.Closed : V1.NodeState.Open,
+        CloseReason = node.CloseReason,
+        CreatedBy = node.CreatedBy,
+        CreatedAt = Timestamp.FromDateTimeOffset(node.CreatedAt),
+        UpdatedBy = node.UpdatedBy,
+        UpdatedAt = Timestamp.FromDateTimeOffset(node.UpdatedAt),
+        ClosedAt = node.ClosedAt is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
+    };
+
+    public static V1.Roster ToMessage(this RosterEntry entry) => new()
+    {
+        NodeId = entry.NodeId,
+        EffectiveFrom = ToMessage(entry.Roster.EffectiveFrom),
+        Secretary = entry.Roster.Secretary,
+        CommitteeMembers = entry.Roster.CommitteeMembers,
+        Members = entry.Roster.Members,
+        VotingMembers = entry.Roster.VotingMembers,
+        Sequence = entry.Sequence,
+        RequestId = entry.RequestId,
+        RecordedBy = entry.RecordedBy,
+        RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
+    };
+
+    /// <summary>One entry of a node's history; every entry listed for a node is a node change.</summary>
+    public static V1.NodeChange ToNodeChange(this DirectoryEntry entry)
+    {
+        var change = (NodeChange)entry.Change;
+        var message = new V1.NodeChange
+        {
+            Sequence = entry.Sequence,
+            NodeId = change.NodeId,
+            RequestId = entry.RequestId,
+            RecordedBy = entry.RecordedBy,
+            RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
+        };
+        switch (change)
+        {
+            case NodeCreated c:
+                message.Created = new V1.NodeCreated { Kind = (V1.NodeKind)(int)c.Kind, Name = c.Name, ParentId = c.ParentId ?? "" };
+                break;
+            case NodeRenamed c:
+                message.Renamed = new V1.NodeRenamed { Name = c.Name };
+                break;
+            case NodeMoved c:
+                message.Moved = new V1.NodeMoved { ParentId = c.ParentId ?? "" };
+                break;
+            case NodeClosed c:
+                message.Closed = new V1.NodeClosed { Reason = c.Reason };
+                break;
+            case RosterSet c:
+                message.RosterSet = new RosterEntry
+                {
+                    NodeId = c.NodeId, Roster = c.Roster, Sequence = entry.Sequence,
+                    RequestId = entry.RequestId, RecordedBy = entry.RecordedBy, RecordedAt = entry.RecordedAt,
+                }.ToMessage();
+                break;
+        }
+
+        return message;
+    }
+
+    private static Google.Type.Date ToMessage(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+}

@@ -1,0 +1,17 @@
+using BranchLedger.Domain.Directory;
+
+namespace BranchLedger.Contracts.Directory;
+
+/// <summary>What a tenant (a municipal body) says about itself.</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.TenantProfile")]
+public sealed record TenantProfile
+{
+    /// <summary>The body's name as people read it, e.g. 市残疾人联合会.</summary>
+    [Id(0)] public required string DisplayName { get; init; }
+
+    /// <summary>What kind of body it is.</summary>
+    [Id(1)] public required BodyKind BodyKind { get; init; }
+
+    /// <summary>The body's IANA time zone; it decides which calendar day a moment falls on.</summary>
+    [Id(2)] public required string TimeZone { get; init; }
+}

@@ -1,0 +1,32 @@
+using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Validation;
+
+namespace BranchLedger.Contracts.Ledger;
+
+/// <summary>Members reporting to their communities, or a service session there.</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.CommunityServiceDetails")]
+public sealed record CommunityServiceDetails : RecordBody
+{
+    /// <summary>Reporting or a service session.</summary>
+    [Id(0)] public required CommunityServiceKind Kind { get; init; }
+
+    /// <summary>What it was.</summary>
+    [Id(1)] public required string Topic { get; init; }
+
+    /// <summary>Members who reported or took part.</summary>
+    [Id(2)] public int Members { get; init; }
+
+    /// <summary>The community (display name).</summary>
+    [Id(3)] public string Community { get; init; } = "";
+
+    /// <inheritdoc />
+    public override string Family => "community_service";
+
+    /// <inheritdoc />
+    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
+        .Kind(prefix + "kind", Kind)
+        .Date(prefix + "date", Date, today)
+        .Text(prefix + "topic", Topic, RecordRules.MaxTitleLength, required: true)
+        .Count(prefix + "members", Members, RecordRules.MaxPeople)
+        .Text(prefix + "community", Community, RecordRules.MaxNameLength, required: false);
+}

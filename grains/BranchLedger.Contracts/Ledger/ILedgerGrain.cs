@@ -1,0 +1,18 @@
+namespace BranchLedger.Contracts.Ledger;
+
+/// <summary>
+/// The append-only ledger of one organisation or branch. Key: <see cref="GrainKeys.Ledger"/>.
+/// One grain class serves every level of the tree: the records are the same kind of thing, and which
+/// kinds a node may record is a rule of the domain, not a reason for another grain type.
+/// </summary>
+public interface ILedgerGrain : IGrainWithStringKey
+{
+    /// <summary>Appends a record (or a correction); idempotent on the command's request id.</summary>
+    Task<RecordWriteResult> Append(AppendCommand command);
+
+    /// <summary>A page of the ledger: the current view, or the full history.</summary>
+    Task<RecordPage> ListRecords(RecordQuery query);
+
+    /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
+    Task<RecordHistory?> GetRecord(long sequence);
+}

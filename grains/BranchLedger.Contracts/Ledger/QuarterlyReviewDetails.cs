@@ -1,0 +1,24 @@
+using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Validation;
+
+namespace BranchLedger.Contracts.Ledger;
+
+/// <summary>The party group hearing a party-building report (每季度听取党建工作汇报).</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.QuarterlyReviewDetails")]
+public sealed record QuarterlyReviewDetails : RecordBody
+{
+    /// <summary>What was reported.</summary>
+    [Id(0)] public required string Topic { get; init; }
+
+    /// <summary>Who reported (display name).</summary>
+    [Id(1)] public string Reporter { get; init; } = "";
+
+    /// <inheritdoc />
+    public override string Family => "quarterly_review";
+
+    /// <inheritdoc />
+    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
+        .Date(prefix + "date", Date, today)
+        .Text(prefix + "topic", Topic, RecordRules.MaxTitleLength, required: true)
+        .Text(prefix + "reporter", Reporter, RecordRules.MaxNameLength, required: false);
+}

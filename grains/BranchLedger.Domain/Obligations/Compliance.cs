@@ -1,0 +1,228 @@
+using BranchLedger.Domain.Periods;
+
+namespace BranchLedger.Domain.Obligations;
+
+/// <summary>
+/// Computes which obligations a unit met, missed or still has due — from records, never from figures
+/// typed in. Pure: the same facts and the same day always give the same report.
+/// </summary>
+public static class Compliance
+{
+    /// <summary>
+    /// Evaluates <paramref name="rules"/> (e.g. from <see cref="ObligationOverrides.Apply"/>, filtered to
+    /// the unit's <see cref="ObligationScope"/>) over <paramref name="period"/> as of <paramref name="today"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>Rows: one per period of the rule's frequency that overlaps <paramref name="period"/> — the
+    /// 12 months of a year for a monthly rule, or, for a rule coarser than the period asked about, the one
+    /// quarter or year containing it.</para>
+    /// <para>Partial effect: a period is judged by the rule version in force on its <b>last day</b>, and
+    /// then every record in the whole period counts. Obligations are judged when a period closes, under
+    /// the rules in force at that moment; a rule that takes effect mid-month therefore binds that month,
+    /// and a rule repealed mid-month no longer binds it. Periods with no version in force on their last
+    /// day are NotInForce.</para>
+    /// <para>Quorum: a meeting counts only if present ≥ the rule's required number, computed from the
+    /// roster in force on the meeting day (or the record's expected attendees). A basis that is unknown
+    /// or zero fails: missing data never earns compliance.</para>
+    /// </remarks>
+    /// <param name="rules">Rule versions; versions sharing an id must not overlap in time.</param>
+    /// <param name="activities">Meetings, lectures and reviews (voided records left out).</param>
+    /// <param name="rosters">Roster sizes over time, for quorums.</param>
+    /// <param name="talkPairs">Heart-to-heart talks.</param>
+    /// <param name="talkRosters">Who must talk with whom over time, for pair coverage.</param>
+    /// <param name="period">The month, quarter or year asked about.</param>
+    /// <param name="today">The tenant's calendar day (<see cref="TenantCalendar.Today"/>): periods after it are still Due.</param>
+    /// <exception cref="ArgumentException">when a rule is malformed or two versions of one rule overlap.</exception>
+    public static ComplianceReport Evaluate(
+        IEnumerable<ObligationRule> rules,
+        IEnumerable<ActivityFact> activities,
+        IEnumerable<RosterFact> rosters,
+        IEnumerable<TalkPairFact> talkPairs,
+        IEnumerable<TalkRosterFact> talkRosters,
+        Period period,
+        DateOnly today)
+    {
+        var groups = GroupVersions(rules);
+        var facts = new Facts(
+            activities.ToList(),
+            rosters.OrderBy(r => r.EffectiveFrom).ToList(),
+            talkPairs.ToList(),
+            talkRosters.OrderBy(r => r.EffectiveFrom).ToList());
+
+        var results = new List<ObligationResult>();
+        foreach (var versions in groups)
+        {
+            var rows = Rows(versions, facts, period, today);
+            var summary = new ObligationSummary(
+                rows.Count(r => r.Status != ObligationStatus.NotInForce),
+                rows.Count(r => r.Status == ObligationStatus.Met),
+                rows.Count(r => r.Status == ObligationStatus.Missed),
+                rows.Count(r => r.Status == ObligationStatus.Due));
+            results.Add(new ObligationResult(versions[0].Id, versions[0].Name, rows, summary));
+        }
+
+        return new ComplianceReport(period, today, results);
+    }
+
+    private sealed record Facts(
+        List<ActivityFact> Activities, List<RosterFact> Rosters, List<TalkPairFact> Talks, List<TalkRosterFact> TalkRosters);
+
+    private static List<List<ObligationRule>> GroupVersions(IEnumerable<ObligationRule> rules)
+    {
+        var groups = new List<List<ObligationRule>>();
+        foreach (var rule in rules)
+        {
+            if (rule.Problem() is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(rules));
+            }
+
+            var group = groups.Find(g => g[0].Id == rule.Id);
+            if (group is null)
+            {
+                groups.Add([rule]);
+                continue;
+            }
+
+            if (group.Any(v => v.Overlaps(rule.EffectiveFrom, rule.EffectiveTo)))
+            {
+                throw new ArgumentException($"two versions of rule '{rule.Id}' are in force on the same day", nameof(rules));
+            }
+
+            group.Add(rule);
+        }
+
+        return groups;
+    }
+
+    private static List<ObligationRow> Rows(List<ObligationRule> versions, Facts facts, Period period, DateOnly today)
+    {
+        var rows = new List<ObligationRow>();
+        foreach (var frequency in versions.Select(v => v.Frequency).Distinct())
+        {
+            foreach (var sub in PeriodsOf(period, frequency.PeriodKind()))
+            {
+                var rule = versions.Find(v => v.InForceOn(sub.End));
+                if (rule is null)
+                {
+                    rows.Add(new ObligationRow(sub, null, ObligationStatus.NotInForce, 0, 0, 0, [], [], []));
+                }
+                else if (rule.Frequency == frequency)
+                {
+                    // A period of another frequency is judged by the version of that frequency instead.
+                    rows.Add(rule.Subject.Kind == SubjectKind.TalkPairs
+                        ? JudgeTalks(rule, sub, facts, today)
+                        : JudgeActivities(rule, sub, facts, today));
+                }
+            }
+        }
+
+        return rows.OrderBy(r => r.Period.Start).ThenBy(r => r.Period.End).ToList();
+    }
+
+    private static IReadOnlyList<Period> PeriodsOf(Period period, PeriodKind kind) =>
+        kind <= period.Kind ? period.SubPeriods(kind) : [Period.Containing(period.Start, kind)];
+
+    private static ObligationRow JudgeActivities(ObligationRule rule, Period sub, Facts facts, DateOnly today)
+    {
+        var seen = new HashSet<long>();
+        var counted = new List<long>();
+        var failures = new List<QuorumFailure>();
+        var candidates = facts.Activities
+            .Where(a => sub.Contains(a.Date) && a.Subject.CountsFor(rule.Subject))
+            .OrderBy(a => a.Date).ThenBy(a => a.Sequence);
+        foreach (var activity in candidates)
+        {
+            // One record mapped to two subjects (a secretary's lecture is also a lecture) counts once.
+            if (!seen.Add(activity.Sequence))
+            {
+                continue;
+            }
+
+            if (rule.Quorum is { } quorum && QuorumFailureOf(quorum, activity, facts.Rosters) is { } failure)
+            {
+                failures.Add(failure);
+            }
+            else
+            {
+                counted.Add(activity.Sequence);
+            }
+        }
+
+        var status = Status(counted.Count >= rule.MinCount, sub, today);
+        return new ObligationRow(
+            sub, rule, status, rule.MinCount, Math.Min(counted.Count, rule.MinCount), counted.Count, counted, failures, []);
+    }
+
+    private static QuorumFailure? QuorumFailureOf(QuorumRule quorum, ActivityFact activity, List<RosterFact> rosters)
+    {
+        int? basis = quorum.Basis switch
+        {
+            QuorumBasis.ExpectedAttendees => activity.ExpectedAttendees,
+            _ => InForce(rosters, r => r.EffectiveFrom, activity.Date) is { } roster
+                ? quorum.Basis switch
+                {
+                    QuorumBasis.VotingMembers => roster.VotingMembers,
+                    QuorumBasis.CommitteeMembers => roster.CommitteeMembers,
+                    _ => roster.Members,
+                }
+                : null,
+        };
+
+        if (basis is not > 0)
+        {
+            return new QuorumFailure(activity.Sequence, activity.Date, quorum, null, null, activity.Attendees);
+        }
+
+        var required = quorum.RequiredPresent(basis.Value);
+        return activity.Attendees >= required
+            ? null
+            : new QuorumFailure(activity.Sequence, activity.Date, quorum, basis, required, activity.Attendees);
+    }
+
+    private static ObligationRow JudgeTalks(ObligationRule rule, Period sub, Facts facts, DateOnly today)
+    {
+        var roster = InForce(facts.TalkRosters, r => r.EffectiveFrom, sub.End);
+        var required = roster?.RequiredPairs() ?? [];
+        var talks = required.ToDictionary(p => p, _ => 0);
+        var seen = new HashSet<long>();
+        var sequences = new List<long>();
+        foreach (var talk in facts.Talks.Where(t => sub.Contains(t.Date)).OrderBy(t => t.Date).ThenBy(t => t.Sequence))
+        {
+            var pair = TalkPair.Of(talk.PersonA, talk.PersonB);
+            if (seen.Add(talk.Sequence) && talks.TryGetValue(pair, out var count))
+            {
+                talks[pair] = count + 1;
+                sequences.Add(talk.Sequence);
+            }
+        }
+
+        var missing = required.Where(p => talks[p] < rule.MinCount).ToList();
+        var covered = required.Count - missing.Count;
+
+        // Without a list of people nobody can say which pairs were owed, so the period is not met.
+        var status = Status(roster is not null && missing.Count == 0, sub, today);
+        return new ObligationRow(sub, rule, status, required.Count, covered, covered, sequences, [], missing);
+    }
+
+    private static ObligationStatus Status(bool met, Period sub, DateOnly today) =>
+        met ? ObligationStatus.Met : sub.IsClosed(today) ? ObligationStatus.Missed : ObligationStatus.Due;
+
+    /// <summary>The last fact (sorted by start) that started on or before <paramref name="date"/>; later input wins ties.</summary>
+    private static T? InForce<T>(List<T> sortedByStart, Func<T, DateOnly> start, DateOnly date)
+        where T : class
+    {
+        T? found = null;
+        foreach (var fact in sortedByStart)
+        {
+            if (start(fact) > date)
+            {
+                break;
+            }
+
+            found = fact;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,8 @@
+namespace BranchLedger.Domain.Warnings;
+
+/// <summary>A duty-list item as warnings see it.</summary>
+/// <param name="Id">The item's id.</param>
+/// <param name="Due">The last day it is due.</param>
+/// <param name="Status">Overdue once <paramref name="Due"/> has passed unless Done or Verified.</param>
+/// <param name="Actor">Who carries it; only used to word the warning.</param>
+public sealed record DutyItemFact(string Id, DateOnly Due, DutyStatus Status, ActorClass Actor = ActorClass.Unspecified);

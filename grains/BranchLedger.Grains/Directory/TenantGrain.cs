@@ -1,0 +1,187 @@
+using BranchLedger.Contracts.Directory;
+using BranchLedger.Contracts.Errors;
+using BranchLedger.Domain.Directory;
+using Microsoft.Extensions.Logging;
+
+namespace BranchLedger.Grains.Directory;
+
+/// <summary>
+/// A tenant's directory: checks a change against the domain's rules, appends it, persists, and
+/// answers retries from what it holds. The present (profile, tree, rosters) is derived from the
+/// entries on activation and kept up to date as entries are appended.
+/// </summary>
+public sealed class TenantGrain(
+    [PersistentState(stateName: TenantGrain.StateName, storageName: StorageNames.Ledger)]
+    IPersistentState<TenantDirectoryState> directory,
+    TimeProvider clock,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+{
+    /// <summary>The state name (ADO.NET storage keys rows by state name, so it is unique per grain class).</summary>
+    public const string StateName = "tenant-directory";
+
+    private const int MaxPageSize = 500;
+
+    private DirectoryView _view = null!;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private List<DirectoryEntry> Entries => directory.State.Entries;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _view = DirectoryView.Replay(TenantId, Entries);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<TenantWriteResult> RegisterTenant(DirectoryCommand<TenantRegistered> command)
+    {
+        var (entry, replayed) = await WriteAsync(command, () => TenantRules.CanRegister(TenantId, _view.Tenant is not null));
+        return new TenantWriteResult(AsOf(entry).Tenant!, replayed);
+    }
+
+    /// <inheritdoc />
+    public async Task<TenantWriteResult> UpdateProfile(DirectoryCommand<TenantProfileUpdated> command)
+    {
+        var (entry, replayed) = await WriteAsync(command, () =>
+            TenantRules.CanUpdate(TenantId, _view.Tenant is not null, _view.Tenant?.Profile != command.Change.Profile));
+        return new TenantWriteResult(AsOf(entry).Tenant!, replayed);
+    }
+
+    /// <inheritdoc />
+    public Task<TenantInfo?> GetTenant() => Task.FromResult(_view.Tenant);
+
+    /// <inheritdoc />
+    public Task<NodeWriteResult> CreateNode(DirectoryCommand<NodeCreated> command) => WriteNodeAsync(command, c =>
+        TreeRules.CanCreate(_view.Tree, c.NodeId, c.Kind, DirectoryChecks.RootAsNull(c.ParentId)));
+
+    /// <inheritdoc />
+    public Task<NodeWriteResult> RenameNode(DirectoryCommand<NodeRenamed> command) => WriteNodeAsync(command, c =>
+        TreeRules.CanRename(_view.Tree, c.NodeId, c.Name));
+
+    /// <inheritdoc />
+    public Task<NodeWriteResult> MoveNode(DirectoryCommand<NodeMoved> command) => WriteNodeAsync(command, c =>
+        TreeRules.CanMove(_view.Tree, c.NodeId, DirectoryChecks.RootAsNull(c.ParentId)));
+
+    /// <inheritdoc />
+    public Task<NodeWriteResult> CloseNode(DirectoryCommand<NodeClosed> command) => WriteNodeAsync(command, c =>
+        TreeRules.CanClose(_view.Tree, c.NodeId));
+
+    /// <inheritdoc />
+    public async Task<RosterWriteResult> SetRoster(DirectoryCommand<RosterSet> command)
+    {
+        var (entry, replayed) = await WriteAsync(command, () =>
+            TenantRules.CanChangeTree(TenantId, _view.Tenant is not null) ?? TreeRules.CanSetRoster(_view.Tree, command.Change.NodeId));
+
+        // A roster entry is immutable and carries its own audit fields, so a replay needs no replaying.
+        return new RosterWriteResult(
+            new RosterEntry
+            {
+                NodeId = command.Change.NodeId, Roster = ((RosterSet)entry.Change).Roster, Sequence = entry.Sequence,
+                RequestId = entry.RequestId, RecordedBy = entry.RecordedBy, RecordedAt = entry.RecordedAt,
+            },
+            replayed);
+    }
+
+    /// <inheritdoc />
+    public Task<DirectoryNode?> GetNode(string nodeId) => Task.FromResult(_view.FindNode(nodeId));
+
+    /// <inheritdoc />
+    public Task<DirectoryPage<DirectoryNode>> ListNodes(string? parentId, bool includeClosed, long after, int pageSize)
+    {
+        parentId = DirectoryChecks.RootAsNull(parentId);
+        RequireNode(parentId);
+        return Task.FromResult(_view.ListNodes(parentId, includeClosed, after, PageSize(pageSize)));
+    }
+
+    /// <inheritdoc />
+    public Task<DirectoryPage<DirectoryEntry>> ListNodeHistory(string nodeId, long after, int pageSize)
+    {
+        RequireNode(nodeId);
+        return Task.FromResult(_view.History(nodeId, after, PageSize(pageSize)));
+    }
+
+    /// <inheritdoc />
+    public Task<DirectoryPage<RosterEntry>> ListRosters(string? nodeId, long after, int pageSize)
+    {
+        nodeId = DirectoryChecks.RootAsNull(nodeId);
+        RequireNode(nodeId);
+        return Task.FromResult(_view.Rosters(nodeId, after, PageSize(pageSize)));
+    }
+
+    /// <inheritdoc />
+    public Task<RosterEntry?> GetRosterAt(string nodeId, DateOnly day) => Task.FromResult(_view.RosterAt(nodeId, day));
+
+    private async Task<NodeWriteResult> WriteNodeAsync<TChange>(DirectoryCommand<TChange> command, Func<TChange, DirectoryFailure?> rule)
+        where TChange : NodeChange
+    {
+        var (entry, replayed) = await WriteAsync(command, () =>
+            TenantRules.CanChangeTree(TenantId, _view.Tenant is not null) ?? rule(command.Change));
+        return new NodeWriteResult(AsOf(entry).FindNode(command.Change.NodeId)!, replayed);
+    }
+
+    // Field checks first, then the request id (a retry is answered even if the state has moved on
+    // since), then the domain's rules on the present state; only then is anything appended.
+    private async Task<(DirectoryEntry Entry, bool Replayed)> WriteAsync<TChange>(
+        DirectoryCommand<TChange> command, Func<DirectoryFailure?> rules)
+        where TChange : DirectoryChange
+    {
+        DirectoryChecks.ThrowIfInvalid(DirectoryChecks.Check(command, clock));
+        if (_view.FindRequest(command.RequestId) is { } existing)
+        {
+            return existing.Change.Equals(command.Change) && existing.RecordedBy == command.RecordedBy
+                ? (existing, true)
+                : throw new RequestIdConflictException(command.RequestId);
+        }
+
+        DirectoryChecks.ThrowIfFailed(rules());
+        var entry = new DirectoryEntry
+        {
+            Sequence = Entries.Count + 1L,
+            RequestId = command.RequestId,
+            RecordedBy = command.RecordedBy,
+            RecordedAt = clock.GetUtcNow(),
+            Change = command.Change,
+        };
+        await AppendAsync(entry);
+        return (entry, false);
+    }
+
+    // A replay answers with the state right after the original change, not the present: the same
+    // request gets the same answer however often it is retried.
+    private DirectoryView AsOf(DirectoryEntry entry) =>
+        entry.Sequence == _view.LastSequence ? _view : DirectoryView.Replay(TenantId, Entries.Take((int)entry.Sequence));
+
+    private void RequireNode(string? nodeId)
+    {
+        if (nodeId is not null && _view.FindNode(nodeId) is null)
+        {
+            throw DirectoryChecks.NodeNotFound(nodeId);
+        }
+    }
+
+    private static int PageSize(int requested) => Math.Clamp(requested, 1, MaxPageSize);
+
+    // Acknowledged only once the row is durable; on failure the in-memory history is put back as it was.
+    private async Task AppendAsync(DirectoryEntry entry)
+    {
+        Entries.Add(entry);
+        try
+        {
+            await directory.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            Entries.RemoveAt(Entries.Count - 1);
+            logger.LogError(ex, "Directory write failed for tenant {Tenant}", TenantId);
+
+            // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
+            // next attempt sees the truth instead of failing on a version conflict forever.
+            DeactivateOnIdle();
+            throw new StorageUnavailableException("The directory could not be saved; nothing was changed. Retry with the same request id.");
+        }
+
+        _view.Apply(entry);
+    }
+}
