@@ -80,6 +80,67 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         return new() { Record = record, Replayed = replayed };
     }
 
+    public override async Task<ImportRecordsResponse> ImportRecords(ImportRecordsRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", r.NodeId);
+        if (r.Rows.Count is 0 or > MaxImportRows)
+        {
+            violations.Add("rows", $"must hold 1 to {MaxImportRows} rows (got {r.Rows.Count})");
+        }
+
+        CommandChecks.ThrowIfInvalid(violations);
+
+        // Rows that fail validation are answered here; only the others travel to the grain.
+        var today = Today();
+        var response = new ImportRecordsResponse();
+        var commands = new List<AppendCommand>();
+        var indexes = new List<int>();
+        for (var i = 0; i < r.Rows.Count; i++)
+        {
+            var row = r.Rows[i];
+            var rowViolations = new Violations();
+            var command = new AppendCommand
+            {
+                RequestId = row.RequestId,
+                RecordedBy = caller.Subject,
+                Body = ToBody(row.Body, "", rowViolations),
+                Evidence = ToEvidence(row.Evidence),
+            };
+            if (CommandChecks.Check(command, today, rowViolations).IsEmpty)
+            {
+                commands.Add(command);
+                indexes.Add(i);
+            }
+            else
+            {
+                response.Results.Add(Rejected(i, rowViolations.Items.Select(v => (v.Field, v.Description))));
+            }
+        }
+
+        var outcomes = commands.Count == 0 ? [] : await Ledger(caller, r.NodeId).AppendBatch(commands);
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            var outcome = outcomes[k];
+            response.Results.Add(outcome.Outcome == Contracts.Ledger.ImportOutcome.Rejected
+                ? Rejected(indexes[k], outcome.Errors.Select(e => (e.Field, e.Description)))
+                : new ImportRowResult
+                {
+                    Index = indexes[k],
+                    Outcome = outcome.Outcome == Contracts.Ledger.ImportOutcome.Accepted ? Api.V1.ImportOutcome.Accepted : Api.V1.ImportOutcome.Duplicate,
+                    RecordId = outcome.Record!.RecordId,
+                });
+        }
+
+        var ordered = response.Results.OrderBy(x => x.Index).ToList();
+        response.Results.Clear();
+        response.Results.AddRange(ordered);
+        response.Accepted = ordered.Count(x => x.Outcome == Api.V1.ImportOutcome.Accepted);
+        response.Duplicates = ordered.Count(x => x.Outcome == Api.V1.ImportOutcome.Duplicate);
+        response.Rejected = ordered.Count(x => x.Outcome == Api.V1.ImportOutcome.Rejected);
+        return response;
+    }
+
     public override async Task<GetRecordResponse> GetRecord(GetRecordRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -115,6 +176,16 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         };
         response.Records.AddRange(page.Records.Select(v => v.ToMessage(r.NodeId)));
         return response;
+    }
+
+    /// <summary>The most rows one import call takes.</summary>
+    public const int MaxImportRows = 1_000;
+
+    private static ImportRowResult Rejected(int index, IEnumerable<(string Field, string Description)> errors)
+    {
+        var result = new ImportRowResult { Index = index, Outcome = Api.V1.ImportOutcome.Rejected };
+        result.Violations.AddRange(errors.Select(e => new Api.V1.FieldViolation { Field = e.Field, Description = e.Description }));
+        return result;
     }
 
     private static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction"];

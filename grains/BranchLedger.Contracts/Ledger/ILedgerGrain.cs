@@ -10,6 +10,12 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>Appends a record (or a correction); idempotent on the command's request id.</summary>
     Task<RecordWriteResult> Append(AppendCommand command);
 
+    /// <summary>
+    /// Appends many records in one durable write, answering per command; nothing of the batch is
+    /// acknowledged unless the whole write succeeded. Corrections are not accepted here.
+    /// </summary>
+    Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands);
+
     /// <summary>A page of the ledger: the current view, or the full history.</summary>
     Task<RecordPage> ListRecords(RecordQuery query);
 

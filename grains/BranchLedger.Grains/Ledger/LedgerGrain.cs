@@ -38,12 +38,72 @@ public sealed class LedgerGrain(
     /// <inheritdoc />
     public async Task<RecordWriteResult> Append(AppendCommand command)
     {
-        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today()));
-        if (_byRequestId.TryGetValue(command.RequestId, out var existing))
+        var (record, replayed) = Decide(command, Records.Count + 1L, _byRequestId.GetValueOrDefault);
+        if (!replayed)
         {
-            return command.SameContentAs(existing)
-                ? new RecordWriteResult(existing, Replayed: true)
-                : throw new RequestIdConflictException(command.RequestId);
+            await AppendAsync([record]);
+        }
+
+        return new RecordWriteResult(record, replayed);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
+    {
+        var pending = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
+        var results = new List<ImportResult>(commands.Count);
+        foreach (var command in commands)
+        {
+            results.Add(Import(command, pending));
+        }
+
+        if (pending.Count > 0)
+        {
+            await AppendAsync([.. pending.Values.OrderBy(r => r.Sequence)]);
+        }
+
+        return results;
+    }
+
+    private ImportResult Import(AppendCommand command, Dictionary<string, LedgerRecord> pending)
+    {
+        try
+        {
+            if (command.Body is CorrectionDetails)
+            {
+                return Rejected(new FieldError("body", "corrections are made one at a time with VoidRecord or AmendRecord"));
+            }
+
+            var (record, replayed) = Decide(
+                command, Records.Count + pending.Count + 1L, id => _byRequestId.GetValueOrDefault(id) ?? pending.GetValueOrDefault(id));
+            if (replayed)
+            {
+                return new ImportResult(ImportOutcome.Duplicate, record, []);
+            }
+
+            pending[record.RequestId] = record;
+            return new ImportResult(ImportOutcome.Accepted, record, []);
+        }
+        catch (InvalidCommandException invalid)
+        {
+            return new ImportResult(ImportOutcome.Rejected, null, invalid.Errors);
+        }
+        catch (RequestIdConflictException conflict)
+        {
+            return Rejected(new FieldError("request_id", conflict.Message));
+        }
+
+        static ImportResult Rejected(FieldError error) => new(ImportOutcome.Rejected, null, [error]);
+    }
+
+    // The record a command stands for: an earlier one under the same request id (a replay), or a new
+    // one at nextSequence. Throws when the command is refused; nothing is changed either way.
+    private (LedgerRecord Record, bool Replayed) Decide(AppendCommand command, long nextSequence, Func<string, LedgerRecord?> known)
+    {
+        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today()));
+        if (known(command.RequestId) is { } existing)
+        {
+            return command.SameContentAs(existing) ? (existing, true) : throw new RequestIdConflictException(command.RequestId);
         }
 
         if (command.Body is CorrectionDetails correction)
@@ -59,17 +119,15 @@ public sealed class LedgerGrain(
             }
         }
 
-        var record = new LedgerRecord
+        return (new LedgerRecord
         {
-            Sequence = Records.Count + 1L,
+            Sequence = nextSequence,
             RequestId = command.RequestId,
             RecordedBy = command.RecordedBy,
             RecordedAt = clock.GetUtcNow(),
             Body = command.Body,
             Evidence = command.Evidence,
-        };
-        await AppendAsync(record);
-        return new RecordWriteResult(record, Replayed: false);
+        }, false);
     }
 
     /// <inheritdoc />
@@ -140,16 +198,16 @@ public sealed class LedgerGrain(
     }
 
     // Acknowledged only once the row is durable; on failure the in-memory ledger is put back as it was.
-    private async Task AppendAsync(LedgerRecord record)
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
     {
-        Records.Add(record);
+        Records.AddRange(records);
         try
         {
             await ledger.WriteStateAsync();
         }
         catch (Exception ex)
         {
-            Records.RemoveAt(Records.Count - 1);
+            Records.RemoveRange(Records.Count - records.Count, records.Count);
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
             // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
@@ -158,7 +216,11 @@ public sealed class LedgerGrain(
             throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
         }
 
-        Index(record);
+        foreach (var record in records)
+        {
+            Index(record);
+        }
+
         _states = Corrections.Project(_entries.Values);
     }
 

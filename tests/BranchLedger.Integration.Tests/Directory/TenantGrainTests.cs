@@ -91,7 +91,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture) : IClassFixture<Clu
         var exists = await Assert.ThrowsAsync<AlreadyExistsException>(() => tenant.CreateNode(Create("branch-a", NodeKind.Branch, "party-group")));
         var missing = await Assert.ThrowsAsync<NotFoundException>(() => tenant.CloseNode(Command(new NodeClosed { NodeId = "nowhere", Reason = "撤" })));
         var children = await Assert.ThrowsAsync<PreconditionFailedException>(() => tenant.CloseNode(Command(new NodeClosed { NodeId = "branch-a", Reason = "撤" })));
-        var cycle = await Assert.ThrowsAsync<PreconditionFailedException>(() => tenant.MoveNode(Command(new NodeMoved { NodeId = "party-group", ParentId = "party-group" })));
+        var cycle = await Assert.ThrowsAsync<PreconditionFailedException>(() => tenant.MoveNode(Command(new NodeMoved { NodeId = "party-group", ParentId = "group-a" })));
         var unregistered = await Assert.ThrowsAsync<PreconditionFailedException>(() => Tenant("grain-nobody").CreateNode(Create("party-group", NodeKind.Organisation, null)));
 
         Assert.Equal((DirectoryChecks.NodeResource, "branch-a"), (exists.ResourceType, exists.ResourceName));
