@@ -49,9 +49,9 @@ public class MeetingRulesTests
     [Fact]
     public void Topic_and_notes_have_length_limits()
     {
-        Assert.Empty(Check(topic: new string('学', MeetingRules.MaxTopicLength)));
-        Assert.Equal("meeting.topic", Assert.Single(Check(topic: new string('学', MeetingRules.MaxTopicLength + 1))).Field);
-        Assert.Equal("meeting.notes", Assert.Single(Check(notes: new string('x', MeetingRules.MaxNotesLength + 1))).Field);
+        Assert.Empty(Check(topic: new string('学', RecordRules.MaxTitleLength)));
+        Assert.Equal("meeting.topic", Assert.Single(Check(topic: new string('学', RecordRules.MaxTitleLength + 1))).Field);
+        Assert.Equal("meeting.notes", Assert.Single(Check(notes: new string('x', RecordRules.MaxNotesLength + 1))).Field);
     }
 
     [Fact]

@@ -98,6 +98,16 @@ public class ObligationOverrideTests
     }
 
     [Fact]
+    public void A_change_of_frequency_must_start_and_end_on_the_default_periods_boundaries()
+    {
+        // Quarterly default, monthly from mid-August: July would be judged by neither version.
+        var violations = Apply(Override("party-lecture", frequency: Frequency.Monthly, from: D(2026, 8, 1), to: D(2026, 11, 30))).Violations;
+        Assert.Equal(["overrides[0].effective_from", "overrides[0].effective_to"], violations.Select(v => v.Field));
+        Assert.Empty(Apply(Override("party-lecture", frequency: Frequency.Monthly, from: D(2026, 7, 1), to: D(2026, 12, 31))).Violations);
+        Assert.Empty(Apply(Override("party-lecture", minCount: 2, from: D(2026, 8, 15))).Violations); // same frequency: any day
+    }
+
+    [Fact]
     public void A_lower_count_is_refused()
     {
         var twice = DefaultObligations.ThemeDay with { MinCount = 2 };

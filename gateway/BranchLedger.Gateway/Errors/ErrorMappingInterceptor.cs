@@ -41,13 +41,6 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
             case RequestIdConflictException conflict:
                 return Rich(Code.FailedPrecondition, conflict.Message, Precondition("REQUEST_ID_REUSED", "request_id", conflict.Message));
 
-            case RecordNotFoundException missing:
-                return Rich(Code.NotFound, missing.Message,
-                    new ResourceInfo { ResourceType = "branchledger.v1.LedgerRecord", ResourceName = missing.RecordId, Description = missing.Message });
-
-            case CorrectionRefusedException refused:
-                return Rich(Code.FailedPrecondition, refused.Message, Precondition("CORRECTION_REFUSED", "record_id", refused.Reason));
-
             case NotFoundException notFound:
                 return Rich(Code.NotFound, notFound.Message, new ResourceInfo
                 {

@@ -148,7 +148,7 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         var sequence = RecordSequence(r.RecordId, violations);
         CommandChecks.ThrowIfInvalid(violations);
 
-        var history = await Ledger(caller, r.NodeId).GetRecord(sequence) ?? throw new RecordNotFoundException(r.RecordId);
+        var history = await Ledger(caller, r.NodeId).GetRecord(sequence) ?? throw Contracts.Ledger.LedgerRecord.NotFound(r.RecordId);
         var response = new GetRecordResponse { Record = history.Record.ToMessage(r.NodeId) };
         response.Corrections.AddRange(history.Corrections.Select(c => c.ToMessage(r.NodeId)));
         return response;

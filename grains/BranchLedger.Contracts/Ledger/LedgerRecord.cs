@@ -28,6 +28,10 @@ public sealed record LedgerRecord
     /// <summary>The API id of a sequence.</summary>
     public static string IdOf(long sequence) => $"rec-{sequence}";
 
+    /// <summary>The error for a record id that names no record of the ledger.</summary>
+    public static Errors.NotFoundException NotFound(string recordId) =>
+        new("branchledger.v1.LedgerRecord", recordId, $"No record '{recordId}' in this ledger.");
+
     /// <summary>The sequence an API id names, or null when it names none.</summary>
     public static long? SequenceOf(string recordId) =>
         recordId.StartsWith("rec-", StringComparison.Ordinal)

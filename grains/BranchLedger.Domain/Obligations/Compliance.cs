@@ -20,7 +20,7 @@ public static class Compliance
     /// then every record in the whole period counts. Obligations are judged when a period closes, under
     /// the rules in force at that moment; a rule that takes effect mid-month therefore binds that month,
     /// and a rule repealed mid-month no longer binds it. Periods with no version in force on their last
-    /// day are NotInForce.</para>
+    /// day are NotInForce (listed once per frequency the rule has had).</para>
     /// <para>Quorum: a meeting counts only if present ≥ the rule's required number, computed from the
     /// roster in force on the meeting day (or the record's expected attendees). A basis that is unknown
     /// or zero fails: missing data never earns compliance.</para>

@@ -5,7 +5,10 @@ namespace BranchLedger.Domain.Obligations;
 
 /// <summary>
 /// Merges a tenant's overrides into the default rules. "Stricter" is checked precisely: every set of
-/// records that meets the override in every period must also meet the default.
+/// records that meets the override in every period must also meet the default. So a frequency may only
+/// get finer (monthly for quarterly) and then only from a period boundary of the default, the count
+/// over the default's period must not drop (k finer periods × min_count ≥ the default's min_count),
+/// and a quorum must be on the same basis with a fraction at least as large.
 /// </summary>
 public static class ObligationOverrides
 {
@@ -158,6 +161,22 @@ public static class ObligationOverrides
             {
                 // Only reachable with a lower min_count: kept as is, a count over a finer period only adds up.
                 violations.Add(prefix + "min_count", $"must add up to at least the default's {rule.MinCount} {rule.Frequency.DisplayName()}");
+            }
+        }
+
+        if (frequency != rule.Frequency)
+        {
+            // A period is judged by the version in force on its last day, so an override of another
+            // frequency starting mid-quarter would leave the quarter's first months judged by neither.
+            var kind = rule.Frequency.PeriodKind();
+            if (Period.Containing(candidate.EffectiveFrom, kind).Start != candidate.EffectiveFrom)
+            {
+                violations.Add(prefix + "effective_from", $"must be the first day of a period ({kind}) when the frequency changes");
+            }
+
+            if (candidate.EffectiveTo is { } to && Period.Containing(to, kind).End != to)
+            {
+                violations.Add(prefix + "effective_to", $"must be the last day of a period ({kind}) when the frequency changes");
             }
         }
 

@@ -114,8 +114,8 @@ public sealed class LedgerGrain(
             if (refusal is not null)
             {
                 throw _entries.ContainsKey(correction.TargetSequence)
-                    ? new CorrectionRefusedException(id, refusal)
-                    : new RecordNotFoundException(id);
+                    ? new PreconditionFailedException("CORRECTION_REFUSED", "record_id", $"Record '{id}' cannot be corrected: {refusal}.")
+                    : LedgerRecord.NotFound(id);
             }
         }
 

@@ -36,9 +36,13 @@ public class NodeRulesTests
     [InlineData("bell\u0007")]
     [InlineData("two\nlines")]
     [InlineData("tab\tbed")]
-    [InlineData("\ud800lone")]
     public void Missing_unprintable_or_multi_line_names_are_refused_once(string? name) =>
         Assert.Equal("name", Assert.Single(NodeRules.Name(new Violations(), "name", name).Items).Field);
+
+    // Not an InlineData: attribute strings are stored as UTF-8, which turns a lone surrogate into U+FFFD.
+    [Fact]
+    public void Names_with_a_lone_surrogate_are_refused() =>
+        Assert.Single(NodeRules.Name(new Violations(), "name", "lone \ud800 surrogate").Items);
 
     [Fact]
     public void Names_over_100_characters_are_refused() =>

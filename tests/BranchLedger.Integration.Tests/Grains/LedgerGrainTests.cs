@@ -119,11 +119,11 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
         await ledger.Append(Meetings.Command("c-1"));
         var talk = new TalkDetails { Date = new DateOnly(2026, 4, 2), Kind = TalkKind.Integrity, Topic = "廉政谈话", People = 3 };
 
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.Append(Correction("c-x", target: 9, reason: "无此记录", replacement: null)));
-        await Assert.ThrowsAsync<CorrectionRefusedException>(() => ledger.Append(Correction("c-kind", target: 1, reason: "换类型", replacement: talk)));
+        await Assert.ThrowsAsync<NotFoundException>(() => ledger.Append(Correction("c-x", target: 9, reason: "无此记录", replacement: null)));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => ledger.Append(Correction("c-kind", target: 1, reason: "换类型", replacement: talk)));
         await ledger.Append(Correction("c-void", target: 1, reason: "作废", replacement: null));
-        await Assert.ThrowsAsync<CorrectionRefusedException>(() => ledger.Append(Correction("c-again", target: 1, reason: "再作废", replacement: null)));
-        await Assert.ThrowsAsync<CorrectionRefusedException>(() => ledger.Append(Correction("c-corr", target: 2, reason: "改更正", replacement: null)));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => ledger.Append(Correction("c-again", target: 1, reason: "再作废", replacement: null)));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => ledger.Append(Correction("c-corr", target: 2, reason: "改更正", replacement: null)));
 
         Assert.Equal(2, (await All(ledger, history: true)).Records.Count);
     }

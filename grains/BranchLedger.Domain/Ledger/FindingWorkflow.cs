@@ -1,0 +1,60 @@
+namespace BranchLedger.Domain.Ledger;
+
+/// <summary>
+/// An inspection finding (巡察整改) is raised, receives progress notes, closes (销号) only with a
+/// verifier's sign-off, and a re-check (回头看) can reopen it. Remediation on paper only is what users
+/// complain about, so a closed finding takes no progress until it is reopened.
+/// </summary>
+public static class FindingWorkflow
+{
+    /// <summary>What happens to a finding.</summary>
+    public enum Action
+    {
+        /// <summary>Raised from an inspection.</summary>
+        Raise,
+        /// <summary>A progress note.</summary>
+        Progress,
+        /// <summary>Closed with a verifier's sign-off.</summary>
+        Close,
+        /// <summary>Reopened by a re-check.</summary>
+        Reopen,
+    }
+
+    /// <summary>One step of a finding as the ledger recorded it.</summary>
+    public sealed record Step(string FindingId, Action Action);
+
+    /// <summary>Whether each finding is closed now, from its steps in ledger order.</summary>
+    public static Dictionary<string, bool> Project(IEnumerable<Step> steps)
+    {
+        var closed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            if (Refusal(closed, step) is null)
+            {
+                closed[step.FindingId] = step.Action switch
+                {
+                    Action.Close => true,
+                    Action.Reopen or Action.Raise => false,
+                    _ => closed[step.FindingId],
+                };
+            }
+        }
+
+        return closed;
+    }
+
+    /// <summary>Why a step cannot be taken now, or null when it can.</summary>
+    public static string? Refusal(IReadOnlyDictionary<string, bool> findings, Step step)
+    {
+        var known = findings.TryGetValue(step.FindingId, out var isClosed);
+        return step.Action switch
+        {
+            Action.Raise => known ? "a finding with that id is already raised" : null,
+            _ when !known => "no finding with that id",
+            Action.Progress when isClosed => "the finding is closed; reopen it (回头看) before adding progress",
+            Action.Close when isClosed => "the finding is already closed",
+            Action.Reopen when !isClosed => "the finding is open",
+            _ => null,
+        };
+    }
+}
