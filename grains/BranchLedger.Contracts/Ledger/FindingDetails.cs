@@ -43,7 +43,7 @@ public sealed record FindingDetails : RecordBody, IFindingStep
     public override string Family => "finding";
 
     /// <inheritdoc />
-    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.Action.Raise);
+    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.FindingAction.Raise);
 
     /// <inheritdoc />
     public bool Equals(FindingDetails? other) =>
@@ -98,7 +98,7 @@ public sealed record FindingProgressDetails : RecordBody, IFindingStep
     public override string Family => "finding_progress";
 
     /// <inheritdoc />
-    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.Action.Progress);
+    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.FindingAction.Progress);
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
@@ -121,7 +121,7 @@ public sealed record FindingClosureDetails : RecordBody, IFindingStep
     public override string Family => "finding_closure";
 
     /// <inheritdoc />
-    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.Action.Close);
+    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.FindingAction.Close);
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
@@ -144,7 +144,7 @@ public sealed record FindingReopeningDetails : RecordBody, IFindingStep
     public override string Family => "finding_reopening";
 
     /// <inheritdoc />
-    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.Action.Reopen);
+    public FindingWorkflow.Step Step => new(FindingId, FindingWorkflow.FindingAction.Reopen);
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations

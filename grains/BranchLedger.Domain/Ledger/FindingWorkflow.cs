@@ -8,7 +8,7 @@ namespace BranchLedger.Domain.Ledger;
 public static class FindingWorkflow
 {
     /// <summary>What happens to a finding.</summary>
-    public enum Action
+    public enum FindingAction
     {
         /// <summary>Raised from an inspection.</summary>
         Raise,
@@ -21,7 +21,7 @@ public static class FindingWorkflow
     }
 
     /// <summary>One step of a finding as the ledger recorded it.</summary>
-    public sealed record Step(string FindingId, Action Action);
+    public sealed record Step(string FindingId, FindingAction Action);
 
     /// <summary>Whether each finding is closed now, from its steps in ledger order.</summary>
     public static Dictionary<string, bool> Project(IEnumerable<Step> steps)
@@ -33,8 +33,8 @@ public static class FindingWorkflow
             {
                 closed[step.FindingId] = step.Action switch
                 {
-                    Action.Close => true,
-                    Action.Reopen or Action.Raise => false,
+                    FindingAction.Close => true,
+                    FindingAction.Reopen or FindingAction.Raise => false,
                     _ => closed[step.FindingId],
                 };
             }
@@ -49,11 +49,11 @@ public static class FindingWorkflow
         var known = findings.TryGetValue(step.FindingId, out var isClosed);
         return step.Action switch
         {
-            Action.Raise => known ? "a finding with that id is already raised" : null,
+            FindingAction.Raise => known ? "a finding with that id is already raised" : null,
             _ when !known => "no finding with that id",
-            Action.Progress when isClosed => "the finding is closed; reopen it (回头看) before adding progress",
-            Action.Close when isClosed => "the finding is already closed",
-            Action.Reopen when !isClosed => "the finding is open",
+            FindingAction.Progress when isClosed => "the finding is closed; reopen it (回头看) before adding progress",
+            FindingAction.Close when isClosed => "the finding is already closed",
+            FindingAction.Reopen when !isClosed => "the finding is open",
             _ => null,
         };
     }

@@ -31,12 +31,12 @@ public static class WarningRules
         warnings.AddRange(report.Results.SelectMany(r => r.Rows.SelectMany(row => row.QuorumFailures.Select(f => Quorum(r, row, f)))));
 
         warnings.AddRange(findings
-            .Where(f => !f.Closed && f.Type != RemediationType.Ongoing && f.Deadline is { } d && d < today)
+            .Where(f => f.DaysOverdue(today) is not null)
             .Select(f => Finding(f, f.Deadline!.Value, today))
             .OrderByDescending(w => w.DaysOverdue).ThenBy(w => w.SubjectId, StringComparer.Ordinal));
 
         warnings.AddRange(dutyItems
-            .Where(d => d.Due < today && d.Status is not (DutyStatus.Done or DutyStatus.Verified))
+            .Where(d => d.DaysOverdue(today) is not null)
             .Select(d => Duty(d, today))
             .OrderByDescending(w => w.DaysOverdue).ThenBy(w => w.SubjectId, StringComparer.Ordinal));
 
