@@ -67,6 +67,76 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         return new() { Record = record, Replayed = replayed };
     }
 
+    public override async Task<CreateDutyItemResponse> CreateDutyItem(CreateDutyItemRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyItem(r.DutyItem, "duty_item.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<UpdateDutyItemStatusResponse> UpdateDutyItemStatus(UpdateDutyItemStatusRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyProgress(r.DutyProgress, "duty_progress.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RaiseFindingResponse> RaiseFinding(RaiseFindingRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFinding(r.Finding, "finding.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<RecordFindingProgressResponse> RecordFindingProgress(RecordFindingProgressRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingProgress(r.FindingProgress, "finding_progress.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<CloseFindingResponse> CloseFinding(CloseFindingRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingClosure(r.FindingClosure, "finding_closure.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<ReopenFindingResponse> ReopenFinding(ReopenFindingRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingReopening(r.FindingReopening, "finding_reopening.", v), r.Evidence);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<ListDutyItemsResponse> ListDutyItems(ListDutyItemsRequest r, ServerCallContext context)
+    {
+        var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"duties|{r.NodeId}|{r.OverdueOnly}");
+        var today = Today();
+        var items = (await Ledger(caller, r.NodeId).ListDutyItems()).Select(d => ToState(d, today)).Where(d => !r.OverdueOnly || d.Overdue).ToList();
+        var response = new ListDutyItemsResponse { NextPageToken = NextToken(items.Count, after, pageSize, $"duties|{r.NodeId}|{r.OverdueOnly}") };
+        response.Items.AddRange(items.Skip((int)after).Take(pageSize));
+        return response;
+    }
+
+    public override async Task<ListFindingsResponse> ListFindings(ListFindingsRequest r, ServerCallContext context)
+    {
+        var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"findings|{r.NodeId}|{r.OverdueOnly}");
+        var today = Today();
+        var findings = (await Ledger(caller, r.NodeId).ListFindings()).Select(f => ToState(f, today)).Where(f => !r.OverdueOnly || f.Overdue).ToList();
+        var response = new ListFindingsResponse { NextPageToken = NextToken(findings.Count, after, pageSize, $"findings|{r.NodeId}|{r.OverdueOnly}") };
+        response.Findings.AddRange(findings.Skip((int)after).Take(pageSize));
+        return response;
+    }
+
+    private (Caller Caller, int PageSize, long After) ListArguments(ServerCallContext context, string nodeId, int pageSize, string token, string scope)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", nodeId);
+        var size = Paging.PageSize(violations, pageSize);
+        var after = Paging.After(violations, scope, token);
+        CommandChecks.ThrowIfInvalid(violations);
+        return (caller, size, after);
+    }
+
+    // Positions in a derived list: the token holds how many items came before the next page.
+    private static string NextToken(int count, long after, int pageSize, string scope) =>
+        after + pageSize < count ? PageToken.Encode(scope, after + pageSize) : "";
+
     public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);

@@ -7,6 +7,7 @@ using Google.Protobuf.WellKnownTypes;
 using V1 = BranchLedger.Api.V1;
 using RecordBody = BranchLedger.Contracts.Ledger.RecordBody;
 using D = BranchLedger.Domain.Ledger;
+using W = BranchLedger.Domain.Warnings;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -24,8 +25,78 @@ internal static class LedgerMapping
         V1.RecordBody.BodyOneofCase.Honour => ToHonour(body.Honour, prefix + "honour.", violations),
         V1.RecordBody.BodyOneofCase.Campaign => ToCampaign(body.Campaign, prefix + "campaign.", violations),
         V1.RecordBody.BodyOneofCase.SelfAssessment => ToSelfAssessment(body.SelfAssessment, prefix + "self_assessment.", violations),
+        V1.RecordBody.BodyOneofCase.DutyItem => ToDutyItem(body.DutyItem, prefix + "duty_item.", violations),
+        V1.RecordBody.BodyOneofCase.DutyProgress => ToDutyProgress(body.DutyProgress, prefix + "duty_progress.", violations),
+        V1.RecordBody.BodyOneofCase.Finding => ToFinding(body.Finding, prefix + "finding.", violations),
+        V1.RecordBody.BodyOneofCase.FindingProgress => ToFindingProgress(body.FindingProgress, prefix + "finding_progress.", violations),
+        V1.RecordBody.BodyOneofCase.FindingClosure => ToFindingClosure(body.FindingClosure, prefix + "finding_closure.", violations),
+        V1.RecordBody.BodyOneofCase.FindingReopening => ToFindingReopening(body.FindingReopening, prefix + "finding_reopening.", violations),
         _ => Missing(prefix.TrimEnd('.'), violations),
     };
+
+    public static DutyItemDetails ToDutyItem(DutyItem? d, string prefix, Violations v)
+    {
+        d ??= new DutyItem();
+        return new DutyItemDetails
+        {
+            Date = ToDate(d.Date, prefix + "date", v),
+            DutyId = d.DutyId,
+            Duty = d.Duty,
+            Actor = (W.ActorClass)(int)d.Actor,
+            Owner = d.Owner,
+            Due = ToDate(d.Due, prefix + "due", v),
+            Notes = d.Notes,
+        };
+    }
+
+    public static DutyProgressDetails ToDutyProgress(DutyProgress? d, string prefix, Violations v)
+    {
+        d ??= new DutyProgress();
+        return new DutyProgressDetails
+        {
+            Date = ToDate(d.Date, prefix + "date", v),
+            DutyId = d.DutyId,
+            Status = (W.DutyStatus)(int)d.Status,
+            Verifier = d.Verifier,
+            Notes = d.Notes,
+        };
+    }
+
+    public static FindingDetails ToFinding(Finding? f, string prefix, Violations v)
+    {
+        f ??= new Finding();
+        return new FindingDetails
+        {
+            Date = ToDate(f.Date, prefix + "date", v),
+            FindingId = f.FindingId,
+            Source = f.Source,
+            Finding = f.Finding_,
+            Measures = [.. f.Measures],
+            ResponsiblePerson = f.ResponsiblePerson,
+            ResponsibleLeader = f.ResponsibleLeader,
+            Type = (W.RemediationType)(int)f.Type,
+            Deadline = f.Deadline is null ? null : ToDate(f.Deadline, prefix + "deadline", v),
+            Notes = f.Notes,
+        };
+    }
+
+    public static FindingProgressDetails ToFindingProgress(FindingProgress? f, string prefix, Violations v)
+    {
+        f ??= new FindingProgress();
+        return new FindingProgressDetails { Date = ToDate(f.Date, prefix + "date", v), FindingId = f.FindingId, Progress = f.Progress, Notes = f.Notes };
+    }
+
+    public static FindingClosureDetails ToFindingClosure(FindingClosure? f, string prefix, Violations v)
+    {
+        f ??= new FindingClosure();
+        return new FindingClosureDetails { Date = ToDate(f.Date, prefix + "date", v), FindingId = f.FindingId, Verifier = f.Verifier, Notes = f.Notes };
+    }
+
+    public static FindingReopeningDetails ToFindingReopening(FindingReopening? f, string prefix, Violations v)
+    {
+        f ??= new FindingReopening();
+        return new FindingReopeningDetails { Date = ToDate(f.Date, prefix + "date", v), FindingId = f.FindingId, Reason = f.Reason, Notes = f.Notes };
+    }
 
     public static MeetingDetails ToMeeting(Meeting? m, string prefix, Violations v)
     {
@@ -179,6 +250,12 @@ internal static class LedgerMapping
         HonourDetails h => new V1.RecordBody { Honour = new Honour { Date = ToDate(h.Date), Title = h.Title, Recipient = h.Recipient, RecipientKind = (V1.RecipientKind)(int)h.RecipientKind, Level = (V1.RecognitionLevel)(int)h.Level, AwardedBy = h.AwardedBy, Notes = h.Notes } },
         CampaignDetails c => new V1.RecordBody { Campaign = new Campaign { Date = ToDate(c.Date), Name = c.Name, Status = (V1.CampaignStatus)(int)c.Status, Level = (V1.RecognitionLevel)(int)c.Level, Notes = c.Notes } },
         SelfAssessmentDetails s => new V1.RecordBody { SelfAssessment = new SelfAssessment { Date = ToDate(s.Date), Year = s.Year, Section = (V1.SelfAssessmentSection)(int)s.Section, Order = s.Order, Text = s.Text } },
+        DutyItemDetails d => new V1.RecordBody { DutyItem = FromDutyItem(d) },
+        DutyProgressDetails d => new V1.RecordBody { DutyProgress = new DutyProgress { Date = ToDate(d.Date), DutyId = d.DutyId, Status = (V1.DutyStatus)(int)d.Status, Verifier = d.Verifier, Notes = d.Notes } },
+        FindingDetails f => new V1.RecordBody { Finding = FromFinding(f) },
+        FindingProgressDetails f => new V1.RecordBody { FindingProgress = new FindingProgress { Date = ToDate(f.Date), FindingId = f.FindingId, Progress = f.Progress, Notes = f.Notes } },
+        FindingClosureDetails f => new V1.RecordBody { FindingClosure = new FindingClosure { Date = ToDate(f.Date), FindingId = f.FindingId, Verifier = f.Verifier, Notes = f.Notes } },
+        FindingReopeningDetails f => new V1.RecordBody { FindingReopening = new FindingReopening { Date = ToDate(f.Date), FindingId = f.FindingId, Reason = f.Reason, Notes = f.Notes } },
         _ => throw new InvalidOperationException($"No API shape for {body.GetType().Name}"),
     };
 
@@ -207,6 +284,12 @@ internal static class LedgerMapping
             case V1.RecordBody.BodyOneofCase.Honour: message.Honour = shaped.Honour; break;
             case V1.RecordBody.BodyOneofCase.Campaign: message.Campaign = shaped.Campaign; break;
             case V1.RecordBody.BodyOneofCase.SelfAssessment: message.SelfAssessment = shaped.SelfAssessment; break;
+            case V1.RecordBody.BodyOneofCase.DutyItem: message.DutyItem = shaped.DutyItem; break;
+            case V1.RecordBody.BodyOneofCase.DutyProgress: message.DutyProgress = shaped.DutyProgress; break;
+            case V1.RecordBody.BodyOneofCase.Finding: message.Finding = shaped.Finding; break;
+            case V1.RecordBody.BodyOneofCase.FindingProgress: message.FindingProgress = shaped.FindingProgress; break;
+            case V1.RecordBody.BodyOneofCase.FindingClosure: message.FindingClosure = shaped.FindingClosure; break;
+            case V1.RecordBody.BodyOneofCase.FindingReopening: message.FindingReopening = shaped.FindingReopening; break;
         }
     }
 
@@ -232,6 +315,63 @@ internal static class LedgerMapping
         PersonA = t.PersonA,
         PersonB = t.PersonB,
         Notes = t.Notes,
+    };
+
+    public static DutyItemState ToState(DutyItemView view, DateOnly today)
+    {
+        var overdue = view.Fact.DaysOverdue(today);
+        return new DutyItemState
+        {
+            RecordId = Contracts.Ledger.LedgerRecord.IdOf(view.Sequence),
+            Item = FromDutyItem(view.Item),
+            Status = (V1.DutyStatus)(int)view.Status,
+            StatusDate = view.StatusDate is { } d ? ToDate(d) : null,
+            Verifier = view.Verifier,
+            Overdue = overdue is not null,
+            DaysOverdue = overdue ?? 0,
+        };
+    }
+
+    public static FindingState ToState(FindingView view, DateOnly today)
+    {
+        var overdue = view.Fact.DaysOverdue(today);
+        return new FindingState
+        {
+            RecordId = Contracts.Ledger.LedgerRecord.IdOf(view.Sequence),
+            Finding = FromFinding(view.Finding),
+            Closed = view.Closed,
+            Progress = { view.Progress },
+            Verifier = view.Verifier,
+            ClosedOn = view.ClosedOn is { } d ? ToDate(d) : null,
+            Reopened = view.Reopened,
+            Overdue = overdue is not null,
+            DaysOverdue = overdue ?? 0,
+        };
+    }
+
+    private static DutyItem FromDutyItem(DutyItemDetails d) => new()
+    {
+        Date = ToDate(d.Date),
+        DutyId = d.DutyId,
+        Duty = d.Duty,
+        Actor = (V1.ActorClass)(int)d.Actor,
+        Owner = d.Owner,
+        Due = ToDate(d.Due),
+        Notes = d.Notes,
+    };
+
+    private static Finding FromFinding(FindingDetails f) => new()
+    {
+        Date = ToDate(f.Date),
+        FindingId = f.FindingId,
+        Source = f.Source,
+        Finding_ = f.Finding,
+        Measures = { f.Measures },
+        ResponsiblePerson = f.ResponsiblePerson,
+        ResponsibleLeader = f.ResponsibleLeader,
+        Type = (V1.RemediationType)(int)f.Type,
+        Deadline = f.Deadline is { } deadline ? ToDate(deadline) : null,
+        Notes = f.Notes,
     };
 
     private static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };

@@ -19,6 +19,12 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>A page of the ledger: the current view, or the full history.</summary>
     Task<RecordPage> ListRecords(RecordQuery query);
 
+    /// <summary>The duty list as it stands now, in listing order.</summary>
+    Task<IReadOnlyList<DutyItemView>> ListDutyItems();
+
+    /// <summary>The findings as they stand now, in the order they were raised.</summary>
+    Task<IReadOnlyList<FindingView>> ListFindings();
+
     /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
 }

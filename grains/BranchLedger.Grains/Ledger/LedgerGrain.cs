@@ -20,6 +20,7 @@ public sealed class LedgerGrain(
     private readonly Dictionary<string, LedgerRecord> _byRequestId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Corrections.Entry> _entries = [];
     private Dictionary<long, Corrections.State> _states = [];
+    private Workflows _workflows = new();
 
     private List<LedgerRecord> Records => ledger.State.Records;
 
@@ -31,7 +32,7 @@ public sealed class LedgerGrain(
             Index(record);
         }
 
-        _states = Corrections.Project(_entries.Values);
+        Refresh();
         return Task.CompletedTask;
     }
 
@@ -82,6 +83,7 @@ public sealed class LedgerGrain(
             }
 
             pending[record.RequestId] = record;
+            _workflows.Apply(record.Sequence, record.Body);
             return new ImportResult(ImportOutcome.Accepted, record, []);
         }
         catch (InvalidCommandException invalid)
@@ -91,6 +93,14 @@ public sealed class LedgerGrain(
         catch (RequestIdConflictException conflict)
         {
             return Rejected(new FieldError("request_id", conflict.Message));
+        }
+        catch (NotFoundException missing)
+        {
+            return Rejected(new FieldError("body", missing.Message));
+        }
+        catch (PreconditionFailedException refused)
+        {
+            return Rejected(new FieldError(refused.Subject, refused.Message));
         }
 
         static ImportResult Rejected(FieldError error) => new(ImportOutcome.Rejected, null, [error]);
@@ -119,6 +129,7 @@ public sealed class LedgerGrain(
             }
         }
 
+        CheckWorkflow(command.Body);
         return (new LedgerRecord
         {
             Sequence = nextSequence,
@@ -128,6 +139,28 @@ public sealed class LedgerGrain(
             Body = command.Body,
             Evidence = command.Evidence,
         }, false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DutyItemView>> ListDutyItems() => Task.FromResult(_workflows.Duties);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FindingView>> ListFindings() => Task.FromResult(_workflows.Findings);
+
+    // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND.
+    private void CheckWorkflow(RecordBody body)
+    {
+        switch (body)
+        {
+            case IDutyStep duty when DutyWorkflow.Refusal(_workflows.DutyStatuses, duty.Step) is { } refusal:
+                throw duty.Step.To is not null && !_workflows.DutyStatuses.ContainsKey(duty.Step.DutyId)
+                    ? new NotFoundException("branchledger.v1.DutyItem", duty.Step.DutyId, $"No duty item '{duty.Step.DutyId}' in this ledger.")
+                    : new PreconditionFailedException("DUTY_ITEM_STEP_REFUSED", "duty_id", $"Duty item '{duty.Step.DutyId}': {refusal}.");
+            case IFindingStep finding when FindingWorkflow.Refusal(_workflows.FindingsClosed, finding.Step) is { } refusal:
+                throw finding.Step.Action != FindingWorkflow.FindingAction.Raise && !_workflows.FindingsClosed.ContainsKey(finding.Step.FindingId)
+                    ? new NotFoundException("branchledger.v1.Finding", finding.Step.FindingId, $"No finding '{finding.Step.FindingId}' in this ledger.")
+                    : new PreconditionFailedException("FINDING_STEP_REFUSED", "finding_id", $"Finding '{finding.Step.FindingId}': {refusal}.");
+        }
     }
 
     /// <inheritdoc />
@@ -208,6 +241,7 @@ public sealed class LedgerGrain(
         catch (Exception ex)
         {
             Records.RemoveRange(Records.Count - records.Count, records.Count);
+            Refresh();
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
             // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
@@ -221,7 +255,23 @@ public sealed class LedgerGrain(
             Index(record);
         }
 
+        Refresh();
+    }
+
+    // Rebuilds what is derived from the records: correction states, then the duty list and findings
+    // from the current view. O(n) per write, which the bounded size of a ledger keeps cheap.
+    private void Refresh()
+    {
         _states = Corrections.Project(_entries.Values);
+        _workflows = new Workflows();
+        foreach (var record in Records)
+        {
+            var view = ViewOf(record);
+            if (record.Body is not CorrectionDetails && view.Status != RecordStatus.Voided)
+            {
+                _workflows.Apply(record.Sequence, view.Current);
+            }
+        }
     }
 
     private void Index(LedgerRecord record)

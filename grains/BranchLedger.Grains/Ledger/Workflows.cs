@@ -1,0 +1,92 @@
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Warnings;
+
+namespace BranchLedger.Grains.Ledger;
+
+/// <summary>
+/// The duty list and the findings as they stand, rebuilt from the ledger's current view (void records
+/// left out, amended ones as amended). Derived, never stored: the records are the only truth.
+/// </summary>
+internal sealed class Workflows
+{
+    private readonly Dictionary<string, DutyItemView> _duties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FindingView> _findings = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, DutyStatus> _dutyStatuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _findingsClosed = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, DutyStatus> DutyStatuses => _dutyStatuses;
+
+    public IReadOnlyDictionary<string, bool> FindingsClosed => _findingsClosed;
+
+    public IReadOnlyList<DutyItemView> Duties => [.. _duties.Values.OrderBy(d => d.Sequence)];
+
+    public IReadOnlyList<FindingView> Findings => [.. _findings.Values.OrderBy(f => f.Sequence)];
+
+    /// <summary>Applies one record of the current view, in ledger order; steps the rules refuse are ignored.</summary>
+    public void Apply(long sequence, RecordBody body)
+    {
+        switch (body)
+        {
+            case IDutyStep duty when DutyWorkflow.Refusal(DutyStatuses, duty.Step) is null:
+                ApplyDuty(sequence, body);
+                break;
+            case IFindingStep finding when FindingWorkflow.Refusal(FindingsClosed, finding.Step) is null:
+                ApplyFinding(sequence, body);
+                break;
+        }
+    }
+
+    private void ApplyDuty(long sequence, RecordBody body)
+    {
+        _dutyStatuses[((IDutyStep)body).Step.DutyId] = (body as DutyProgressDetails)?.Status ?? DutyStatus.Planned;
+        switch (body)
+        {
+            case DutyItemDetails item:
+                _duties[item.DutyId] = new DutyItemView(sequence, item, DutyStatus.Planned, null, "");
+                break;
+            case DutyProgressDetails progress:
+                _duties[progress.DutyId] = _duties[progress.DutyId] with
+                {
+                    Status = progress.Status,
+                    StatusDate = progress.Date,
+                    Verifier = progress.Verifier,
+                };
+                break;
+        }
+    }
+
+    private void ApplyFinding(long sequence, RecordBody body)
+    {
+        var step = ((IFindingStep)body).Step;
+        _findingsClosed[step.FindingId] = step.Action switch
+        {
+            FindingWorkflow.FindingAction.Close => true,
+            FindingWorkflow.FindingAction.Progress => _findingsClosed[step.FindingId],
+            _ => false,
+        };
+        switch (body)
+        {
+            case FindingDetails raised:
+                _findings[raised.FindingId] = new FindingView(sequence, raised, false, [], "", null, 0);
+                break;
+            case FindingProgressDetails progress:
+                var current = _findings[progress.FindingId];
+                _findings[progress.FindingId] = current with { Progress = [.. current.Progress, progress.Progress] };
+                break;
+            case FindingClosureDetails closure:
+                _findings[closure.FindingId] = _findings[closure.FindingId] with
+                {
+                    Closed = true,
+                    Verifier = closure.Verifier,
+                    ClosedOn = closure.Date,
+                };
+                break;
+            case FindingReopeningDetails reopening:
+                var closed = _findings[reopening.FindingId];
+                _findings[reopening.FindingId] = closed with { Closed = false, ClosedOn = null, Reopened = closed.Reopened + 1 };
+                break;
+        }
+    }
+}
