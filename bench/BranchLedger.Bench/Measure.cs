@@ -34,10 +34,18 @@ internal static class Clock
 {
     public static double Ms(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
 
-    /// <summary>Median time of <paramref name="iterations"/> runs of a synchronous action, after one untimed run.</summary>
+    /// <summary>
+    /// Median time of <paramref name="iterations"/> runs of a synchronous action, after untimed runs
+    /// (at least 10 and at least half a second) so tiered JIT has promoted the hot code.
+    /// </summary>
     public static double MedianMs(int iterations, Action action)
     {
-        action();
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < 10 || (warm.ElapsedMilliseconds < 500 && i < 1000); i++)
+        {
+            action();
+        }
+
         var samples = new double[iterations];
         for (var i = 0; i < iterations; i++)
         {

@@ -14,7 +14,7 @@ namespace BranchLedger.Bench;
 /// </summary>
 internal sealed class RecordFactory(int seed, bool withEvidence)
 {
-    private static readonly string[] Verbs = ["学习贯彻", "专题学习", "研究部署", "传达学习", "集中学习", "深入学习", "交流研讨", "贯彻落实"];
+    private static readonly string[] Verbs = ["学习贯彻", "专题学习", "研究部署", "传达学习", "集中学习", "深入学习", "交流研讨", "贯彻落实", "认真学习贯彻", "深入学习领会", "传达学习贯彻"];
 
     private static readonly string[] Subjects =
     [
@@ -24,13 +24,19 @@ internal sealed class RecordFactory(int seed, bool withEvidence)
         "新时代机关党建工作", "《中国共产党支部工作条例》", "基层治理与党建引领", "作风建设专项整治",
     ];
 
-    private static readonly string[] Suffixes = ["", "", "专题会", "交流研讨", "工作部署", "暨季度工作推进", "集中学习"];
+    private static readonly string[] Suffixes = ["专题会", "交流研讨", "工作部署", "暨季度工作推进", "集中学习", "专题党课", "学习研讨会"];
 
     private static readonly string[] Actions =
     [
         "切实把思想和行动统一到党中央决策部署上来", "持续深化作风建设", "压紧压实全面从严治党主体责任", "扎实推进模范机关创建",
         "推动学习成果转化为工作实效", "严格落实“三会一课”制度", "加强党员日常教育管理", "以高质量党建引领业务发展",
         "抓好问题整改和成果运用", "坚持把纪律和规矩挺在前面", "认真开展批评与自我批评", "主动接受党员群众监督",
+    ];
+
+    private static readonly string[] Closings =
+    [
+        "会议形成纪要并按要求归档。", "会后各党小组将组织专题讨论。", "会议对下阶段重点工作作出具体安排。", "与会同志一致表示坚决贯彻落实。",
+        "会议还通报了近期党建工作进展情况。", "会议明确责任分工和完成时限。",
     ];
 
     private static readonly string[] Names =
@@ -41,8 +47,9 @@ internal sealed class RecordFactory(int seed, bool withEvidence)
 
     private static readonly string[] TalkTopics =
     [
-        "节前廉政提醒谈话", "新任职干部任前廉政谈话", "年度谈心谈话：听取意见建议", "对苗头性倾向性问题开展谈话提醒",
-        "集体廉政谈话暨警示教育通报学习", "关键岗位人员廉政风险提示谈话", "年轻干部成长谈心谈话", "巡察整改专项谈话",
+        "开展节前廉政提醒谈话暨纪律教育", "新任职干部任前廉政谈话和廉洁提醒", "年度谈心谈话：听取对班子的意见建议",
+        "对苗头性倾向性问题开展谈话提醒", "集体廉政谈话暨警示教育案例通报学习", "关键岗位人员廉政风险防控提示谈话",
+        "年轻干部成长成才谈心谈话", "巡察整改专项谈话及整改要求部署",
     ];
 
     private static readonly string[] Recorders = ["secretary-zhang", "organiser-li", "oa-sync", "discipline-wang"];
@@ -84,7 +91,7 @@ internal sealed class RecordFactory(int seed, bool withEvidence)
         var topic = Topic();
         var absent = attendees < expected ? $"，{expected - attendees}人因公请假" : "";
         var notes = $"会议由{Pick(Names)}主持，应到{expected}人，实到{attendees}人{absent}。{Pick(Names)}领学{Pick(Subjects)}，"
-            + $"{_random.Next(2, 8)}名同志结合岗位实际作交流发言。会议强调，要{Pick(Actions)}，{Pick(Actions)}。";
+            + $"{_random.Next(2, 8)}名同志结合岗位实际作交流发言。会议强调，要{Pick(Actions)}，{Pick(Actions)}。{Pick(Closings)}";
         var lecture = kind == MeetingKind.PartyLecture;
         Meetings++;
         Count(topic, notes);
@@ -114,8 +121,8 @@ internal sealed class RecordFactory(int seed, bool withEvidence)
 
         var topic = Pick(TalkTopics);
         var notes = kind == TalkKind.HeartToHeart
-            ? $"{a}与{b}开展谈心谈话，围绕思想状况、工作作风和廉洁自律等方面坦诚交流，{b}表示将{Pick(Actions)}，{Pick(Actions)}。"
-            : $"由{a}对{_random.Next(1, 9)}名同志开展谈话，通报典型案例，提出具体要求。谈话对象表示将{Pick(Actions)}，{Pick(Actions)}。";
+            ? $"{a}与{b}开展谈心谈话，围绕思想状况、工作作风和廉洁自律等方面坦诚交流，{b}表示将{Pick(Actions)}，{Pick(Actions)}。{Pick(Closings)}"
+            : $"由{a}对{_random.Next(1, 9)}名同志开展谈话，通报典型案例，提出具体要求。谈话对象表示将{Pick(Actions)}，{Pick(Actions)}。{Pick(Closings)}";
         Talks++;
         Count(topic, notes);
         return new TalkDetails

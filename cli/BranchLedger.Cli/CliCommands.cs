@@ -43,7 +43,7 @@ internal static class CliCommands
         {
             return rest switch
             {
-                ["demo-data"] => await DemoData.LoadAsync(ledger, headers),
+                ["demo-data"] => await DemoData.LoadAsync(ledger, new DirectoryService.DirectoryServiceClient(channel), headers),
                 ["record-meeting", var branch, var kind, var date, var topic, var attendees, var expected, .. var id] =>
                     await RecordAsync(ledger, headers, branch, kind, date, topic, int.Parse(attendees), int.Parse(expected),
                         id is [var given] ? given : Guid.NewGuid().ToString()),

@@ -11,8 +11,9 @@ internal static class DemoData
 {
     private static readonly string[] Branches = ["office-branch", "rehab-centre-branch", "employment-branch"];
 
-    public static async Task<int> LoadAsync(LedgerService.LedgerServiceClient ledger, Metadata headers)
+    public static async Task<int> LoadAsync(LedgerService.LedgerServiceClient ledger, DirectoryService.DirectoryServiceClient directory, Metadata headers)
     {
+        await DirectoryAsync(directory, headers);
         var year = DateTime.UtcNow.Year - 1;
         int created = 0, replayed = 0;
         foreach (var branch in Branches)
@@ -30,8 +31,8 @@ internal static class DemoData
                             Kind = kind,
                             Date = new Google.Type.Date { Year = year, Month = month, Day = day },
                             Topic = topic,
-                            Attendees = 11,
-                            ExpectedAttendees = 12,
+                            Attendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 11,
+                            ExpectedAttendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 12,
                             FirstAgendaItem = kind == MeetingKind.BranchCommitteeMeeting,
                         },
                     }, headers);
@@ -42,6 +43,30 @@ internal static class DemoData
 
         Console.WriteLine($"demo data: tenant demo-city, {Branches.Length} branches, {created} records created, {replayed} already present");
         return 0;
+    }
+
+    // The tenant, its party group and three branches with rosters; fixed request ids make this idempotent.
+    private static async Task DirectoryAsync(DirectoryService.DirectoryServiceClient directory, Metadata headers)
+    {
+        await directory.RegisterTenantAsync(new RegisterTenantRequest
+        {
+            RequestId = "demo-register",
+            Profile = new TenantProfile { DisplayName = "示例市残疾人联合会", BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
+        }, headers);
+        await directory.CreateNodeAsync(new CreateNodeRequest { RequestId = "demo-party-group", NodeId = "party-group", Kind = NodeKind.Organisation, Name = "市残联党组" }, headers);
+        string[] names = ["机关党支部", "康复中心党支部", "就业服务中心党支部"];
+        for (var i = 0; i < Branches.Length; i++)
+        {
+            await directory.CreateNodeAsync(new CreateNodeRequest
+            {
+                RequestId = $"demo-node-{Branches[i]}", NodeId = Branches[i], Kind = NodeKind.Branch, Name = names[i], ParentId = "party-group",
+            }, headers);
+            await directory.SetRosterAsync(new SetRosterRequest
+            {
+                RequestId = $"demo-roster-{Branches[i]}", NodeId = Branches[i], EffectiveFrom = new Google.Type.Date { Year = 2020, Month = 1, Day = 1 },
+                Secretary = "支部书记", CommitteeMembers = 5, Members = 12, VotingMembers = 11,
+            }, headers);
+        }
     }
 
     private static IEnumerable<(MeetingKind Kind, string Topic, int Day)> MonthlyMeetings(int month)

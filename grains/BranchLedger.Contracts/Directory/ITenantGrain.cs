@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace BranchLedger.Contracts.Directory;
 
 /// <summary>
@@ -53,4 +55,12 @@ public interface ITenantGrain : IGrainWithStringKey
     /// start, the last recorded). Null when the node is unknown or has no roster yet on that day.
     /// </summary>
     Task<RosterEntry?> GetRosterAt(string nodeId, DateOnly day);
+
+    /// <summary>What the node's ledger needs to know of it, or null when the node is unknown.</summary>
+    /// <remarks>
+    /// Interleaves: the tenant grain awaits the ledger while pushing a change, and a ledger activated by
+    /// that push asks this on activation. It only reads the derived view, which is consistent between turns.
+    /// </remarks>
+    [AlwaysInterleave]
+    Task<LedgerNode?> GetLedgerNode(string nodeId);
 }

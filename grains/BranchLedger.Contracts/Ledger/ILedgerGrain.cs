@@ -7,6 +7,12 @@ namespace BranchLedger.Contracts.Ledger;
 /// </summary>
 public interface ILedgerGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// The directory's news about this ledger's node (renamed, moved, closed, a new roster). The tenant
+    /// grain pushes it after each change, so a ledger never asks the directory on the write path.
+    /// </summary>
+    Task NodeChanged(Directory.LedgerNode node);
+
     /// <summary>Appends a record (or a correction); idempotent on the command's request id.</summary>
     Task<RecordWriteResult> Append(AppendCommand command);
 

@@ -43,4 +43,17 @@ public static class MeetingRules
 
         return violations.Text(prefix + "lecturer", lecturer, RecordRules.MaxNameLength, required: false);
     }
+
+    /// <summary>
+    /// The most people who can attend a meeting of this kind by the roster in force on its day: members
+    /// for the meetings of members, the committee for committee meetings; null where others may attend
+    /// too (lectures, forums, symposia with young cadres) or no roster is known.
+    /// </summary>
+    public static int? RosterLimit(MeetingKind kind, int? members, int? committeeMembers) => kind switch
+    {
+        MeetingKind.BranchCommitteeMeeting => committeeMembers,
+        MeetingKind.BranchGeneralMeeting or MeetingKind.SmallGroupMeeting or MeetingKind.ThemeDay
+            or MeetingKind.OrganisationalLifeMeeting or MeetingKind.MemberAppraisal => members,
+        _ => null,
+    };
 }

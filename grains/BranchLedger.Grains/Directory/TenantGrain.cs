@@ -1,3 +1,4 @@
+using BranchLedger.Contracts;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Domain.Directory;
@@ -73,6 +74,7 @@ public sealed class TenantGrain(
     {
         var (entry, replayed) = await WriteAsync(command, () =>
             TenantRules.CanChangeTree(TenantId, _view.Tenant is not null) ?? TreeRules.CanSetRoster(_view.Tree, command.Change.NodeId));
+        await NotifyLedgerAsync(command.Change.NodeId, replayed);
 
         // A roster entry is immutable and carries its own audit fields, so a replay needs no replaying.
         return new RosterWriteResult(
@@ -113,12 +115,46 @@ public sealed class TenantGrain(
     /// <inheritdoc />
     public Task<RosterEntry?> GetRosterAt(string nodeId, DateOnly day) => Task.FromResult(_view.RosterAt(nodeId, day));
 
+    /// <inheritdoc />
+    public Task<LedgerNode?> GetLedgerNode(string nodeId) => Task.FromResult(LedgerNodeOf(nodeId));
+
     private async Task<NodeWriteResult> WriteNodeAsync<TChange>(DirectoryCommand<TChange> command, Func<TChange, DirectoryFailure?> rule)
         where TChange : NodeChange
     {
         var (entry, replayed) = await WriteAsync(command, () =>
             TenantRules.CanChangeTree(TenantId, _view.Tenant is not null) ?? rule(command.Change));
+        await NotifyLedgerAsync(command.Change.NodeId, replayed);
         return new NodeWriteResult(AsOf(entry).FindNode(command.Change.NodeId)!, replayed);
+    }
+
+    private LedgerNode? LedgerNodeOf(string nodeId) => _view.FindNode(nodeId) is not { } node
+        ? null
+        : new LedgerNode
+        {
+            NodeId = node.NodeId,
+            Kind = node.Kind,
+            IsClosed = node.IsClosed,
+            TimeZone = _view.Tenant?.Profile.TimeZone is { Length: > 0 } zone ? zone : Domain.Periods.TenantCalendar.DefaultTimeZoneId,
+            Rosters = [.. _view.Rosters(nodeId, 0, int.MaxValue).Items.Select(r => r.Roster)],
+        };
+
+    // The change is durable already; a ledger that misses the news reads the node again when it next
+    // activates, so a failed push is logged, not surfaced to the caller.
+    private async Task NotifyLedgerAsync(string nodeId, bool replayed)
+    {
+        if (replayed || LedgerNodeOf(nodeId) is not { } node)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<Contracts.Ledger.ILedgerGrain>(GrainKeys.Ledger(TenantId, nodeId)).NodeChanged(node);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Ledger of node {Node} in tenant {Tenant} was not told of a directory change", nodeId, TenantId);
+        }
     }
 
     // Field checks first, then the request id (a retry is answered even if the state has moved on

@@ -1,6 +1,11 @@
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
+using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Periods;
+using BranchLedger.Domain.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace BranchLedger.Grains.Ledger;
@@ -21,11 +26,14 @@ public sealed class LedgerGrain(
     private readonly Dictionary<long, Corrections.Entry> _entries = [];
     private Dictionary<long, Corrections.State> _states = [];
     private Workflows _workflows = new();
+    private LedgerNode? _node;
 
     private List<LedgerRecord> Records => ledger.State.Records;
 
+    private string NodeId => GrainKeys.LocalIdOf(this.GetPrimaryKeyString());
+
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var record in Records)
         {
@@ -33,6 +41,14 @@ public sealed class LedgerGrain(
         }
 
         Refresh();
+        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
+    }
+
+    /// <inheritdoc />
+    public Task NodeChanged(LedgerNode node)
+    {
+        _node = node;
         return Task.CompletedTask;
     }
 
@@ -110,10 +126,15 @@ public sealed class LedgerGrain(
     // one at nextSequence. Throws when the command is refused; nothing is changed either way.
     private (LedgerRecord Record, bool Replayed) Decide(AppendCommand command, long nextSequence, Func<string, LedgerRecord?> known)
     {
-        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today()));
+        CommandChecks.ThrowIfInvalid(CheckAgainstRoster(CommandChecks.Check(command, Today()), command.Body));
         if (known(command.RequestId) is { } existing)
         {
             return command.SameContentAs(existing) ? (existing, true) : throw new RequestIdConflictException(command.RequestId);
+        }
+
+        if (RequireNode().IsClosed)
+        {
+            throw new PreconditionFailedException("NODE_CLOSED", "node_id", $"Node '{NodeId}' is closed: its ledger keeps its history but takes no new records.");
         }
 
         if (command.Body is CorrectionDetails correction)
@@ -142,10 +163,36 @@ public sealed class LedgerGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DutyItemView>> ListDutyItems() => Task.FromResult(_workflows.Duties);
+    public Task<IReadOnlyList<DutyItemView>> ListDutyItems()
+    {
+        RequireNode();
+        return Task.FromResult(_workflows.Duties);
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FindingView>> ListFindings() => Task.FromResult(_workflows.Findings);
+    public Task<IReadOnlyList<FindingView>> ListFindings()
+    {
+        RequireNode();
+        return Task.FromResult(_workflows.Findings);
+    }
+
+    private LedgerNode RequireNode() =>
+        _node ?? throw new NotFoundException("branchledger.v1.Node", NodeId, $"No node '{NodeId}' in this tenant's directory.");
+
+    // Members of a meeting cannot outnumber the roster in force on its day (a typing error, never a meeting).
+    private Violations CheckAgainstRoster(Violations violations, RecordBody body)
+    {
+        if (body is MeetingDetails meeting && _node is not null)
+        {
+            var roster = RosterRules.InEffectOn(_node.Rosters, r => r.EffectiveFrom, meeting.Date);
+            if (MeetingRules.RosterLimit(meeting.Kind, roster?.Members, roster?.CommitteeMembers) is { } limit && meeting.Attendees > limit)
+            {
+                violations.Add("meeting.attendees", $"must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
+            }
+        }
+
+        return violations;
+    }
 
     // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND.
     private void CheckWorkflow(RecordBody body)
@@ -166,6 +213,7 @@ public sealed class LedgerGrain(
     /// <inheritdoc />
     public Task<RecordPage> ListRecords(RecordQuery query)
     {
+        RequireNode();
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = new List<RecordView>(Math.Min(pageSize, Records.Count));
         long? next = null;
@@ -191,6 +239,7 @@ public sealed class LedgerGrain(
     /// <inheritdoc />
     public Task<RecordHistory?> GetRecord(long sequence)
     {
+        RequireNode();
         if (sequence < 1 || sequence > Records.Count)
         {
             return Task.FromResult<RecordHistory?>(null);
@@ -282,6 +331,6 @@ public sealed class LedgerGrain(
             record.Sequence, correction?.TargetSequence, correction is { Replacement: null }, record.Body.Family);
     }
 
-    // Until tenants carry a time zone, the calendar day is taken in UTC+8 (the platform's default, Asia/Shanghai).
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    // Record dates are calendar days of the tenant's time zone.
+    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), _node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
 }

@@ -27,6 +27,7 @@ public sealed class TwoSiloTests
         using var viaFirst = await PinnedClientAsync(first, clusterId);
         using var viaSecond = await PinnedClientAsync(second, clusterId);
         var key = GrainKeys.Ledger("tenant-two", "office-branch");
+        await Nodes.EnsureAsync(viaSecond.Services.GetRequiredService<IClusterClient>(), "tenant-two", "office-branch");
         await viaFirst.Services.GetRequiredService<IClusterClient>().GetGrain<ILedgerGrain>(key)
             .Append(Meetings.Command("via-first"));
         await viaSecond.Services.GetRequiredService<IClusterClient>().GetGrain<ILedgerGrain>(key)

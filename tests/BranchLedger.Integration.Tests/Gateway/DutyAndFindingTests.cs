@@ -25,6 +25,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
     public async Task A_duty_item_moves_forward_to_verified_and_overdue_is_derived()
     {
         const string node = "org-duty-list";
+        await fixture.EnsureAsync("tenant-duties", node);
         await _ledger.CreateDutyItemAsync(new()
         {
             NodeId = node, RequestId = "d-1",
@@ -57,6 +58,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
     public async Task Duty_steps_the_workflow_does_not_allow_are_refused()
     {
         const string node = "org-duty-refusals";
+        await fixture.EnsureAsync("tenant-duties", node);
         await _ledger.CreateDutyItemAsync(new()
         {
             NodeId = node, RequestId = "r-1",
@@ -89,6 +91,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
     public async Task A_finding_closes_only_with_a_verifier_and_a_recheck_reopens_it()
     {
         const string node = "org-findings";
+        await fixture.EnsureAsync("tenant-duties", node);
         await _ledger.RaiseFindingAsync(new()
         {
             NodeId = node, RequestId = "f-1",
@@ -134,6 +137,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
     public async Task Finding_deadlines_follow_the_remediation_type()
     {
         const string node = "org-finding-types";
+        await fixture.EnsureAsync("tenant-duties", node);
         async Task<string[]> FieldsOf(RemediationType type, Google.Type.Date? deadline)
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.RaiseFindingAsync(new()
@@ -162,6 +166,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
     public async Task Voiding_a_step_takes_it_out_of_the_workflow()
     {
         const string node = "org-duty-void";
+        await fixture.EnsureAsync("tenant-duties", node);
         await _ledger.CreateDutyItemAsync(new()
         {
             NodeId = node, RequestId = "v-1",

@@ -21,6 +21,7 @@ public sealed class ImportRecordsTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Rows_are_answered_one_by_one_and_a_resent_batch_records_nothing_twice()
     {
+        await fixture.EnsureAsync("tenant-import", "branch-import");
         var request = new ImportRecordsRequest
         {
             NodeId = "branch-import",
@@ -55,6 +56,7 @@ public sealed class ImportRecordsTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Empty_or_oversized_batches_are_invalid()
     {
+        await fixture.EnsureAsync("tenant-import", "branch-import-big");
         var oversized = new ImportRecordsRequest { NodeId = "branch-import-big" };
         oversized.Rows.AddRange(Enumerable.Range(0, 1001).Select(i => Row($"big-{i}", 1)));
 
@@ -72,6 +74,7 @@ public sealed class ImportRecordsTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task A_full_batch_of_a_thousand_rows_is_one_call()
     {
+        await fixture.EnsureAsync("tenant-import", "branch-import-full");
         var request = new ImportRecordsRequest { NodeId = "branch-import-full" };
         request.Rows.AddRange(Enumerable.Range(0, 1000).Select(i => Row($"full-{i}", 1 + (i % 28))));
 

@@ -18,6 +18,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     public async Task Every_kind_of_record_is_recorded_and_read_back_unchanged()
     {
         const string node = "org-all-kinds";
+        await fixture.EnsureAsync("tenant-kinds", node);
         var talk = new Talk { Kind = TalkKind.Integrity, Date = Day, Topic = "节前廉政谈话", People = 12 };
         var review = new QuarterlyReview { Date = Day, Topic = "二季度党建工作汇报", Reporter = "机关党委书记" };
         var service = new CommunityService { Kind = CommunityServiceKind.MembersReporting, Date = Day, Topic = "在职党员到社区报到", Members = 31, Community = "东城社区" };
@@ -58,6 +59,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     public async Task Void_and_amend_keep_the_history_and_change_the_current_view()
     {
         const string node = "branch-corrections";
+        await fixture.EnsureAsync("tenant-kinds", node);
         await _ledger.RecordMeetingAsync(Meetings.Request(node, "c-m1", day: 1), Caller);
         await _ledger.RecordMeetingAsync(Meetings.Request(node, "c-m2", day: 2), Caller);
         var corrected = Meetings.Request(node, "unused", day: 2).Meeting;
@@ -94,6 +96,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     public async Task Corrections_of_missing_void_or_other_kind_records_are_refused()
     {
         const string node = "branch-refusals";
+        await fixture.EnsureAsync("tenant-kinds", node);
         await _ledger.RecordMeetingAsync(Meetings.Request(node, "r-m1"), Caller);
         await _ledger.VoidRecordAsync(new VoidRecordRequest { NodeId = node, RequestId = "r-void", RecordId = "rec-1", Reason = "作废" }, Caller);
 
@@ -117,6 +120,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     public async Task Bad_values_of_every_kind_are_field_violations_and_write_nothing()
     {
         const string node = "branch-bad-values";
+        await fixture.EnsureAsync("tenant-kinds", node);
         async Task<string[]> FieldsOf(Func<Task> call)
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
@@ -153,6 +157,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     public async Task Every_write_rpc_is_idempotent_on_its_request_id()
     {
         const string node = "branch-idempotent";
+        await fixture.EnsureAsync("tenant-kinds", node);
         var review = new RecordQuarterlyReviewRequest { NodeId = node, RequestId = "i-review", QuarterlyReview = new QuarterlyReview { Date = Day, Topic = "汇报" } };
         var first = await _ledger.RecordQuarterlyReviewAsync(review, Caller);
         var again = await _ledger.RecordQuarterlyReviewAsync(review, Caller);

@@ -13,6 +13,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task A_recorded_meeting_is_listed_as_it_was_recorded()
     {
+        await fixture.EnsureAsync("city-disabled-fed", "office-branch");
         var request = Meetings.Request("office-branch");
         var response = await _ledger.RecordMeetingAsync(request, GatewayHost.As("city-disabled-fed", "li-secretary"));
 
@@ -30,6 +31,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task The_same_request_id_twice_gives_one_record_and_the_same_answer()
     {
+        await fixture.EnsureAsync("tenant-a", "branch-retry");
         var request = Meetings.Request("branch-retry", "retry-1");
         var first = await _ledger.RecordMeetingAsync(request, GatewayHost.As("tenant-a"));
         var second = await _ledger.RecordMeetingAsync(request, GatewayHost.As("tenant-a"));
@@ -44,6 +46,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task A_request_id_reused_for_another_meeting_fails_the_precondition()
     {
+        await fixture.EnsureAsync("tenant-a", "branch-reuse");
         await _ledger.RecordMeetingAsync(Meetings.Request("branch-reuse", "reuse-1"), GatewayHost.As("tenant-a"));
         var other = Meetings.Request("branch-reuse", "reuse-1", day: 9);
 
@@ -56,6 +59,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Invalid_input_gets_every_field_violation_and_writes_nothing()
     {
+        await fixture.EnsureAsync("tenant-a", "branch-invalid");
         var request = Meetings.Request("branch-invalid");
         request.RequestId = "";
         request.Meeting.Kind = (MeetingKind)404;
@@ -104,6 +108,8 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Tenants_with_the_same_branch_id_keep_separate_ledgers()
     {
+        await fixture.EnsureAsync("tenant-one", "shared-name");
+        await fixture.EnsureAsync("tenant-two", "shared-name");
         await _ledger.RecordMeetingAsync(Meetings.Request("shared-name"), GatewayHost.As("tenant-one"));
 
         var other = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "shared-name" }, GatewayHost.As("tenant-two"));
@@ -116,6 +122,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Listing_pages_with_opaque_tokens_until_the_end()
     {
+        await fixture.EnsureAsync("tenant-a", "paged");
         for (var i = 1; i <= 7; i++)
         {
             await _ledger.RecordMeetingAsync(Meetings.Request("paged", $"page-{i}", day: i), GatewayHost.As("tenant-a"));
@@ -140,6 +147,8 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Page_tokens_are_refused_when_forged_or_from_another_listing()
     {
+        await fixture.EnsureAsync("tenant-a", "tok-a");
+        await fixture.EnsureAsync("tenant-a", "tok-b");
         for (var i = 1; i <= 2; i++)
         {
             await _ledger.RecordMeetingAsync(Meetings.Request("tok-a", $"tok-{i}"), GatewayHost.As("tenant-a"));
@@ -160,6 +169,7 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Page_sizes_are_coerced_to_the_maximum_and_negative_ones_refused()
     {
+        await fixture.EnsureAsync("tenant-a", "sizes");
         await _ledger.RecordMeetingAsync(Meetings.Request("sizes"), GatewayHost.As("tenant-a"));
 
         var big = await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "sizes", PageSize = 100_000 }, GatewayHost.As("tenant-a"));

@@ -11,7 +11,11 @@ namespace BranchLedger.Integration.Tests.Grains;
 /// <summary>The ledger grain on a real cluster whose grain state is the ADO.NET provider on PostgreSQL.</summary>
 public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private ILedgerGrain Ledger(string node) => fixture.Client.GetGrain<ILedgerGrain>(GrainKeys.Ledger("tenant-a", node));
+    private async Task<ILedgerGrain> Ledger(string node)
+    {
+        await fixture.EnsureAsync("tenant-a", node);
+        return fixture.Client.GetGrain<ILedgerGrain>(GrainKeys.Ledger("tenant-a", node));
+    }
 
     private static Task<RecordPage> All(ILedgerGrain ledger, bool history = false, string family = "") =>
         ledger.ListRecords(new RecordQuery { PageSize = 100, IncludeHistory = history, Family = family });
@@ -19,7 +23,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task A_retried_request_id_is_answered_again_and_counted_once()
     {
-        var ledger = Ledger("branch-a");
+        var ledger = await Ledger("branch-a");
 
         var first = await ledger.Append(Meetings.Command("same-id"));
         var again = await ledger.Append(Meetings.Command("same-id"));
@@ -33,7 +37,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task A_request_id_reused_for_different_content_is_refused_and_writes_nothing()
     {
-        var ledger = Ledger("branch-b");
+        var ledger = await Ledger("branch-b");
         await ledger.Append(Meetings.Command("id-1"));
 
         await Assert.ThrowsAsync<RequestIdConflictException>(() => ledger.Append(Meetings.Command("id-1", "另一个议题")));
@@ -43,7 +47,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task An_invalid_command_is_refused_with_field_errors_even_without_the_gateway()
     {
-        var ledger = Ledger("branch-c");
+        var ledger = await Ledger("branch-c");
         var bad = Meetings.Command("bad id with spaces") with
         {
             Body = (MeetingDetails)Meetings.Command("x").Body with { Topic = "", Attendees = -1 },
@@ -61,7 +65,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task Pages_continue_after_the_last_sequence_and_end_with_no_cursor()
     {
-        var ledger = Ledger("branch-d");
+        var ledger = await Ledger("branch-d");
         for (var i = 1; i <= 5; i++)
         {
             await ledger.Append(Meetings.Command($"p-{i}"));
@@ -81,7 +85,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task A_void_hides_the_record_from_the_current_view_and_keeps_it_in_the_history()
     {
-        var ledger = Ledger("branch-void");
+        var ledger = await Ledger("branch-void");
         await ledger.Append(Meetings.Command("v-1"));
         await ledger.Append(Meetings.Command("v-2"));
 
@@ -98,7 +102,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task An_amendment_shows_the_replacement_under_the_original_record()
     {
-        var ledger = Ledger("branch-amend");
+        var ledger = await Ledger("branch-amend");
         await ledger.Append(Meetings.Command("a-1"));
         var fixedMeeting = (MeetingDetails)Meetings.Command("x").Body with { Attendees = 7, Topic = "更正后的议题" };
 
@@ -115,7 +119,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task Corrections_that_the_ledger_cannot_apply_are_refused_and_write_nothing()
     {
-        var ledger = Ledger("branch-refuse");
+        var ledger = await Ledger("branch-refuse");
         await ledger.Append(Meetings.Command("c-1"));
         var talk = new TalkDetails { Date = new DateOnly(2026, 4, 2), Kind = TalkKind.Integrity, Topic = "廉政谈话", People = 3 };
 
@@ -131,7 +135,7 @@ public sealed class LedgerGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task Every_family_of_record_is_kept_and_can_be_listed_by_kind()
     {
-        var ledger = Ledger("org-families");
+        var ledger = await Ledger("org-families");
         var day = new DateOnly(2026, 5, 6);
         RecordBody[] bodies =
         [
@@ -173,6 +177,7 @@ public sealed class LedgerGrainRestartTests
         var key = GrainKeys.Ledger("city-disabled-fed", "office-branch");
         await using (var cluster = await LedgerCluster.StartAsync(db))
         {
+            await Nodes.EnsureAsync(cluster.Client, "city-disabled-fed", "office-branch");
             var ledger = cluster.Client.GetGrain<ILedgerGrain>(key);
             await ledger.Append(Meetings.Command("r-1"));
             await ledger.Append(Meetings.Command("r-2", "党课：学习党的二十大精神"));

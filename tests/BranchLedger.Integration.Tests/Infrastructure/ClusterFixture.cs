@@ -7,6 +7,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => _cluster!.Client;
 
+    /// <summary>Puts the tenant and the node in the directory (see <see cref="Nodes"/>).</summary>
+    public Task EnsureAsync(string tenant, string node, int? members = null) => Nodes.EnsureAsync(Client, tenant, node, members);
+
     public async Task InitializeAsync() => _cluster = await LedgerCluster.StartAsync();
 
     public async Task DisposeAsync()

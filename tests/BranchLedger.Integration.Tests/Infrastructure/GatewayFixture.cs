@@ -10,6 +10,11 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public LedgerService.LedgerServiceClient Ledger { get; private set; } = null!;
 
+    public DirectoryService.DirectoryServiceClient Directory { get; private set; } = null!;
+
+    /// <summary>Puts the tenant and the node in the directory (see <see cref="Nodes"/>).</summary>
+    public Task EnsureAsync(string tenant, string node, int? members = null) => Nodes.EnsureAsync(Directory, tenant, node, members);
+
     public async Task InitializeAsync()
     {
         var db = await TestPostgres.CreateDatabaseAsync("gateway");
@@ -17,6 +22,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         _silo = await SiloHost.StartAsync(db, clusterId);
         _gateway = new GatewayHost(db, clusterId);
         Ledger = _gateway.Ledger();
+        Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
     }
 
     public async Task DisposeAsync()

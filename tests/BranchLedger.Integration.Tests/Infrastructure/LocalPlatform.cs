@@ -65,6 +65,9 @@ public sealed class LocalPlatform : IAsyncDisposable
     public LedgerService.LedgerServiceClient Ledger() =>
         new(GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}"));
 
+    public DirectoryService.DirectoryServiceClient Directory() =>
+        new(GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}"));
+
     public async ValueTask DisposeAsync()
     {
         if (Gateway is not null)

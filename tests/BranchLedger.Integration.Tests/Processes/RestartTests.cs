@@ -16,6 +16,11 @@ public sealed class RestartTests
         await using (var platform = new LocalPlatform(db))
         {
             await platform.StartAsync();
+            await WithRetryAsync(async () =>
+            {
+                await Nodes.EnsureAsync(platform.Directory(), "tenant-proc", "office-branch", members: 30);
+                return true;
+            });
             var ledger = platform.Ledger();
             foreach (var request in requests)
             {
