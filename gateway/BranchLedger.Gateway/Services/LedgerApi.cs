@@ -137,6 +137,19 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
     private static string NextToken(int count, long after, int pageSize, string scope) =>
         after + pageSize < count ? PageToken.Encode(scope, after + pageSize) : "";
 
+    public override async Task<GetComplianceResponse> GetCompliance(GetComplianceRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", r.NodeId);
+        if (!Domain.Periods.Period.TryParse(r.Period, out _))
+        {
+            violations.Add("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)");
+        }
+
+        CommandChecks.ThrowIfInvalid(violations);
+        return ToMessage(await Ledger(caller, r.NodeId).GetCompliance(r.Period));
+    }
+
     public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);

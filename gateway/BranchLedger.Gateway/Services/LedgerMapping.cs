@@ -349,6 +349,39 @@ internal static class LedgerMapping
         };
     }
 
+    public static GetComplianceResponse ToMessage(ComplianceView view)
+    {
+        var response = new GetComplianceResponse { Period = view.Period, AsOf = ToDate(view.Today) };
+        response.Rows.AddRange(view.Rows.Select(r => new ObligationRow
+        {
+            RuleId = r.RuleId,
+            Name = r.Name,
+            Period = r.Period,
+            Status = (V1.ObligationStatus)(int)r.Status,
+            Required = r.Required,
+            Counted = r.Counted,
+            Raw = r.Raw,
+            RecordIds = { r.Sequences.Select(Contracts.Ledger.LedgerRecord.IdOf) },
+            QuorumFailures = { r.QuorumFailures.Select(Contracts.Ledger.LedgerRecord.IdOf) },
+            Source = r.Source,
+        }));
+        response.Met = view.Rows.Count(r => r.Status == Domain.Obligations.ObligationStatus.Met);
+        response.Missed = view.Rows.Count(r => r.Status == Domain.Obligations.ObligationStatus.Missed);
+        response.Due = view.Rows.Count(r => r.Status == Domain.Obligations.ObligationStatus.Due);
+        response.ComplianceRate = response.Met + response.Missed == 0 ? 0 : (double)response.Met / (response.Met + response.Missed);
+        response.Warnings.AddRange(view.Warnings.Select(w => new V1.Warning
+        {
+            Kind = (V1.WarningKind)(int)w.Kind,
+            SubjectId = w.SubjectId,
+            Period = w.Period,
+            DueDate = w.DueDate is { } due ? ToDate(due) : null,
+            DaysOverdue = w.DaysOverdue,
+            Message = w.Message,
+            RecordId = w.Sequence is { } s ? Contracts.Ledger.LedgerRecord.IdOf(s) : "",
+        }));
+        return response;
+    }
+
     private static DutyItem FromDutyItem(DutyItemDetails d) => new()
     {
         Date = ToDate(d.Date),

@@ -31,6 +31,12 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>The findings as they stand now, in the order they were raised.</summary>
     Task<IReadOnlyList<FindingView>> ListFindings();
 
+    /// <summary>
+    /// Which obligations of the node's level were met, missed or are still due in <paramref name="period"/>
+    /// (a canonical period such as 2026, 2026-Q1 or 2026-03), with the warnings as of today.
+    /// </summary>
+    Task<ComplianceView> GetCompliance(string period);
+
     /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
 }

@@ -194,6 +194,19 @@ public sealed class LedgerGrain(
         return violations;
     }
 
+    /// <inheritdoc />
+    public Task<ComplianceView> GetCompliance(string period)
+    {
+        var node = RequireNode();
+        if (!Period.TryParse(period, out var parsed) || parsed is null)
+        {
+            throw new InvalidCommandException([new FieldError("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)")]);
+        }
+
+        var current = Records.Select(ViewOf).Where(v => v.Record.Body is not CorrectionDetails && v.Status != RecordStatus.Voided);
+        return Task.FromResult(ComplianceFacts.Evaluate(node, current, _workflows, parsed, Today()));
+    }
+
     // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND.
     private void CheckWorkflow(RecordBody body)
     {
