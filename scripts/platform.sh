@@ -92,7 +92,7 @@ start_all() {
     cat <<INFO
 
 BranchLedger is running.
-  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService
+  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService, branchledger.v1.DirectoryService
   HTTP/1.1                  http://127.0.0.1:$HTTP_PORT
   PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)

@@ -150,6 +150,27 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         return ToMessage(await Ledger(caller, r.NodeId).GetCompliance(r.Period));
     }
 
+    public override async Task<ListWarningsResponse> ListWarnings(ListWarningsRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations();
+        if (r.NodeId.Length > 0)
+        {
+            violations.Slug("node_id", r.NodeId);
+        }
+
+        var scope = $"warnings|{r.NodeId}";
+        var pageSize = Paging.PageSize(violations, r.PageSize);
+        var after = Paging.After(violations, scope, r.PageToken);
+        CommandChecks.ThrowIfInvalid(violations);
+
+        var board = grains.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(caller.Tenant));
+        var warnings = (await board.List(r.NodeId.Length > 0 ? r.NodeId : null)).SelectMany(ToMessages).ToList();
+        var response = new ListWarningsResponse { NextPageToken = NextToken(warnings.Count, after, pageSize, scope) };
+        response.Warnings.AddRange(warnings.Skip((int)after).Take(pageSize));
+        return response;
+    }
+
     public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);

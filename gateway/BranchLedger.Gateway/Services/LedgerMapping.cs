@@ -369,18 +369,23 @@ internal static class LedgerMapping
         response.Missed = view.Rows.Count(r => r.Status == Domain.Obligations.ObligationStatus.Missed);
         response.Due = view.Rows.Count(r => r.Status == Domain.Obligations.ObligationStatus.Due);
         response.ComplianceRate = response.Met + response.Missed == 0 ? 0 : (double)response.Met / (response.Met + response.Missed);
-        response.Warnings.AddRange(view.Warnings.Select(w => new V1.Warning
-        {
-            Kind = (V1.WarningKind)(int)w.Kind,
-            SubjectId = w.SubjectId,
-            Period = w.Period,
-            DueDate = w.DueDate is { } due ? ToDate(due) : null,
-            DaysOverdue = w.DaysOverdue,
-            Message = w.Message,
-            RecordId = w.Sequence is { } s ? Contracts.Ledger.LedgerRecord.IdOf(s) : "",
-        }));
+        response.Warnings.AddRange(view.Warnings.Select(ToMessage));
         return response;
     }
+
+    public static V1.Warning ToMessage(WarningView w) => new()
+    {
+        Kind = (V1.WarningKind)(int)w.Kind,
+        SubjectId = w.SubjectId,
+        Period = w.Period,
+        DueDate = w.DueDate is { } due ? ToDate(due) : null,
+        DaysOverdue = w.DaysOverdue,
+        Message = w.Message,
+        RecordId = w.Sequence is { } s ? Contracts.Ledger.LedgerRecord.IdOf(s) : "",
+    };
+
+    public static IEnumerable<NodeWarning> ToMessages(NodeWarnings node) =>
+        node.Warnings.Select(w => new NodeWarning { NodeId = node.NodeId, AsOf = ToDate(node.AsOf), Warning = ToMessage(w) });
 
     private static DutyItem FromDutyItem(DutyItemDetails d) => new()
     {

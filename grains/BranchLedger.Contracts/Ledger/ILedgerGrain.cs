@@ -37,6 +37,12 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// </summary>
     Task<ComplianceView> GetCompliance(string period);
 
+    /// <summary>
+    /// Computes the node's warnings for the year that contains yesterday and publishes them to the
+    /// tenant's warning board. A daily reminder calls it; operators and tests may call it too.
+    /// </summary>
+    Task<NodeWarnings> RaiseWarnings();
+
     /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
 }

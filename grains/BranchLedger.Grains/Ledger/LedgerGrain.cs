@@ -15,8 +15,11 @@ public sealed class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
     TimeProvider clock,
-    ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
+    ILogger<LedgerGrain> logger) : Grain, ILedgerGrain, IRemindable
 {
+    /// <summary>The reminder that raises the node's warnings once a day, just after the tenant's midnight.</summary>
+    public const string WarningsReminder = "daily-warnings";
+
     /// <summary>The state name (ADO.NET storage keys rows by state name, so it is unique per grain class).</summary>
     public const string StateName = "ledger";
 
@@ -43,6 +46,41 @@ public sealed class LedgerGrain(
         Refresh();
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
+        if (_node is { IsClosed: false } && await this.GetReminder(WarningsReminder, cancellationToken) is null)
+        {
+            // Period ends fall on midnights of the tenant's calendar; five minutes later every period
+            // that ended has closed, whatever the silo's own clock zone.
+            await this.RegisterOrUpdateReminder(WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WarningsReminder && _node is not null)
+        {
+            await RaiseWarnings();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<NodeWarnings> RaiseWarnings()
+    {
+        var year = Period.Year(Today().AddDays(-1).Year);
+        var compliance = await GetCompliance(year.ToString());
+        var warnings = new NodeWarnings(NodeId, compliance.Today, compliance.Warnings);
+        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(tenant)).Publish(warnings);
+        return warnings;
+    }
+
+    private TimeSpan UntilNextTenantMidnight()
+    {
+        var now = clock.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var midnight = new DateTimeOffset(local.Date.AddDays(1), zone.GetUtcOffset(local.Date.AddDays(1)));
+        return midnight - now;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using BranchLedger.Api.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
@@ -11,6 +12,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     public LedgerService.LedgerServiceClient Ledger { get; private set; } = null!;
 
     public DirectoryService.DirectoryServiceClient Directory { get; private set; } = null!;
+
+    /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
+    public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's database.</summary>
+    public string ConnectionString => _silo!.Settings.ConnectionString;
 
     /// <summary>Puts the tenant and the node in the directory (see <see cref="Nodes"/>).</summary>
     public Task EnsureAsync(string tenant, string node, int? members = null) => Nodes.EnsureAsync(Directory, tenant, node, members);
