@@ -144,6 +144,17 @@ choose_data_dir() {
         note "the '$(pg_owner)' user cannot reach $WANTED_DATA; using $target instead (recorded in $WANTED_DATA/$POINTER_NAME)"
         printf '%s\n' "$target" >"$WANTED_DATA/$POINTER_NAME"
     fi
+    # The fallback folder is named after the wanted path, so an earlier checkout at the same path
+    # (a reused CI folder) may have left it: adopt a whole cluster, clear anything else of ours.
+    if [[ -f "$target/PG_VERSION" ]]; then
+        note "adopting the existing cluster in $target"
+        DATA="$target"
+        return 0
+    fi
+    if [[ -d "$target" && -n "$(ls -A "$target" 2>/dev/null)" ]]; then
+        note "clearing the incomplete folder $target"
+        rm -rf "$target"
+    fi
     make_pg_dir "$target" || die "cannot prepare $target for the '$(pg_owner)' user"
     pg_can_use_dir "$target" || die "the '$(pg_owner)' user cannot use $target"
     DATA="$target"
@@ -215,6 +226,9 @@ cmd_start() {
 
     if [[ -z "$DATA" ]]; then
         choose_data_dir
+    fi
+
+    if [[ ! -f "$DATA/PG_VERSION" ]]; then
         local log
         log="$(log_file)"
         note "initialising a new cluster in $DATA"

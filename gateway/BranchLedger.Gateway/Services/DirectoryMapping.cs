@@ -20,26 +20,8 @@ internal static class DirectoryMapping
     /// <summary>Empty ids (the API's "none") become null, as the grain keeps them.</summary>
     public static string? OrNull(string id) => id.Length == 0 ? null : id;
 
-    // A missing or impossible date is reported here. The placeholder returned then passes the domain's
-    // own date rule, so the field gets one violation, not two; it never reaches a grain because the
-    // caller throws while any violation exists.
-    public static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations)
-    {
-        if (date is null)
-        {
-            violations.Add(field, "is required");
-            return RosterRules.EarliestDate;
-        }
-
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12
-            || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            violations.Add(field, "is not a valid calendar day");
-            return RosterRules.EarliestDate;
-        }
-
-        return new DateOnly(date.Year, date.Month, date.Day);
-    }
+    public static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations) =>
+        ApiDates.ToDate(date, field, violations, RosterRules.EarliestDate);
 
     public static V1.Tenant ToMessage(this TenantInfo tenant) => new()
     {
@@ -123,5 +105,5 @@ internal static class DirectoryMapping
         return message;
     }
 
-    private static Google.Type.Date ToMessage(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+    private static Google.Type.Date ToMessage(DateOnly date) => ApiDates.ToMessage(date);
 }

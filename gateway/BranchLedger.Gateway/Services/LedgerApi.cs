@@ -333,8 +333,9 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         return sequence ?? 0;
     }
 
-    // The calendar day of the platform's default time zone (Asia/Shanghai, UTC+8, no daylight saving).
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    // Validation before the grain call uses the platform's default calendar (one day of slack covers the
+    // rest); the ledger checks again in its tenant's own time zone.
+    private DateOnly Today() => Domain.Periods.TenantCalendar.Today(clock.GetUtcNow());
 
     private ILedgerGrain Ledger(Caller caller, string nodeId) =>
         grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(caller.Tenant, nodeId));

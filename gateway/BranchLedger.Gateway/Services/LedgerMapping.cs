@@ -412,7 +412,7 @@ internal static class LedgerMapping
         Notes = f.Notes,
     };
 
-    private static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+    private static Google.Type.Date ToDate(DateOnly d) => ApiDates.ToMessage(d);
 
     private static RecordBody Missing(string field, Violations violations)
     {
@@ -420,24 +420,6 @@ internal static class LedgerMapping
         return new QuarterlyReviewDetails { Date = RecordRules.EarliestDate, Topic = "-" };
     }
 
-    // A missing or impossible date is reported here. The placeholder returned then passes the domain's
-    // own date rule, so the field gets one violation, not two; it never reaches a grain because the
-    // caller throws while any violation exists.
-    private static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations)
-    {
-        if (date is null)
-        {
-            violations.Add(field, "is required");
-            return RecordRules.EarliestDate;
-        }
-
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12
-            || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            violations.Add(field, "is not a valid calendar day");
-            return RecordRules.EarliestDate;
-        }
-
-        return new DateOnly(date.Year, date.Month, date.Day);
-    }
+    private static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations) =>
+        ApiDates.ToDate(date, field, violations, RecordRules.EarliestDate);
 }
