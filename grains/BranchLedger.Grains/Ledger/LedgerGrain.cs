@@ -46,11 +46,28 @@ public sealed class LedgerGrain(
         Refresh();
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
-        if (_node is { IsClosed: false } && await this.GetReminder(WarningsReminder, cancellationToken) is null)
+        if (_node is { IsClosed: false })
         {
-            // Period ends fall on midnights of the tenant's calendar; five minutes later every period
-            // that ended has closed, whatever the silo's own clock zone.
-            await this.RegisterOrUpdateReminder(WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
+            await EnsureWarningsReminderAsync(cancellationToken);
+        }
+    }
+
+    // Period ends fall on midnights of the tenant's calendar; five minutes later every period that
+    // ended has closed, whatever the silo's own clock zone. A ledger that cannot register now still
+    // serves its records and tries again on its next activation.
+    private async Task EnsureWarningsReminderAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await this.GetReminder(WarningsReminder, cancellationToken) is null)
+            {
+                await this.RegisterOrUpdateReminder(
+                    WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not register the warnings reminder of {Grain}", this.GetPrimaryKeyString());
         }
     }
 
