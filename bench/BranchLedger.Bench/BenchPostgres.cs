@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -14,16 +13,14 @@ internal sealed class BenchPostgres
     public const int Port = 55434;
     public const string DataFolder = ".data/bench-postgres"; // relative to the repository root
 
-    private readonly string _script;
-    private readonly Dictionary<string, string> _environment;
+    private readonly LocalPostgres.LocalServer _server;
     private readonly List<string> _databases = [];
 
-    private BenchPostgres(string script, Dictionary<string, string> environment, string serverConnectionString, bool startedByUs)
+    private BenchPostgres(LocalPostgres.LocalServer server)
     {
-        _script = script;
-        _environment = environment;
-        ServerConnectionString = serverConnectionString;
-        StartedByUs = startedByUs;
+        _server = server;
+        ServerConnectionString = server.ConnectionString;
+        StartedByUs = server.StartedByUs;
     }
 
     /// <summary>Connection string of the maintenance database ('postgres').</summary>
@@ -32,22 +29,7 @@ internal sealed class BenchPostgres
     /// <summary>Whether this run started the server (then it stops it at the end).</summary>
     public bool StartedByUs { get; }
 
-    public static BenchPostgres Start(string repoRoot)
-    {
-        var script = Path.Combine(repoRoot, "scripts", "postgres.sh");
-        var environment = new Dictionary<string, string>
-        {
-            ["BRANCHLEDGER_PGDATA"] = Path.Combine(repoRoot, ".data", "bench-postgres"),
-            ["BRANCHLEDGER_PGPORT"] = Port.ToString(CultureInfo.InvariantCulture),
-            ["BRANCHLEDGER_PGDATABASE"] = "postgres",
-        };
-
-        var wasRunning = Run(script, environment, "status", [0, 3]).ExitCode == 0;
-        Run(script, environment, "start", [0]);
-        var url = Run(script, environment, "url", [0]).StdOut.Trim();
-        var builder = new NpgsqlConnectionStringBuilder(url) { Database = "postgres" };
-        return new BenchPostgres(script, environment, builder.ConnectionString, startedByUs: !wasRunning);
-    }
+    public static BenchPostgres Start() => new(LocalPostgres.LocalServer.Start("bench-postgres", Port));
 
     /// <summary>Creates an empty database, applies the migrations, returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string stamp, string suffix)
@@ -81,46 +63,5 @@ internal sealed class BenchPostgres
 
     public IReadOnlyList<string> Databases => _databases;
 
-    public void Stop() => Run(_script, _environment, "stop", [0]);
-
-    private sealed record Result(int ExitCode, string StdOut, string StdErr);
-
-    private static Result Run(string script, Dictionary<string, string> environment, string command, int[] allowed)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(script);
-        startInfo.ArgumentList.Add(command);
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'scripts/postgres.sh {command}' did not finish within 5 minutes.");
-        }
-
-        var result = new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        if (!allowed.Contains(result.ExitCode))
-        {
-            throw new InvalidOperationException(
-                $"'scripts/postgres.sh {command}' failed with exit code {result.ExitCode}:\n{result.StdErr}{result.StdOut}");
-        }
-
-        if (command is "start" or "stop" && result.StdErr.Length > 0)
-        {
-            Console.Error.Write(result.StdErr);
-        }
-
-        return result;
-    }
+    public void Stop() => _server.Stop();
 }

@@ -22,7 +22,7 @@ if (options is null)
     return 2;
 }
 
-var root = RepoRoot();
+var root = BranchLedger.LocalPostgres.RepoRoot.Path;
 var started = DateTime.UtcNow;
 var stamp = started.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
 var loadStart = LoadAverage();
@@ -30,7 +30,7 @@ var code = CodeVersion(root);
 var total = Stopwatch.StartNew();
 
 Progress($"starting the bench PostgreSQL (scripts/postgres.sh start, {BenchPostgres.DataFolder}, port {BenchPostgres.Port})");
-var postgres = BenchPostgres.Start(root);
+var postgres = BenchPostgres.Start();
 BenchSilo? binarySilo = null;
 BenchSilo? jsonSilo = null;
 Results results;
@@ -314,22 +314,6 @@ static void Require(bool condition, string message)
     {
         throw new InvalidOperationException(message);
     }
-}
-
-static string RepoRoot()
-{
-    foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BranchLedger.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-    }
-
-    throw new InvalidOperationException("BranchLedger.slnx not found above the program or the current folder.");
 }
 
 // The commit, and which of the measured folders had uncommitted changes when the run started.

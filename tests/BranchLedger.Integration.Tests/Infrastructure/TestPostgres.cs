@@ -130,23 +130,8 @@ public static partial class TestPostgres
 
     private static Server StartLocalServer()
     {
-        var repoRoot = RepoPaths.Root;
-        var script = Path.Combine(repoRoot, "scripts", "postgres.sh");
-        var environment = new Dictionary<string, string>
-        {
-            ["BRANCHLEDGER_PGDATA"] = Path.Combine(repoRoot, ".data", "test-postgres"),
-            ["BRANCHLEDGER_PGPORT"] = ChoosePort().ToString(CultureInfo.InvariantCulture),
-            ["BRANCHLEDGER_PGDATABASE"] = "postgres",
-        };
-
-        // 'start' keeps a server that already runs on this data folder (left by a killed run, or
-        // started by a concurrent test process) on its port; 'url' then reports that port.
-        var wasRunning = RunScript(script, environment, "status", allowedExitCodes: [0, 3]).ExitCode == 0;
-        RunScript(script, environment, "start");
-        var url = RunScript(script, environment, "url").StdOut.Trim();
-
-        var builder = new NpgsqlConnectionStringBuilder(url) { Database = "postgres" };
-        return new Server(builder.ConnectionString, StartedByUs: !wasRunning, script, environment);
+        var local = LocalPostgres.LocalServer.Start("test-postgres", ChoosePort());
+        return new Server(local.ConnectionString, local.StartedByUs, local.Script, local.Environment);
     }
 
     private static int ChoosePort()
@@ -161,42 +146,6 @@ public static partial class TestPostgres
         {
             return Ports.Free();
         }
-    }
-
-    private sealed record ScriptResult(int ExitCode, string StdOut, string StdErr);
-
-    private static ScriptResult RunScript(string script, IReadOnlyDictionary<string, string> environment, string command, int[]? allowedExitCodes = null)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(script);
-        startInfo.ArgumentList.Add(command);
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{script} {command}' did not finish within 5 minutes.");
-        }
-
-        var result = new ScriptResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        if (!(allowedExitCodes ?? [0]).Contains(result.ExitCode))
-        {
-            throw new InvalidOperationException(
-                $"'{script} {command}' failed with exit code {result.ExitCode}:\n{result.StdErr}{result.StdOut}");
-        }
-
-        return result;
     }
 
     private static void DropLeftoverDatabases(string serverConnectionString)
