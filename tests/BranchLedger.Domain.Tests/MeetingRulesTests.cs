@@ -14,7 +14,7 @@ public class MeetingRulesTests
         int attendees = 5,
         int expected = 7,
         string? notes = "") =>
-        MeetingRules.Check(new Violations(), "meeting.", kind, date ?? Today, topic, attendees, expected, notes, Today).Items;
+        MeetingRules.Check(new Violations(), "meeting.", kind, date ?? Today, topic, attendees, expected, Today).Notes("meeting.notes", notes).Items;
 
     [Fact]
     public void A_complete_meeting_is_accepted() => Assert.Empty(Check());

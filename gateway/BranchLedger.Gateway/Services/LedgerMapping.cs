@@ -272,25 +272,11 @@ internal static class LedgerMapping
             return;
         }
 
+        // LedgerRecord's body oneof repeats RecordBody's fields by name, so the set field is copied by
+        // name: a new record kind needs no second mapping here.
         var shaped = ToMessage(body);
-        switch (shaped.BodyCase)
-        {
-            case V1.RecordBody.BodyOneofCase.Meeting: message.Meeting = shaped.Meeting; break;
-            case V1.RecordBody.BodyOneofCase.Talk: message.Talk = shaped.Talk; break;
-            case V1.RecordBody.BodyOneofCase.QuarterlyReview: message.QuarterlyReview = shaped.QuarterlyReview; break;
-            case V1.RecordBody.BodyOneofCase.CommunityService: message.CommunityService = shaped.CommunityService; break;
-            case V1.RecordBody.BodyOneofCase.RiskPoint: message.RiskPoint = shaped.RiskPoint; break;
-            case V1.RecordBody.BodyOneofCase.BrandProject: message.BrandProject = shaped.BrandProject; break;
-            case V1.RecordBody.BodyOneofCase.Honour: message.Honour = shaped.Honour; break;
-            case V1.RecordBody.BodyOneofCase.Campaign: message.Campaign = shaped.Campaign; break;
-            case V1.RecordBody.BodyOneofCase.SelfAssessment: message.SelfAssessment = shaped.SelfAssessment; break;
-            case V1.RecordBody.BodyOneofCase.DutyItem: message.DutyItem = shaped.DutyItem; break;
-            case V1.RecordBody.BodyOneofCase.DutyProgress: message.DutyProgress = shaped.DutyProgress; break;
-            case V1.RecordBody.BodyOneofCase.Finding: message.Finding = shaped.Finding; break;
-            case V1.RecordBody.BodyOneofCase.FindingProgress: message.FindingProgress = shaped.FindingProgress; break;
-            case V1.RecordBody.BodyOneofCase.FindingClosure: message.FindingClosure = shaped.FindingClosure; break;
-            case V1.RecordBody.BodyOneofCase.FindingReopening: message.FindingReopening = shaped.FindingReopening; break;
-        }
+        var field = V1.RecordBody.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(shaped);
+        V1.LedgerRecord.Descriptor.FindFieldByName(field.Name).Accessor.SetValue(message, field.Accessor.GetValue(shaped));
     }
 
     private static Meeting FromMeeting(MeetingDetails m) => new()

@@ -34,7 +34,7 @@ public sealed record MeetingDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today)
     {
-        MeetingRules.Check(violations, prefix, Kind, Date, Topic, Attendees, ExpectedAttendees, notes: null, today);
+        MeetingRules.Check(violations, prefix, Kind, Date, Topic, Attendees, ExpectedAttendees, today);
         MeetingRules.Lecturer(violations, prefix, Kind, Lecturer, LecturedBySecretary);
     }
 }

@@ -19,7 +19,7 @@ public abstract record RecordBody
     /// <summary>Checks the body; field paths start with <paramref name="prefix"/> (e.g. <c>meeting.</c>).</summary>
     public Violations Check(Violations violations, string prefix, DateOnly today)
     {
-        violations.Text(prefix + "notes", Notes, RecordRules.MaxNotesLength, required: false);
+        violations.Notes(prefix + "notes", Notes);
         CheckDetails(violations, prefix, today);
         return violations;
     }

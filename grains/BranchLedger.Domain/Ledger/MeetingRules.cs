@@ -14,14 +14,12 @@ public static class MeetingRules
         string? topic,
         int attendees,
         int expectedAttendees,
-        string? notes,
         DateOnly today)
     {
         violations
             .Kind(prefix + "kind", kind)
             .Date(prefix + "date", date, today)
             .Text(prefix + "topic", topic, RecordRules.MaxTitleLength, required: true)
-            .Text(prefix + "notes", notes, RecordRules.MaxNotesLength, required: false)
             .Count(prefix + "attendees", attendees, RecordRules.MaxPeople)
             .Count(prefix + "expected_attendees", expectedAttendees, RecordRules.MaxPeople);
 

@@ -44,6 +44,10 @@ public static class RecordRules
         return violations;
     }
 
+    /// <summary>Notes or minutes, which every kind of record may carry.</summary>
+    public static Violations Notes(this Violations violations, string field, string? notes) =>
+        violations.Text(field, notes, MaxNotesLength, required: false);
+
     /// <summary>A deadline or due date: may lie in the future, but within ten years.</summary>
     public static Violations DueDate(this Violations violations, string field, DateOnly date, DateOnly today)
     {
