@@ -155,6 +155,11 @@ try
     }
 
     // ---------------------------------------------------------------------------------------------
+    // D. Sealing the finished years of the ledger the 500-batches filled.
+    Progress($"D: {SealScenario.Appends} appends, seal through {today.Year - 1}, {SealScenario.Appends} appends");
+    var seal = await SealScenario.RunAsync(grains, mainDb, "branch-batch-500", new RecordFactory(42, options.Evidence), today);
+
+    // ---------------------------------------------------------------------------------------------
     // C. Serializers: the production silo and a JSON silo side by side, same records, interleaved.
     var m = options.CompareAt;
     Progress($"C: starting a second silo with JsonGrainStorageSerializer; {m:N0} interleaved appends on each");
@@ -260,6 +265,7 @@ try
         Batches = batches,
         Serializers = serializers,
         CpuCosts = cpu,
+        Seal = seal,
         GcPauseMsScenarioA = Math.Round(gcPauseA, 1),
     };
 }

@@ -67,6 +67,17 @@ internal static class Report
                 + $"| {Ms(b.FirstWriteMs)} | {Ms(b.LastWriteMs)} | {Bytes(b.PayloadBytes)} | {Ratio(b.SpeedupVsSingle)} |");
         }
 
+        var d = r.Seal;
+        Line(md);
+        Line(md, $"## D. Sealing finished years (the batches-of-500 ledger, {run.Records:N0} records over five years)");
+        Line(md);
+        Line(md, "| | live payload | append median · p95 · p99 |");
+        Line(md, "|---|--:|--:|");
+        Line(md, $"| before the seal | {Bytes(d.PayloadBefore)} | {Ms(d.AppendBefore.Median)} · {Ms(d.AppendBefore.P95)} · {Ms(d.AppendBefore.P99)} |");
+        Line(md, $"| after the seal | {Bytes(d.PayloadAfter)} | {Ms(d.AppendAfter.Median)} · {Ms(d.AppendAfter.P95)} · {Ms(d.AppendAfter.P99)} |");
+        Line(md, $"| **after ÷ before** | {Ratio((double)d.PayloadAfter / d.PayloadBefore)} | {Ratio(d.RatioMedian)} (median) |");
+        Line(md);
+        Line(md, $"The seal moved {d.SealedRecords:N0} records into {d.SealedYears} yearly archives in {Ms(d.SealMs)} ms; {d.LiveRecords:N0} records stay live.");
         Line(md);
         Line(md, $"## C. Grain-storage serializer at {run.CompareAt:N0} records (two silos, same records, appends interleaved)");
         Line(md);

@@ -13,6 +13,7 @@ internal sealed record Results
     public required IReadOnlyList<SerializerResult> Serializers { get; init; }
     public required IReadOnlyList<CpuCost> CpuCosts { get; init; }
     public required double GcPauseMsScenarioA { get; init; }
+    public required SealMeasurement Seal { get; init; }
 }
 
 internal sealed record RunFacts(

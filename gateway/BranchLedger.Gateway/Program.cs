@@ -5,10 +5,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.AddBranchLedgerOrleansClient();
 builder.Services.AddBranchLedgerApi();
+builder.AddBranchLedgerOperations();
 
 var app = builder.Build();
 
 app.MapBranchLedgerApi();
+app.MapBranchLedgerOperations();
 
 app.Run();
 

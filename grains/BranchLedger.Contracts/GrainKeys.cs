@@ -13,6 +13,12 @@ public static class GrainKeys
     /// <summary>The key of a node's ledger grain (an organisation or a branch): <c>{tenant}/{node}</c>.</summary>
     public static string Ledger(string tenant, string node) => Join(tenant, node);
 
+    /// <summary>The key of the archive of one sealed year of a node's ledger: <c>{tenant}/{node}/{year}</c>.</summary>
+    public static string Archive(string tenant, string node, int year) =>
+        year is >= 1900 and <= 9999
+            ? string.Concat(Join(tenant, node), Separator.ToString(), year.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : throw new ArgumentOutOfRangeException(nameof(year), year, "a calendar year");
+
     /// <summary>
     /// The key of a tenant's directory grain: the tenant id alone. It is a validated slug, so it can
     /// never collide with a tenant-owned key (those always contain the '/').

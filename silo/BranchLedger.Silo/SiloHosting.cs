@@ -27,6 +27,9 @@ public static class SiloHosting
                 settings.GatewayPort,
                 listenOnAnyHostAddress: settings.ListenOnAnyAddress);
             silo.UseBranchLedgerPostgres(settings.ConnectionString);
+
+            // Grain calls continue the caller's trace (the gateway's client adds the same filter).
+            silo.AddActivityPropagation();
         });
         return builder;
     }

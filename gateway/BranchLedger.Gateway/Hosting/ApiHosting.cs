@@ -22,6 +22,8 @@ internal static class ApiHosting
     {
         app.MapGrpcService<LedgerApi>();
         app.MapGrpcService<DirectoryApi>();
+        app.MapGrpcService<RankingApi>();
+        app.MapGrpcService<RubricApi>();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         return app;
     }

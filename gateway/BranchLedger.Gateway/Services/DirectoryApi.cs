@@ -132,6 +132,8 @@ internal sealed class DirectoryApi(IGrainFactory grains, ICallerResolver callers
             CommitteeMembers = request.CommitteeMembers,
             Members = request.Members,
             VotingMembers = request.VotingMembers,
+            CommitteeNames = RosterRules.Trimmed(request.CommitteeNames),
+            MemberNames = RosterRules.Trimmed(request.MemberNames),
         };
         var command = Checked(caller, request.RequestId, new RosterSet { NodeId = request.NodeId, Roster = roster }, violations);
         var result = await Directory(caller).SetRoster(command);
@@ -151,6 +153,23 @@ internal sealed class DirectoryApi(IGrainFactory grains, ICallerResolver callers
         var response = new ListRostersResponse { NextPageToken = Token(scope, page.NextAfter) };
         response.Rosters.AddRange(page.Items.Select(r => r.ToMessage()));
         return response;
+    }
+
+    public override async Task<SetObligationOverridesResponse> SetObligationOverrides(
+        SetObligationOverridesRequest request, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations();
+        var overrides = request.Overrides.Select((o, i) => ToOverride(o, $"overrides[{i}].", violations)).ToList();
+        var command = Checked(caller, request.RequestId, new ObligationOverridesSet { Overrides = overrides }, violations);
+        var result = await Directory(caller).SetObligationOverrides(command);
+        return new() { Overrides = result.Overrides.ToMessage(), Replayed = result.Replayed };
+    }
+
+    public override async Task<ListObligationsResponse> ListObligations(ListObligationsRequest request, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        return (await Directory(caller).GetObligations()).ToMessage();
     }
 
     // Builds the command and runs every field check on it; mapping problems found earlier (a

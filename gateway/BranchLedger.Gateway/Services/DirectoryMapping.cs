@@ -1,5 +1,6 @@
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Domain.Directory;
+using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using V1 = BranchLedger.Api.V1;
@@ -53,6 +54,66 @@ internal static class DirectoryMapping
         ClosedAt = node.ClosedAt is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
     };
 
+    /// <summary>An override as the grain takes it: 0, UNSPECIFIED and unset mean "keep the default's".</summary>
+    public static ObligationOverrideTerms ToOverride(V1.ObligationOverride o, string prefix, Violations violations) => new()
+    {
+        RuleId = o.RuleId,
+        EffectiveFrom = ToDate(o.EffectiveFrom, prefix + "effective_from", violations),
+        EffectiveTo = o.EffectiveTo is null ? null : ToDate(o.EffectiveTo, prefix + "effective_to", violations),
+        Source = o.Source,
+        MinCount = o.MinCount == 0 ? null : o.MinCount,
+        Frequency = o.Frequency == V1.ObligationFrequency.Unspecified ? null : (Frequency)(int)o.Frequency,
+        Quorum = o.Quorum is { } q
+            ? new QuorumTerms { Basis = (QuorumBasis)(int)q.Basis, Numerator = q.Numerator, Denominator = q.Denominator, Strict = q.Strict }
+            : null,
+    };
+
+    public static V1.ObligationOverrides ToMessage(this ObligationOverridesEntry entry)
+    {
+        var message = new V1.ObligationOverrides
+        {
+            Sequence = entry.Sequence,
+            RequestId = entry.RequestId,
+            RecordedBy = entry.RecordedBy,
+            RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
+        };
+        message.Overrides.AddRange(entry.Overrides.Select(o => new V1.ObligationOverride
+        {
+            RuleId = o.RuleId,
+            EffectiveFrom = ToMessage(o.EffectiveFrom),
+            EffectiveTo = o.EffectiveTo is { } to ? ToMessage(to) : null,
+            Source = o.Source,
+            MinCount = o.MinCount ?? 0,
+            Frequency = (V1.ObligationFrequency)(int)(o.Frequency ?? Frequency.Unspecified),
+            Quorum = o.Quorum?.ToMessage(),
+        }));
+        return message;
+    }
+
+    public static V1.ListObligationsResponse ToMessage(this TenantObligations obligations)
+    {
+        var response = new V1.ListObligationsResponse { Overrides = obligations.Overrides?.ToMessage() };
+        response.Rules.AddRange(obligations.Rules.Select(r => new V1.ObligationRule
+        {
+            RuleId = r.RuleId,
+            Name = r.Name,
+            Scope = (V1.ObligationScope)(int)r.AppliesTo,
+            Frequency = (V1.ObligationFrequency)(int)r.Frequency,
+            MinCount = r.MinCount,
+            Quorum = r.Quorum?.ToMessage(),
+            EffectiveFrom = ToMessage(r.EffectiveFrom),
+            EffectiveTo = r.EffectiveTo is { } to ? ToMessage(to) : null,
+            Source = r.Source,
+            Overridden = r.Overridden,
+        }));
+        return response;
+    }
+
+    public static V1.Quorum ToMessage(this QuorumTerms q) => new()
+    {
+        Basis = (V1.QuorumBasis)(int)q.Basis, Numerator = q.Numerator, Denominator = q.Denominator, Strict = q.Strict,
+    };
+
     public static V1.Roster ToMessage(this RosterEntry entry) => new()
     {
         NodeId = entry.NodeId,
@@ -65,6 +126,8 @@ internal static class DirectoryMapping
         RequestId = entry.RequestId,
         RecordedBy = entry.RecordedBy,
         RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
+        CommitteeNames = { entry.Roster.CommitteeNames },
+        MemberNames = { entry.Roster.MemberNames },
     };
 
     /// <summary>One entry of a node's history; every entry listed for a node is a node change.</summary>

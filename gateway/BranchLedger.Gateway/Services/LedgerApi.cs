@@ -10,7 +10,7 @@ using static BranchLedger.Gateway.Services.LedgerMapping;
 namespace BranchLedger.Gateway.Services;
 
 /// <summary>LedgerService: validates every request completely before any grain call, then delegates.</summary>
-internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
+internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
     : LedgerService.LedgerServiceBase
 {
     public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest r, ServerCallContext context)
@@ -263,22 +263,56 @@ internal sealed class LedgerApi(IGrainFactory grains, ICallerResolver callers, T
         var caller = callers.Resolve(context);
         var violations = new Violations().Slug("node_id", r.NodeId);
         var pageSize = Paging.PageSize(violations, r.PageSize);
-        var scope = $"{r.NodeId}|{r.IncludeHistory}|{r.Kind}";
+        var scope = $"{r.NodeId}|{r.IncludeHistory}|{r.Kind}|{r.Year}";
         var after = Paging.After(violations, scope, r.PageToken);
         if (r.Kind.Length > 0 && !RecordKinds.Contains(r.Kind))
         {
             violations.Add("kind", "must be empty or one of: " + string.Join(", ", RecordKinds));
         }
 
+        if (r.Year is < 0 or (> 0 and (< 2000 or > 9999)))
+        {
+            violations.Add("year", "must be 0 (the live ledger) or a calendar year from 2000");
+        }
+
         CommandChecks.ThrowIfInvalid(violations);
 
         var page = await Ledger(caller, r.NodeId).ListRecords(
-            new RecordQuery { AfterSequence = after, PageSize = pageSize, IncludeHistory = r.IncludeHistory, Family = r.Kind });
+            new RecordQuery
+            {
+                AfterSequence = after, PageSize = pageSize, IncludeHistory = r.IncludeHistory, Family = r.Kind, Year = r.Year == 0 ? null : r.Year,
+            });
         var response = new ListRecordsResponse
         {
             NextPageToken = page.NextAfterSequence is { } next ? PageToken.Encode(scope, next) : "",
         };
         response.Records.AddRange(page.Records.Select(v => v.ToMessage(r.NodeId)));
+        response.SealedYears.AddRange(page.SealedYears);
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override async Task<SealYearResponse> SealYear(SealYearRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", r.NodeId).RequestId("request_id", r.RequestId);
+        // Whether the year has ended is the ledger's call: it knows the tenant's calendar.
+        if (r.Year is < 2000 or > 9999)
+        {
+            violations.Add("year", "must be a year that has ended in the tenant's calendar, from 2000");
+        }
+
+        CommandChecks.ThrowIfInvalid(violations);
+        var result = await Ledger(caller, r.NodeId).SealYear(new SealCommand(r.Year, r.RequestId, caller.Subject));
+        var response = new SealYearResponse
+        {
+            Year = result.Year,
+            SealedRecords = result.SealedRecords,
+            CarriedForwardRecords = result.CarriedForward,
+            LiveRecords = result.LiveRecords,
+            Replayed = result.Replayed,
+        };
+        response.SealedYears.AddRange(result.SealedYears);
         return response;
     }
 

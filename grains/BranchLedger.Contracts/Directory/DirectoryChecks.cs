@@ -42,7 +42,10 @@ public static class DirectoryChecks
             case RosterSet { Roster: { } r } c:
                 return RosterRules.Check(
                     violations.Slug("node_id", c.NodeId),
-                    r.EffectiveFrom, r.Secretary, r.CommitteeMembers, r.Members, r.VotingMembers, Today(clock));
+                    r.EffectiveFrom, r.Secretary, r.CommitteeMembers, r.Members, r.VotingMembers, Today(clock),
+                    r.CommitteeNames, r.MemberNames);
+            case ObligationOverridesSet c:
+                return TenantObligationRules.Check(violations, [.. c.Overrides.Select(o => o.ToDomain())]);
             default:
                 return violations.Add("change", "is required");
         }

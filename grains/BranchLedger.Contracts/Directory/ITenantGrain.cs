@@ -35,6 +35,15 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Records an open node's roster from a day on.</summary>
     Task<RosterWriteResult> SetRoster(DirectoryCommand<RosterSet> command);
 
+    /// <summary>
+    /// Replaces the tenant's obligation overrides with a complete list (empty clears them), checked
+    /// against the default rules: stricter only. Every node's ledger is told before the answer.
+    /// </summary>
+    Task<ObligationOverridesWriteResult> SetObligationOverrides(DirectoryCommand<ObligationOverridesSet> command);
+
+    /// <summary>The tenant's obligation rules with its overrides merged in; <see cref="Errors.NotFoundException"/> until it is registered.</summary>
+    Task<TenantObligations> GetObligations();
+
     /// <summary>The node as it is now, or null when the id is unknown.</summary>
     Task<DirectoryNode?> GetNode(string nodeId);
 

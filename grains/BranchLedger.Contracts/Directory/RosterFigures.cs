@@ -1,6 +1,9 @@
 namespace BranchLedger.Contracts.Directory;
 
-/// <summary>A node's roster from a day on: counts and roles, no personal data but the secretary's display name.</summary>
+/// <summary>
+/// A node's roster from a day on: counts and roles; the only personal data are display names — the
+/// secretary's, and optionally every committee member's and member's, for 谈心谈话 pair coverage.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("branchledger.RosterFigures")]
 public sealed record RosterFigures
 {
@@ -18,4 +21,28 @@ public sealed record RosterFigures
 
     /// <summary>Members with a vote; quorum rules count these.</summary>
     [Id(4)] public int VotingMembers { get; init; }
+
+    /// <summary>The committee members' display names (secretary included); empty when names are not kept.</summary>
+    [Id(5)] public IReadOnlyList<string> CommitteeNames { get; init; } = [];
+
+    /// <summary>Every member's display name (committee members included); empty when names are not kept.</summary>
+    [Id(6)] public IReadOnlyList<string> MemberNames { get; init; } = [];
+
+    /// <summary>True when the roster names its people, so pair coverage can be judged.</summary>
+    public bool HasNames => MemberNames.Count > 0;
+
+    /// <summary>Compared by content (the name lists element by element), so a retry is recognised as the same roster.</summary>
+    public bool Equals(RosterFigures? other) =>
+        other is not null
+        && EffectiveFrom == other.EffectiveFrom
+        && Secretary == other.Secretary
+        && CommitteeMembers == other.CommitteeMembers
+        && Members == other.Members
+        && VotingMembers == other.VotingMembers
+        && CommitteeNames.SequenceEqual(other.CommitteeNames, StringComparer.Ordinal)
+        && MemberNames.SequenceEqual(other.MemberNames, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(EffectiveFrom, Secretary, CommitteeMembers, Members, VotingMembers, CommitteeNames.Count, MemberNames.Count);
 }

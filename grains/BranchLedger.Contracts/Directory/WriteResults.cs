@@ -11,3 +11,7 @@ public sealed record NodeWriteResult([property: Id(0)] DirectoryNode Node, [prop
 /// <summary>The answer to a roster write: the roster entry, and whether it was a retry.</summary>
 [GenerateSerializer, Immutable, Alias("branchledger.RosterWriteResult")]
 public sealed record RosterWriteResult([property: Id(0)] RosterEntry Roster, [property: Id(1)] bool Replayed);
+
+/// <summary>The answer to an override-list write: the list as recorded, and whether it was a retry.</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.ObligationOverridesWriteResult")]
+public sealed record ObligationOverridesWriteResult([property: Id(0)] ObligationOverridesEntry Overrides, [property: Id(1)] bool Replayed);

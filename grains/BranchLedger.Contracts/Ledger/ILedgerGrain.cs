@@ -43,6 +43,26 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// </summary>
     Task<NodeWarnings> RaiseWarnings();
 
+    /// <summary>
+    /// Seals every finished record dated in or before a year that has ended into that record's year's
+    /// archive (open duty items and findings are carried forward); afterwards nothing dated in or before
+    /// the year can be recorded. Idempotent on the request id; retries of writes made before the seal
+    /// are still recognised.
+    /// </summary>
+    Task<SealResult> SealYear(SealCommand command);
+
+    /// <summary>
+    /// The node's score for a period (canonical form) under a published rubric version (0: the serving
+    /// one), every indicator explained.
+    /// </summary>
+    Task<Scoring.ScoreSheetView> GetScore(string period, int rubricVersion);
+
+    /// <summary>
+    /// Scores the node with <paramref name="rubric"/> for this year's and last year's periods and pushes
+    /// the scores to the rankings (a rescoring or a rebuild calls it for every branch).
+    /// </summary>
+    Task Rescore(Scoring.PublishedRubric rubric);
+
     /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
 }

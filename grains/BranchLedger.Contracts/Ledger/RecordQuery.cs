@@ -15,4 +15,10 @@ public sealed record RecordQuery
 
     /// <summary>Only this family (e.g. <c>meeting</c>); empty for all.</summary>
     [Id(3)] public string Family { get; init; } = "";
+
+    /// <summary>
+    /// Only records of this calendar year (by their current date; corrections go with their target).
+    /// A sealed year is read from its archive; null lists the live ledger.
+    /// </summary>
+    [Id(4)] public int? Year { get; init; }
 }

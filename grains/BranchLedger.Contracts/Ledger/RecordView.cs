@@ -27,7 +27,11 @@ public sealed record RecordView(
 [GenerateSerializer, Immutable, Alias("branchledger.RecordPage")]
 public sealed record RecordPage(
     [property: Id(0)] IReadOnlyList<RecordView> Records,
-    [property: Id(1)] long? NextAfterSequence);
+    [property: Id(1)] long? NextAfterSequence)
+{
+    /// <summary>The years sealed into archives, ascending.</summary>
+    [Id(2)] public IReadOnlyList<int> SealedYears { get; init; } = [];
+}
 
 /// <summary>One record and every correction of it, oldest first.</summary>
 [GenerateSerializer, Immutable, Alias("branchledger.RecordHistory")]

@@ -73,6 +73,10 @@ public sealed record Period
         return new Period(PeriodKind.Year, year, 1);
     }
 
+    /// <summary>A year, then its four quarters, then its twelve months.</summary>
+    public static IEnumerable<Period> YearAndParts(int year) =>
+        [Year(year), .. Enumerable.Range(1, 4).Select(q => Quarter(year, q)), .. Enumerable.Range(1, 12).Select(m => Month(year, m))];
+
     /// <summary>The period of the given kind that contains <paramref name="date"/>.</summary>
     public static Period Containing(DateOnly date, PeriodKind kind) => kind switch
     {

@@ -5,8 +5,8 @@ namespace BranchLedger.Grains.Directory;
 
 /// <summary>
 /// The present of a tenant's directory, derived by replaying its entries: the profile, the tree (for
-/// the domain's rules), node views in creation order, each node's history, the rosters, and the
-/// request ids seen. Lists only grow, so a position in one is a stable page cursor.
+/// the domain's rules), node views in creation order, each node's history, the rosters, the obligation
+/// overrides in force, and the request ids seen. Lists only grow, so a position in one is a stable page cursor.
 /// </summary>
 internal sealed class DirectoryView
 {
@@ -24,6 +24,9 @@ internal sealed class DirectoryView
     public TenantInfo? Tenant { get; private set; }
 
     public OrganisationTree Tree { get; } = new();
+
+    /// <summary>The override list in force (the last one set); null when none was ever set.</summary>
+    public ObligationOverridesEntry? ObligationOverrides { get; private set; }
 
     /// <summary>The sequence of the last entry applied; 0 for an empty directory.</summary>
     public long LastSequence { get; private set; }
@@ -72,6 +75,9 @@ internal sealed class DirectoryView
                 break;
             case TenantProfileUpdated c when Tenant is not null:
                 Tenant = Tenant with { Profile = c.Profile, UpdatedBy = entry.RecordedBy, UpdatedAt = entry.RecordedAt };
+                break;
+            case ObligationOverridesSet:
+                ObligationOverrides = ObligationOverridesEntry.Of(entry);
                 break;
             case NodeChange c:
                 ApplyToNode(entry, c);

@@ -22,6 +22,10 @@ public sealed class TenantGrain(
 
     private const int MaxPageSize = 500;
 
+    // Ledgers told at once when a tenant-wide change fans out: enough to finish a tenant of a few
+    // hundred nodes in seconds, few enough not to flood the silo with activations.
+    private const int FanOut = 16;
+
     private DirectoryView _view = null!;
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -45,9 +49,49 @@ public sealed class TenantGrain(
     /// <inheritdoc />
     public async Task<TenantWriteResult> UpdateProfile(DirectoryCommand<TenantProfileUpdated> command)
     {
+        var zoneBefore = _view.Tenant?.Profile.TimeZone;
         var (entry, replayed) = await WriteAsync(command, () =>
             TenantRules.CanUpdate(TenantId, _view.Tenant is not null, _view.Tenant?.Profile != command.Change.Profile));
+
+        // Every ledger's "today" follows the tenant's zone. A retry pushes again: it may follow a
+        // fan-out that a failure cut short, and pushing the present state twice is harmless.
+        if (replayed || zoneBefore != _view.Tenant?.Profile.TimeZone)
+        {
+            await NotifyAllLedgersAsync();
+        }
+
         return new TenantWriteResult(AsOf(entry).Tenant!, replayed);
+    }
+
+    /// <inheritdoc />
+    public async Task<ObligationOverridesWriteResult> SetObligationOverrides(DirectoryCommand<ObligationOverridesSet> command)
+    {
+        var (entry, replayed) = await WriteAsync(command, () => TenantObligationRules.CanReplace(
+            TenantId,
+            _view.Tenant is not null,
+            !(_view.ObligationOverrides?.Overrides ?? []).SequenceEqual(command.Change.Overrides)));
+
+        // Told before the answer, so a report asked for after it already judges by the new list; a
+        // retry pushes again (see UpdateProfile).
+        await NotifyAllLedgersAsync();
+        return new ObligationOverridesWriteResult(ObligationOverridesEntry.Of(entry), replayed);
+    }
+
+    /// <inheritdoc />
+    public Task<TenantObligations> GetObligations()
+    {
+        if (_view.Tenant is null)
+        {
+            DirectoryChecks.ThrowIfFailed(TenantRules.NotRegistered(TenantId));
+        }
+
+        var current = _view.ObligationOverrides;
+        var rules = TenantObligationRules.Effective([.. (current?.Overrides ?? []).Select(o => o.ToDomain())]);
+        return Task.FromResult(new TenantObligations
+        {
+            Rules = [.. rules.Select(r => ObligationRuleView.From(r.Rule, r.Overridden))],
+            Overrides = current,
+        });
     }
 
     /// <inheritdoc />
@@ -133,10 +177,25 @@ public sealed class TenantGrain(
         {
             NodeId = node.NodeId,
             Kind = node.Kind,
+            Name = node.Name,
+            ParentId = node.ParentId,
             IsClosed = node.IsClosed,
             TimeZone = _view.Tenant?.Profile.TimeZone is { Length: > 0 } zone ? zone : Domain.Periods.TenantCalendar.DefaultTimeZoneId,
             Rosters = [.. _view.Rosters(nodeId, 0, int.MaxValue).Items.Select(r => r.Roster)],
+            ObligationOverrides = _view.ObligationOverrides?.Overrides ?? [],
         };
+
+    // A tenant-wide change (time zone, obligation overrides) reaches every ledger, closed nodes' too
+    // (their reports are still read). A rare admin write, so a bounded fan-out inside this turn is fine;
+    // a ledger activated by the push asks GetLedgerNode, which interleaves, so nothing deadlocks.
+    private async Task NotifyAllLedgersAsync()
+    {
+        var nodeIds = _view.ListNodes(null, includeClosed: true, 0, int.MaxValue).Items.Select(n => n.NodeId).ToList();
+        foreach (var batch in nodeIds.Chunk(FanOut))
+        {
+            await Task.WhenAll(batch.Select(nodeId => NotifyLedgerAsync(nodeId, replayed: false)));
+        }
+    }
 
     // The change is durable already; a ledger that misses the news reads the node again when it next
     // activates, so a failed push is logged, not surfaced to the caller.

@@ -1,6 +1,7 @@
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Directory;
+using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Warnings;
@@ -10,31 +11,91 @@ namespace BranchLedger.Grains.Ledger;
 /// <summary>Maps a ledger's current view to the facts the obligation rules consume, and the report back.</summary>
 internal static class ComplianceFacts
 {
-    public static ComplianceView Evaluate(LedgerNode node, IEnumerable<RecordView> current, Workflows workflows, Period period, DateOnly today)
-    {
-        var views = current.ToList();
-        var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
+    /// <summary>The obligation rules of the node's level, with the tenant's overrides merged in.</summary>
+    public static IReadOnlyList<ObligationRule> Rules(LedgerNode node) => TenantObligationRules.For(
+        node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch,
+        [.. node.ObligationOverrides.Select(o => o.ToDomain())]);
 
-        // Pair coverage needs the names of the people to cover; rosters here hold counts only, so that
-        // rule is left out rather than reported as missed for want of data.
-        var rules = DefaultObligations.For(scope).Where(r => r.Subject.Kind != SubjectKind.TalkPairs).ToList();
+    /// <summary>The domain's compliance report for the node over <paramref name="views"/> (the current view).</summary>
+    public static ComplianceReport Report(LedgerNode node, IReadOnlyList<RecordView> views, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null)
+    {
+        rules ??= Rules(node);
+
+        // Every roster becomes a talk roster, named or not, so the one in force on a day is the same
+        // roster quorums use; periods whose roster has no names are dropped below.
         var report = Compliance.Evaluate(
             rules,
             views.SelectMany(Activities),
             node.Rosters.Select(r => new RosterFact(r.EffectiveFrom, r.Members, r.VotingMembers, r.CommitteeMembers)),
-            [],
-            [],
+            views.SelectMany(HeartToHeartTalks),
+            node.Rosters.Select(r => new TalkRosterFact(r.EffectiveFrom, r.CommitteeNames, r.MemberNames)),
             period,
             today);
+        var talkRules = rules.Where(r => r.Subject.Kind == SubjectKind.TalkPairs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return WithoutUnnamedTalkPeriods(report, talkRules, node.Rosters);
+    }
+
+    /// <summary>The report as the API shows it, with the warnings as of <paramref name="today"/>.</summary>
+    public static ComplianceView Evaluate(LedgerNode node, IEnumerable<RecordView> current, Workflows workflows, Period period, DateOnly today)
+    {
+        var rules = Rules(node);
+        var report = Report(node, [.. current], period, today, rules);
         var warnings = WarningRules.For(report, workflows.Findings.Select(f => f.Fact), workflows.Duties.Select(d => d.Fact), today);
-        var sources = rules.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Source);
+
+        // A row shows the source of the version that judged it (an override's, where one did); a row
+        // no version judged shows the rule's latest source.
+        var latest = rules.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Source);
         return new ComplianceView(
             period.ToString(),
             today,
             [.. report.Results.SelectMany(result => result.Rows.Select(row => new ObligationRowView(
                 result.RuleId, result.Name, row.Period.ToString(), row.Status, row.Required, row.Counted, row.Raw,
-                row.Sequences, [.. row.QuorumFailures.Select(f => f.Sequence)], sources.GetValueOrDefault(result.RuleId, ""))))],
+                row.Sequences, [.. row.QuorumFailures.Select(f => f.Sequence)], row.Rule?.Source ?? latest.GetValueOrDefault(result.RuleId, ""))))],
             [.. warnings.Select(w => new WarningView(w.Kind, w.SubjectId, w.Period?.ToString() ?? "", w.DueDate, w.DaysOverdue, w.Message, w.Sequence))]);
+    }
+
+    /// <summary>
+    /// 谈心谈话 pair coverage needs the names of the people to cover. A period of that rule is judged only
+    /// when the roster in force on its last day (the day that decides which pairs are owed) names them;
+    /// other periods are left out rather than reported as missed for want of data, and the rule is left
+    /// out entirely when no period remains.
+    /// </summary>
+    private static ComplianceReport WithoutUnnamedTalkPeriods(
+        ComplianceReport report, HashSet<string> talkRules, IReadOnlyList<RosterFigures> rosters)
+    {
+        var results = new List<ObligationResult>();
+        foreach (var result in report.Results)
+        {
+            if (!talkRules.Contains(result.RuleId))
+            {
+                results.Add(result);
+                continue;
+            }
+
+            var rows = result.Rows
+                .Where(r => RosterRules.InEffectOn(rosters, x => x.EffectiveFrom, r.Period.End) is { HasNames: true })
+                .ToList();
+            if (rows.Count > 0)
+            {
+                results.Add(result with { Rows = rows, Summary = SummaryOf(rows) });
+            }
+        }
+
+        return report with { Results = results };
+    }
+
+    private static ObligationSummary SummaryOf(List<ObligationRow> rows) => new(
+        rows.Count(r => r.Status != ObligationStatus.NotInForce),
+        rows.Count(r => r.Status == ObligationStatus.Met),
+        rows.Count(r => r.Status == ObligationStatus.Missed),
+        rows.Count(r => r.Status == ObligationStatus.Due));
+
+    private static IEnumerable<TalkPairFact> HeartToHeartTalks(RecordView view)
+    {
+        if (view.Current is TalkDetails { Kind: TalkKind.HeartToHeart } talk)
+        {
+            yield return new TalkPairFact(view.Record.Sequence, talk.Date, talk.PersonA, talk.PersonB);
+        }
     }
 
     private static IEnumerable<ActivityFact> Activities(RecordView view)

@@ -2,6 +2,7 @@ using BranchLedger.Contracts;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Telemetry;
 using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Periods;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace BranchLedger.Grains.Ledger;
 
 /// <summary>A node's ledger: validates, appends, persists, and answers retries from what it holds.</summary>
-public sealed class LedgerGrain(
+public sealed partial class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
     TimeProvider clock,
@@ -25,24 +26,21 @@ public sealed class LedgerGrain(
 
     private const int MaxPageSize = 500;
 
-    private readonly Dictionary<string, LedgerRecord> _byRequestId = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Corrections.Entry> _entries = [];
-    private Dictionary<long, Corrections.State> _states = [];
+    private RecordBook _book = new([]);
     private Workflows _workflows = new();
     private LedgerNode? _node;
 
     private List<LedgerRecord> Records => ledger.State.Records;
+
+    // Sequences are never reused, also after the records that held them were sealed away.
+    private long LastSequence => Math.Max(ledger.State.LastSequence, Records.Count == 0 ? 0 : Records[^1].Sequence);
 
     private string NodeId => GrainKeys.LocalIdOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var record in Records)
-        {
-            Index(record);
-        }
-
+        _book = new RecordBook(Records);
         Refresh();
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
@@ -55,11 +53,11 @@ public sealed class LedgerGrain(
     // Period ends fall on midnights of the tenant's calendar; five minutes later every period that
     // ended has closed, whatever the silo's own clock zone. A ledger that cannot register now still
     // serves its records and tries again on its next activation.
-    private async Task EnsureWarningsReminderAsync(CancellationToken cancellationToken)
+    private async Task EnsureWarningsReminderAsync(CancellationToken cancellationToken, bool reschedule = false)
     {
         try
         {
-            if (await this.GetReminder(WarningsReminder, cancellationToken) is null)
+            if (reschedule || await this.GetReminder(WarningsReminder, cancellationToken) is null)
             {
                 await this.RegisterOrUpdateReminder(
                     WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
@@ -77,6 +75,11 @@ public sealed class LedgerGrain(
         if (reminderName == WarningsReminder && _node is not null)
         {
             await RaiseWarnings();
+
+            // A new day can turn a period from due to missed without any write: score yesterday's
+            // periods and today's again, with the rubrics that serve now.
+            _scoringWith = [];
+            await PublishScoresAsync([Today().AddDays(-1)]);
         }
     }
 
@@ -88,6 +91,7 @@ public sealed class LedgerGrain(
         var warnings = new NodeWarnings(NodeId, compliance.Today, compliance.Warnings);
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(tenant)).Publish(warnings);
+        BranchLedgerMetrics.CountWarningsRaised(warnings.Warnings.Select(w => w.Kind.ToString()));
         return warnings;
     }
 
@@ -101,19 +105,38 @@ public sealed class LedgerGrain(
     }
 
     /// <inheritdoc />
-    public Task NodeChanged(LedgerNode node)
+    public async Task NodeChanged(LedgerNode node)
     {
+        var wasOpen = _node is { IsClosed: false };
+        var zoneChanged = _node is not null && _node.TimeZone != node.TimeZone;
         _node = node;
-        return Task.CompletedTask;
+        if (zoneChanged && !node.IsClosed)
+        {
+            // The daily reminder follows the tenant's midnight.
+            await EnsureWarningsReminderAsync(CancellationToken.None, reschedule: true);
+        }
+
+        if (node.IsClosed && wasOpen)
+        {
+            await WithdrawScoresAsync();
+        }
+        else if (!node.IsClosed)
+        {
+            // Rosters, overrides and names change scores and how they show.
+            ScoreLater([]);
+            _unscored.Add(Today());
+        }
     }
 
     /// <inheritdoc />
     public async Task<RecordWriteResult> Append(AppendCommand command)
     {
-        var (record, replayed) = Decide(command, Records.Count + 1L, _byRequestId.GetValueOrDefault);
+        var sealedReplays = await SealedRecordsFor([command]);
+        var (record, replayed) = Decide(command, LastSequence + 1, id => _book.ByRequestId(id) ?? sealedReplays.GetValueOrDefault(id));
         if (!replayed)
         {
             await AppendAsync([record]);
+            ScoreLater([record]);
         }
 
         return new RecordWriteResult(record, replayed);
@@ -123,21 +146,24 @@ public sealed class LedgerGrain(
     public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
     {
         var pending = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
+        var sealedReplays = await SealedRecordsFor(commands);
         var results = new List<ImportResult>(commands.Count);
         foreach (var command in commands)
         {
-            results.Add(Import(command, pending));
+            results.Add(Import(command, pending, sealedReplays));
         }
 
         if (pending.Count > 0)
         {
-            await AppendAsync([.. pending.Values.OrderBy(r => r.Sequence)]);
+            var records = pending.Values.OrderBy(r => r.Sequence).ToList();
+            await AppendAsync(records);
+            ScoreLater(records);
         }
 
         return results;
     }
 
-    private ImportResult Import(AppendCommand command, Dictionary<string, LedgerRecord> pending)
+    private ImportResult Import(AppendCommand command, Dictionary<string, LedgerRecord> pending, Dictionary<string, LedgerRecord> sealedReplays)
     {
         try
         {
@@ -147,7 +173,9 @@ public sealed class LedgerGrain(
             }
 
             var (record, replayed) = Decide(
-                command, Records.Count + pending.Count + 1L, id => _byRequestId.GetValueOrDefault(id) ?? pending.GetValueOrDefault(id));
+                command,
+                LastSequence + pending.Count + 1L,
+                id => _book.ByRequestId(id) ?? pending.GetValueOrDefault(id) ?? sealedReplays.GetValueOrDefault(id));
             if (replayed)
             {
                 return new ImportResult(ImportOutcome.Duplicate, record, []);
@@ -192,14 +220,15 @@ public sealed class LedgerGrain(
             throw new PreconditionFailedException("NODE_CLOSED", "node_id", $"Node '{NodeId}' is closed: its ledger keeps its history but takes no new records.");
         }
 
+        RefuseIfSealed(command.Body);
         if (command.Body is CorrectionDetails correction)
         {
             var refusal = Corrections.Refusal(
-                _entries, correction.TargetSequence, correction.Replacement is null, correction.Replacement?.Family ?? "");
+                _book.Entries, correction.TargetSequence, correction.Replacement is null, correction.Replacement?.Family ?? "");
             var id = LedgerRecord.IdOf(correction.TargetSequence);
             if (refusal is not null)
             {
-                throw _entries.ContainsKey(correction.TargetSequence)
+                throw _book.Entries.ContainsKey(correction.TargetSequence)
                     ? new PreconditionFailedException("CORRECTION_REFUSED", "record_id", $"Record '{id}' cannot be corrected: {refusal}.")
                     : LedgerRecord.NotFound(id);
             }
@@ -249,19 +278,6 @@ public sealed class LedgerGrain(
         return violations;
     }
 
-    /// <inheritdoc />
-    public Task<ComplianceView> GetCompliance(string period)
-    {
-        var node = RequireNode();
-        if (!Period.TryParse(period, out var parsed) || parsed is null)
-        {
-            throw new InvalidCommandException([new FieldError("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)")]);
-        }
-
-        var current = Records.Select(ViewOf).Where(v => v.Record.Body is not CorrectionDetails && v.Status != RecordStatus.Voided);
-        return Task.FromResult(ComplianceFacts.Evaluate(node, current, _workflows, parsed, Today()));
-    }
-
     // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND.
     private void CheckWorkflow(RecordBody body)
     {
@@ -278,86 +294,22 @@ public sealed class LedgerGrain(
         }
     }
 
-    /// <inheritdoc />
-    public Task<RecordPage> ListRecords(RecordQuery query)
-    {
-        RequireNode();
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = new List<RecordView>(Math.Min(pageSize, Records.Count));
-        long? next = null;
-        for (var i = (int)Math.Clamp(query.AfterSequence, 0, Records.Count); i < Records.Count; i++)
-        {
-            if (View(Records[i], query) is not { } view)
-            {
-                continue;
-            }
-
-            if (page.Count == pageSize)
-            {
-                next = page[^1].Record.Sequence;
-                break;
-            }
-
-            page.Add(view);
-        }
-
-        return Task.FromResult(new RecordPage(page, next));
-    }
-
-    /// <inheritdoc />
-    public Task<RecordHistory?> GetRecord(long sequence)
-    {
-        RequireNode();
-        if (sequence < 1 || sequence > Records.Count)
-        {
-            return Task.FromResult<RecordHistory?>(null);
-        }
-
-        var record = Records[(int)sequence - 1];
-        var corrections = Records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence).ToList();
-        return Task.FromResult<RecordHistory?>(new RecordHistory(ViewOf(record), corrections));
-    }
-
-    // The current view shows originals that are not void, as they now read; the history shows every entry.
-    private RecordView? View(LedgerRecord record, RecordQuery query)
-    {
-        var view = ViewOf(record);
-        if (!query.IncludeHistory && (record.Body is CorrectionDetails || view.Status == RecordStatus.Voided))
-        {
-            return null;
-        }
-
-        return query.Family.Length == 0 || view.Current.Family == query.Family ? view : null;
-    }
-
-    private RecordView ViewOf(LedgerRecord record)
-    {
-        if (!_states.TryGetValue(record.Sequence, out var state))
-        {
-            return new RecordView(record, record.Body, RecordStatus.Active);
-        }
-
-        if (state.Voided)
-        {
-            return new RecordView(record, record.Body, RecordStatus.Voided);
-        }
-
-        return state.Current == record.Sequence
-            ? new RecordView(record, record.Body, RecordStatus.Active)
-            : new RecordView(record, ((CorrectionDetails)Records[(int)state.Current - 1].Body).Replacement!, RecordStatus.Amended);
-    }
-
     // Acknowledged only once the row is durable; on failure the in-memory ledger is put back as it was.
     private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
     {
+        var lastBefore = ledger.State.LastSequence;
         Records.AddRange(records);
+        ledger.State.LastSequence = LastSequence;
         try
         {
             await ledger.WriteStateAsync();
+            BranchLedgerMetrics.CountRecordsWritten(records.Select(r => r.Body.Family));
         }
         catch (Exception ex)
         {
             Records.RemoveRange(Records.Count - records.Count, records.Count);
+            ledger.State.LastSequence = lastBefore;
+            _book.Reindex();
             Refresh();
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
@@ -367,36 +319,19 @@ public sealed class LedgerGrain(
             throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
         }
 
-        foreach (var record in records)
-        {
-            Index(record);
-        }
-
+        _book.Reindex();
         Refresh();
     }
 
-    // Rebuilds what is derived from the records: correction states, then the duty list and findings
-    // from the current view. O(n) per write, which the bounded size of a ledger keeps cheap.
+    // Rebuilds the duty list and findings from the current view. O(n) per write, which the bounded
+    // size of a live ledger (finished years are sealed away) keeps cheap.
     private void Refresh()
     {
-        _states = Corrections.Project(_entries.Values);
         _workflows = new Workflows();
-        foreach (var record in Records)
+        foreach (var view in _book.Current())
         {
-            var view = ViewOf(record);
-            if (record.Body is not CorrectionDetails && view.Status != RecordStatus.Voided)
-            {
-                _workflows.Apply(record.Sequence, view.Current);
-            }
+            _workflows.Apply(view.Record.Sequence, view.Current);
         }
-    }
-
-    private void Index(LedgerRecord record)
-    {
-        _byRequestId[record.RequestId] = record;
-        var correction = record.Body as CorrectionDetails;
-        _entries[record.Sequence] = new Corrections.Entry(
-            record.Sequence, correction?.TargetSequence, correction is { Replacement: null }, record.Body.Family);
     }
 
     // Record dates are calendar days of the tenant's time zone.

@@ -1,0 +1,95 @@
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Domain.Rankings;
+
+namespace BranchLedger.Gateway.Services;
+
+/// <summary>
+/// Every ranking read: asks the shards of one view in parallel and merges their answers. It calls
+/// ranking shards and the catalog only, never a ledger: a read costs one call per shard (eight
+/// city-wide by default) however many branches there are.
+/// </summary>
+internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache catalog)
+{
+    public Task<RankingLayout?> ServingLayoutAsync() => catalog.ServingAsync();
+
+    /// <summary>
+    /// A page of the view after <paramref name="after"/>. Each shard sends its next count + 1 rows, so
+    /// the merge is exact and tells whether more follow. Ranks come from the shards' counts of
+    /// entries ahead of the cursor; with a name filter (rows are then not consecutive) from one batch
+    /// of standings per shard.
+    /// </summary>
+    public async Task<RankingTop> TopAsync(RankingLayout layout, RankingView view, RankingCursor? after, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ShardPageQuery.MaxCount - 1);
+        var shards = Shards(layout, view.Period, view.Tenant);
+        var query = new ShardPageQuery { IndicatorId = view.IndicatorId, After = after, Count = count + 1, NameContains = view.NameContains };
+        var pages = await Task.WhenAll(shards.Select(s => s.Page(query)));
+        var merged = RankingMerge.Merge(pages.Select(p => p.Rows).ToList(), r => r.Position, 0, count + 1);
+        var rows = merged.Take(count).ToList();
+        long[] ranks;
+        if (view.NameContains is null)
+        {
+            long ahead = pages.Sum(p => p.Skipped);
+            ranks = [.. rows.Select((_, i) => ahead + i + 1)];
+        }
+        else
+        {
+            var standings = await StandingsAsync(shards, view.IndicatorId, [.. rows.Select(r => RankingCursor.Of(r.Position))]);
+            ranks = [.. standings.Select(s => (long)s.Rank)];
+        }
+
+        return new RankingTop(
+            [.. rows.Select((r, i) => (r, ranks[i]))], merged.Count > count, pages.Sum(p => (long)p.Count), [.. pages.Select(p => p.Version)]);
+    }
+
+    /// <summary>A branch's score and its standings by total city-wide and in its tenant; null when it has no score.</summary>
+    public async Task<(BranchScore Score, Standing City, Standing Tenant)?> LocateAsync(RankingLayout layout, string period, string tenant, string nodeId)
+    {
+        var location = await grains.GetGrain<IRankingShardGrain>(layout.TenantShardKey(period, tenant)).Locate(tenant, nodeId);
+        if (location is null)
+        {
+            return null;
+        }
+
+        var city = await CityStandingsAsync(layout, period, null, [location.Probe]);
+        return (location.Score, city[0], location.Standing);
+    }
+
+    /// <summary>Where each probe stands city-wide: one call per city shard for all probes.</summary>
+    public Task<IReadOnlyList<Standing>> CityStandingsAsync(RankingLayout layout, string period, string? indicatorId, IReadOnlyList<RankingCursor> probes) =>
+        StandingsAsync(Shards(layout, period, null), indicatorId, probes);
+
+    /// <summary>The view's scores as exact counts, merged over its shards.</summary>
+    public async Task<ScoreCounts> DistributionAsync(RankingLayout layout, string period, string? tenant, string? indicatorId)
+    {
+        var parts = await Task.WhenAll(Shards(layout, period, tenant).Select(s => s.Distribution(indicatorId)));
+        return ScoreCounts.Merge(parts.Select(p => p.ToCounts()));
+    }
+
+    /// <summary>Every tenant's stats over the city shards.</summary>
+    public async Task<IReadOnlyList<TenantStats>> TenantStatsAsync(RankingLayout layout, string period)
+    {
+        var parts = await Task.WhenAll(Shards(layout, period, null).Select(s => s.TenantAggregates()));
+        return TenantStats.Merge(parts.SelectMany(p => p).Select(a => a.ToStats()));
+    }
+
+    /// <summary>Each shard's change counter.</summary>
+    public async Task<IReadOnlyList<long>> VersionsAsync(RankingLayout layout, string period, string? tenant) =>
+        await Task.WhenAll(Shards(layout, period, tenant).Select(s => s.GetVersion()));
+
+    private static async Task<IReadOnlyList<Standing>> StandingsAsync(IReadOnlyList<IRankingShardGrain> shards, string? indicatorId, IReadOnlyList<RankingCursor> probes)
+    {
+        if (probes.Count == 0)
+        {
+            return [];
+        }
+
+        var parts = await Task.WhenAll(shards.Select(s => s.Standings(indicatorId, probes)));
+        return [.. probes.Select((_, i) => Standing.Sum(parts.Select(p => p.At(i))))];
+    }
+
+    private List<IRankingShardGrain> Shards(RankingLayout layout, string period, string? tenant) =>
+        tenant is null
+            ? [.. layout.CityShardKeys(period).Select(key => grains.GetGrain<IRankingShardGrain>(key))]
+            : [grains.GetGrain<IRankingShardGrain>(layout.TenantShardKey(period, tenant))];
+}

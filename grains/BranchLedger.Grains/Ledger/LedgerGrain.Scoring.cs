@@ -1,0 +1,204 @@
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Errors;
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Contracts.Scoring;
+using BranchLedger.Domain.Directory;
+using BranchLedger.Domain.Obligations;
+using BranchLedger.Domain.Periods;
+using BranchLedger.Domain.Scoring;
+using BranchLedger.Domain.Validation;
+using BranchLedger.Grains.Scoring;
+using Microsoft.Extensions.Logging;
+
+namespace BranchLedger.Grains.Ledger;
+
+// Scores: computed by the domain from the records, pushed to the rankings after every write, so a
+// ranking read never has to ask a branch.
+public sealed partial class LedgerGrain
+{
+    private readonly Dictionary<int, (PublishedRubric Published, Rubric Rubric)> _rubrics = [];
+    private IReadOnlyList<PublishedRubric> _scoringWith = [];
+    private long _scoreVersion;
+    private readonly HashSet<DateOnly> _unscored = [];
+    private IGrainTimer? _scoreTimer;
+
+    // Writes in quick succession (a batch, a burst of retries) are scored once: the push waits a
+    // moment for more, well inside the rankings' freshness budget.
+    private static readonly TimeSpan ScoreDebounce = TimeSpan.FromMilliseconds(25);
+
+    private void ScoreLater(IEnumerable<LedgerRecord> records)
+    {
+        foreach (var record in records)
+        {
+            _unscored.Add(record.Body.Date);
+            if (record.Body is CorrectionDetails c)
+            {
+                if (c.Replacement is { } replacement)
+                {
+                    _unscored.Add(replacement.Date);
+                }
+
+                if (_book.BySequence(c.TargetSequence) is { } target)
+                {
+                    _unscored.Add(_book.ViewOf(target).Current.Date);
+                    _unscored.Add(target.Body.Date);
+                }
+            }
+        }
+
+        _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, ScoreDebounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ScoreNowAsync(CancellationToken cancellationToken)
+    {
+        _scoreTimer?.Dispose();
+        _scoreTimer = null;
+        var dates = _unscored.ToList();
+        _unscored.Clear();
+        await PublishScoresAsync(dates);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScoreSheetView> GetScore(string period, int rubricVersion)
+    {
+        var node = RequireNode();
+        if (!Period.TryParse(period, out var parsed) || parsed is null)
+        {
+            throw new InvalidCommandException([new FieldError("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)")]);
+        }
+
+        var published = await GrainFactory.GetGrain<IRubricGrain>(CityKeys.City).Get(rubricVersion)
+            ?? throw new NotFoundException("branchledger.v1.RubricVersion", rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), $"No rubric version {rubricVersion}.");
+        var sheet = await ScoreAsync(node, Parsed(published).Rubric, parsed);
+        return ScoreViews.Of(published.VersionKey, sheet);
+    }
+
+    /// <inheritdoc />
+    public async Task Rescore(PublishedRubric rubric)
+    {
+        if (_node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
+        {
+            return;
+        }
+
+        // Writes from now on score with it too, until the daily refresh learns which version serves.
+        if (!_scoringWith.Any(r => r.Version == rubric.Version))
+        {
+            _scoringWith = [.. (await ScoringRubricsAsync()).Select(r => r.Item1).Where(r => r.Version != rubric.Version).TakeLast(1), rubric];
+        }
+
+        var today = Today();
+        var periods = new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts).Where(p => p.Start <= today);
+        await PushAsync(node, [Parsed(rubric)], periods);
+    }
+
+    // After a write: the periods of the records' dates and of today (workflows and deadlines move
+    // with time), for every rubric ledgers score with now. Failures are logged, never the writer's:
+    // the write is acknowledged, and the next write or the daily reminder pushes again.
+    private async Task PublishScoresAsync(IEnumerable<DateOnly> dates)
+    {
+        if (_node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
+        {
+            return;
+        }
+
+        try
+        {
+            var today = Today();
+            var periods = dates.Append(today).Distinct()
+                .Where(d => d.Year >= today.Year - 1 && d <= today)
+                .SelectMany(d => new[] { Period.Year(d.Year), Period.Containing(d, PeriodKind.Quarter), Period.Containing(d, PeriodKind.Month) })
+                .Distinct();
+            var rubrics = await ScoringRubricsAsync();
+            await PushAsync(node, rubrics, periods);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Scores of {Grain} were not pushed", this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task PushAsync(Contracts.Directory.LedgerNode node, IReadOnlyList<(PublishedRubric Published, Rubric Rubric)> rubrics, IEnumerable<Period> periods)
+    {
+        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        var scores = new List<BranchScore>();
+        foreach (var period in periods)
+        {
+            foreach (var (published, rubric) in rubrics)
+            {
+                var sheet = await ScoreAsync(node, rubric, period);
+                if (sheet.Total is not null)
+                {
+                    scores.Add(ScoreViews.ToBranchScore(sheet, published.VersionKey, tenant, node, NextScoreVersion(), clock.GetUtcNow()));
+                }
+            }
+        }
+
+        if (scores.Count > 0)
+        {
+            await RankingPush.PublishManyAsync(GrainFactory, scores);
+        }
+    }
+
+    // A closed branch leaves the rankings of this year and last; its ledger stays readable.
+    private async Task WithdrawScoresAsync()
+    {
+        try
+        {
+            var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+            var today = Today();
+            foreach (var (published, _) in await ScoringRubricsAsync())
+            {
+                foreach (var period in new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts))
+                {
+                    await RankingPush.WithdrawAsync(GrainFactory, new BranchRemoval
+                    {
+                        Tenant = tenant, NodeId = NodeId, Period = period.ToString(), RubricVersion = published.VersionKey,
+                    });
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Scores of closed {Grain} were not withdrawn", this.GetPrimaryKeyString());
+        }
+    }
+
+    // Monotonic per ledger across activations (clock ticks), so the shards keep the newest push.
+    private long NextScoreVersion() => _scoreVersion = Math.Max(_scoreVersion + 1, clock.GetUtcNow().UtcTicks);
+
+    private async Task<ScoreSheet> ScoreAsync(Contracts.Directory.LedgerNode node, Rubric rubric, Period period)
+    {
+        var current = (await BookFor(period.Start.Year)).Current().ToList();
+        var today = Today();
+        var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
+        var report = ComplianceFacts.Report(node, current, period, today);
+        return Scorer.Score(rubric, ScoringInputs.For(scope, report, current));
+    }
+
+    // The serving rubric and, while a rescoring runs, the next one; asked once per activation and
+    // again each day (a rescoring hands its rubric over directly).
+    private async Task<IReadOnlyList<(PublishedRubric, Rubric)>> ScoringRubricsAsync()
+    {
+        if (_scoringWith.Count == 0)
+        {
+            var rubrics = await GrainFactory.GetGrain<IRubricGrain>(CityKeys.City).GetScoringRubrics();
+            _scoringWith = rubrics.Next is null ? [rubrics.Serving] : [rubrics.Serving, rubrics.Next];
+        }
+
+        return [.. _scoringWith.Select(Parsed)];
+    }
+
+    private (PublishedRubric Published, Rubric Rubric) Parsed(PublishedRubric published)
+    {
+        if (!_rubrics.TryGetValue(published.Version, out var parsed))
+        {
+            var rubric = RubricJson.Read(published.Json, new Violations())
+                ?? throw new InvalidOperationException($"Published rubric {published.VersionKey} does not parse.");
+            _rubrics[published.Version] = parsed = (published, rubric);
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,159 @@
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Domain.Ledger;
+
+namespace BranchLedger.Grains.Ledger;
+
+/// <summary>
+/// Records in sequence order with what is derived from them: lookups by sequence and request id, and
+/// how each stands after corrections. The live ledger and its sealed archives read records the same way.
+/// </summary>
+internal sealed class RecordBook
+{
+    private readonly List<LedgerRecord> _records;
+    private readonly Dictionary<long, LedgerRecord> _bySequence = [];
+    private readonly Dictionary<string, LedgerRecord> _byRequestId = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Corrections.Entry> _entries = [];
+    private Dictionary<long, Corrections.State> _states = [];
+
+    /// <summary>Indexes <paramref name="records"/> (kept by reference: the book reads the caller's list).</summary>
+    public RecordBook(List<LedgerRecord> records)
+    {
+        _records = records;
+        Reindex();
+    }
+
+    /// <summary>The records, in sequence order.</summary>
+    public IReadOnlyList<LedgerRecord> Records => _records;
+
+    /// <summary>Every entry and what it corrects, for the correction rules.</summary>
+    public IReadOnlyDictionary<long, Corrections.Entry> Entries => _entries;
+
+    /// <summary>A book over records from several places, each sequence once (the first one given wins).</summary>
+    public static RecordBook Union(IEnumerable<LedgerRecord> records)
+    {
+        var seen = new HashSet<long>();
+        return new RecordBook([.. records.Where(r => seen.Add(r.Sequence)).OrderBy(r => r.Sequence)]);
+    }
+
+    /// <summary>The record with that sequence, if the book holds it.</summary>
+    public LedgerRecord? BySequence(long sequence) => _bySequence.GetValueOrDefault(sequence);
+
+    /// <summary>The record created under that request id, if the book holds it.</summary>
+    public LedgerRecord? ByRequestId(string requestId) => _byRequestId.GetValueOrDefault(requestId);
+
+    /// <summary>Must be called after the list changed (appended to, or records taken out).</summary>
+    public void Reindex()
+    {
+        _bySequence.Clear();
+        _byRequestId.Clear();
+        _entries.Clear();
+        foreach (var record in _records)
+        {
+            _bySequence[record.Sequence] = record;
+            _byRequestId[record.RequestId] = record;
+            var correction = record.Body as CorrectionDetails;
+            _entries[record.Sequence] = new Corrections.Entry(
+                record.Sequence, correction?.TargetSequence, correction is { Replacement: null }, record.Body.Family);
+        }
+
+        _states = Corrections.Project(_entries.Values);
+    }
+
+    /// <summary>The originals as they now read, void ones and corrections left out.</summary>
+    public IEnumerable<RecordView> Current() =>
+        _records.Select(ViewOf).Where(v => v.Record.Body is not CorrectionDetails && v.Status != RecordStatus.Voided);
+
+    /// <summary>How a record stands after corrections.</summary>
+    public RecordView ViewOf(LedgerRecord record)
+    {
+        if (!_states.TryGetValue(record.Sequence, out var state))
+        {
+            return new RecordView(record, record.Body, RecordStatus.Active);
+        }
+
+        if (state.Voided)
+        {
+            return new RecordView(record, record.Body, RecordStatus.Voided);
+        }
+
+        return state.Current == record.Sequence
+            ? new RecordView(record, record.Body, RecordStatus.Active)
+            : new RecordView(record, ((CorrectionDetails)_bySequence[state.Current].Body).Replacement!, RecordStatus.Amended);
+    }
+
+    /// <summary>One record with every correction of it, or null.</summary>
+    public RecordHistory? History(long sequence) =>
+        BySequence(sequence) is { } record
+            ? new RecordHistory(ViewOf(record), [.. _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence)])
+            : null;
+
+    /// <summary>A page after <see cref="RecordQuery.AfterSequence"/>: the current view or, on request, the history.</summary>
+    public RecordPage List(RecordQuery query, int maxPageSize)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, maxPageSize);
+        var page = new List<RecordView>(Math.Min(pageSize, _records.Count));
+        long? next = null;
+        for (var i = FirstAfter(query.AfterSequence); i < _records.Count; i++)
+        {
+            if (Matches(_records[i], query) is not { } view)
+            {
+                continue;
+            }
+
+            if (page.Count == pageSize)
+            {
+                next = page[^1].Record.Sequence;
+                break;
+            }
+
+            page.Add(view);
+        }
+
+        return new RecordPage(page, next);
+    }
+
+    private int FirstAfter(long sequence)
+    {
+        int low = 0, high = _records.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_records[mid].Sequence <= sequence)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    // The current view shows originals that are not void, as they now read; the history shows every entry.
+    private RecordView? Matches(LedgerRecord record, RecordQuery query)
+    {
+        var view = ViewOf(record);
+        if (!query.IncludeHistory && (record.Body is CorrectionDetails || view.Status == RecordStatus.Voided))
+        {
+            return null;
+        }
+
+        if (query.Year is { } year && YearOf(view) != year)
+        {
+            return null;
+        }
+
+        return query.Family.Length == 0 || view.Current.Family == query.Family ? view : null;
+    }
+
+    /// <summary>
+    /// The calendar year a record belongs to: its current date; a correction belongs with its target,
+    /// when the book holds it.
+    /// </summary>
+    public int YearOf(RecordView view) =>
+        view.Record.Body is CorrectionDetails c && BySequence(c.TargetSequence) is { } target
+            ? ViewOf(target).Current.Date.Year
+            : view.Current.Date.Year;
+}

@@ -1,0 +1,68 @@
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Grains.Ledger;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Npgsql;
+
+namespace BranchLedger.Integration.Tests.Grains;
+
+/// <summary>A seal is durable: after a whole cluster restart the live row is small and the archive row holds the year.</summary>
+public sealed class LedgerSealRestartTests
+{
+    private const string Tenant = "city-sealed";
+    private const string Node = "office-branch";
+
+    private static AppendCommand MeetingOn(DateOnly day, string requestId) => Meetings.Command(requestId) with
+    {
+        Body = ((MeetingDetails)Meetings.Command(requestId).Body) with { Date = day },
+    };
+
+    [Fact]
+    public async Task A_sealed_year_survives_a_cluster_restart_in_its_own_archive_row()
+    {
+        var db = await TestPostgres.CreateDatabaseAsync("grain-seal");
+        var key = GrainKeys.Ledger(Tenant, Node);
+        await using (var cluster = await LedgerCluster.StartAsync(db))
+        {
+            await Nodes.EnsureAsync(cluster.Client, Tenant, Node);
+            var ledger = cluster.Client.GetGrain<ILedgerGrain>(key);
+            await ledger.AppendBatch([.. Enumerable.Range(1, 300).Select(i => MeetingOn(new DateOnly(2025, 1, 1).AddDays(i), $"y2025-{i}"))]);
+            await ledger.Append(MeetingOn(new DateOnly(2026, 2, 1), "y2026-1"));
+            var result = await ledger.SealYear(new SealCommand(2025, "seal-2025", "admin"));
+            Assert.Equal(300, result.SealedRecords);
+        }
+
+        await using (var cluster = await LedgerCluster.StartAsync(db))
+        {
+            var ledger = cluster.Client.GetGrain<ILedgerGrain>(key);
+            var live = await ledger.ListRecords(new RecordQuery { PageSize = 500 });
+            Assert.Equal([301L], live.Records.Select(r => r.Record.Sequence));
+            Assert.Equal([2025], live.SealedYears);
+            var year = await ledger.ListRecords(new RecordQuery { PageSize = 500, Year = 2025 });
+            Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), year.Records.Select(r => r.Record.Sequence));
+            Assert.True((await ledger.Append(MeetingOn(new DateOnly(2025, 1, 2), "y2025-1"))).Replayed);
+            Assert.Equal(302L, (await ledger.Append(MeetingOn(new DateOnly(2026, 2, 2), "y2026-2"))).Record.Sequence);
+        }
+
+        var sizes = await PayloadSizes(db);
+        Assert.Equal(new[] { LedgerArchiveGrain.StateName, LedgerGrain.StateName }.Order(StringComparer.Ordinal), sizes.Keys.Order(StringComparer.Ordinal));
+        Assert.True(sizes[LedgerGrain.StateName] * 5 < sizes[LedgerArchiveGrain.StateName], $"live {sizes[LedgerGrain.StateName]} B, archive {sizes[LedgerArchiveGrain.StateName]} B");
+    }
+
+    private static async Task<Dictionary<string, int>> PayloadSizes(string db)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "select graintypestring, length(payloadbinary) from orleansstorage where grainidextensionstring like @prefix", connection);
+        query.Parameters.AddWithValue("prefix", GrainKeys.Ledger(Tenant, Node) + "%");
+        await using var reader = await query.ExecuteReaderAsync();
+        var sizes = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            sizes[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return sizes;
+    }
+}
