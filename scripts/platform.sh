@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole BranchLedger platform on this machine: PostgreSQL, one silo, one gateway, demo data.
+# Runs the whole BranchLedger platform on this machine: PostgreSQL, one silo, one gateway, the demo city.
 #
-# Usage: scripts/platform.sh [run|start|stop|status|logs]
+# Usage: scripts/platform.sh [run|start|stop|status|logs|migrate] [--no-demo]
 #   run     (default) build, start everything in the foreground; Ctrl-C stops it all cleanly
 #   start   the same in the background; logs in .run/logs
 #   stop    stop a background platform (and its PostgreSQL)
 #   status  show what runs
 #   logs    follow the background logs
 #   migrate start PostgreSQL if needed and apply the schema migrations, nothing else
+#   --no-demo  (run, start) do not load the demo city; the same as BRANCHLEDGER_DEMO=0
 #
-# Data lives in .data/postgres (git-ignored) and survives restarts.
+# Data lives in .data/postgres (git-ignored) and survives restarts. run and start load the demo city
+# (5 bodies, 60 branches, records up to today) through the API; it records nothing twice.
 # Ports (environment): BRANCHLEDGER_GRPC_PORT 5080, BRANCHLEDGER_HTTP_PORT 5081,
 #   BRANCHLEDGER_SILO_PORT 11111, BRANCHLEDGER_SILO_GATEWAY_PORT 30000, BRANCHLEDGER_PGPORT 55432.
 set -euo pipefail
@@ -22,6 +24,7 @@ GRPC_PORT="${BRANCHLEDGER_GRPC_PORT:-5080}"
 HTTP_PORT="${BRANCHLEDGER_HTTP_PORT:-5081}"
 SILO_PORT="${BRANCHLEDGER_SILO_PORT:-11111}"
 SILO_GATEWAY_PORT="${BRANCHLEDGER_SILO_GATEWAY_PORT:-30000}"
+LOAD_DEMO="${BRANCHLEDGER_DEMO:-1}"
 BIN() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
 
 say() { printf 'platform: %s\n' "$*"; }
@@ -86,22 +89,36 @@ start_all() {
     echo $! >"$RUN_DIR/gateway.pid"
     wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")" || return 1
 
-    say "loading demo data…"
-    dotnet "$(BIN cli/BranchLedger.Cli branchledger)" --gateway "http://127.0.0.1:$GRPC_PORT" demo-data || return 1
+    if [[ "$LOAD_DEMO" == 0 ]]; then
+        say "demo city not loaded (--no-demo or BRANCHLEDGER_DEMO=0)"
+    else
+        # Idempotent: the first start records the city, later starts find every row already present.
+        say "loading the demo city…"
+        dotnet "$(BIN cli/BranchLedger.Cli branchledger)" --gateway "http://127.0.0.1:$GRPC_PORT" demo-city || return 1
+    fi
 
     cat <<INFO
 
 BranchLedger is running.
-  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService, branchledger.v1.DirectoryService
+  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService, branchledger.v1.DirectoryService,
+                            branchledger.v1.RankingService (rankings of every branch), branchledger.v1.RubricService (the scoring rubric)
   HTTP/1.1                  http://127.0.0.1:$HTTP_PORT
   PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)
   logs                      .run/logs/
-  try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
+  try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") top
+                            dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
 INFO
 }
 
-cmd="${1:-run}"
+cmd=""
+for arg in "$@"; do
+    case "$arg" in
+        --no-demo) LOAD_DEMO=0 ;;
+        *) if [[ -z "$cmd" ]]; then cmd="$arg"; else cmd="?"; fi ;;
+    esac
+done
+cmd="${cmd:-run}"
 case "$cmd" in
     run)
         trap 'echo; say "stopping…"; stop_all; exit 0' INT TERM
@@ -122,5 +139,5 @@ case "$cmd" in
         ;;
     logs) tail -F "$LOG_DIR"/*.log ;;
     migrate) build && migrate ;;
-    *) sed -n '2,13p' "$0"; exit 2 ;;
+    *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

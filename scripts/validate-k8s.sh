@@ -48,5 +48,5 @@ for overlay in "$ROOT"/k8s/overlays/*/; do
 done
 
 if [[ $overlays -eq 0 ]]; then say "no overlays in k8s/overlays"; exit 1; fi
-if [[ $status -ne 0 ]]; then say "FAILED: see the lines marked FAIL above"; exit 1; fi
+if [[ $status -ne 0 ]]; then say "FAILED (see above)"; exit 1; fi
 say "$total objects in $overlays overlays valid"

@@ -4,15 +4,17 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Cli;
 
-/// <summary>The commands: <c>demo-data</c>, <c>record-meeting</c>, <c>list-records</c>.</summary>
+/// <summary>The commands: <c>demo-city</c>, <c>top</c>, <c>record-meeting</c>, <c>list-records</c>.</summary>
 internal static class CliCommands
 {
     private const string Usage = """
         usage: branchledger [--gateway URL] [--tenant ID] [--user NAME] COMMAND
-          demo-data                                   record the demo tenant's meetings (idempotent)
+          demo-city                                   load the demo city: 5 bodies, 60 branches, records up to today (idempotent)
+          demo-data                                   the same as demo-city
+          top [PERIOD] [N]                            the city's top N branches (default: last year, 10)
           record-meeting BRANCH KIND YYYY-MM-DD TOPIC ATTENDEES EXPECTED [REQUEST_ID]
           list-records BRANCH
-        defaults: --gateway http://127.0.0.1:5080 --tenant demo-city --user cli
+        defaults: --gateway http://127.0.0.1:5080 --tenant demo-disabled-fed --user cli
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -20,7 +22,7 @@ internal static class CliCommands
         var options = new Dictionary<string, string>
         {
             ["--gateway"] = Environment.GetEnvironmentVariable("BRANCHLEDGER_GATEWAY") ?? "http://127.0.0.1:5080",
-            ["--tenant"] = "demo-city",
+            ["--tenant"] = "demo-disabled-fed",
             ["--user"] = "cli",
         };
         var rest = new List<string>();
@@ -43,7 +45,10 @@ internal static class CliCommands
         {
             return rest switch
             {
-                ["demo-data"] => await DemoData.LoadAsync(ledger, new DirectoryService.DirectoryServiceClient(channel), headers),
+                ["demo-city" or "demo-data"] => await LoadDemoCityAsync(ledger, new DirectoryService.DirectoryServiceClient(channel)),
+                ["top"] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, null, 10),
+                ["top", var period] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, period, 10),
+                ["top", var period, var count] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, period, int.Parse(count)),
                 ["record-meeting", var branch, var kind, var date, var topic, var attendees, var expected, .. var id] =>
                     await RecordAsync(ledger, headers, branch, kind, date, topic, int.Parse(attendees), int.Parse(expected),
                         id is [var given] ? given : Guid.NewGuid().ToString()),
@@ -55,6 +60,18 @@ internal static class CliCommands
         {
             return Fail($"{ex.StatusCode}: {ex.Status.Detail}");
         }
+    }
+
+    private static async Task<int> LoadDemoCityAsync(LedgerService.LedgerServiceClient ledger, DirectoryService.DirectoryServiceClient directory)
+    {
+        var summary = await new DemoCityLoader(directory, ledger).LoadAsync(DemoCity.Generate(DemoCity.Today()));
+        Console.WriteLine(summary);
+        foreach (var problem in summary.Problems)
+        {
+            Console.Error.WriteLine(problem);
+        }
+
+        return summary.Rejected == 0 ? 0 : 1;
     }
 
     private static async Task<int> RecordAsync(
@@ -87,7 +104,7 @@ internal static class CliCommands
             var page = await ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = branch, PageToken = token }, headers);
             foreach (var r in page.Records)
             {
-                Console.WriteLine($"{r.RecordId,-8} {r.BodyCase,-16} {Describe(r)}");
+                Console.WriteLine($"{r.RecordId,-8} {r.BodyCase,-16} {RecordText.Describe(r)}");
             }
 
             token = page.NextPageToken;
@@ -95,15 +112,6 @@ internal static class CliCommands
         while (token.Length > 0);
         return 0;
     }
-
-    private static string Describe(LedgerRecord r) => r.BodyCase switch
-    {
-        LedgerRecord.BodyOneofCase.Meeting =>
-            $"{r.Meeting.Date.Year:D4}-{r.Meeting.Date.Month:D2}-{r.Meeting.Date.Day:D2} {r.Meeting.Kind} {r.Meeting.Attendees}/{r.Meeting.ExpectedAttendees} {r.Meeting.Topic}",
-        LedgerRecord.BodyOneofCase.Talk => $"{r.Talk.Kind} {r.Talk.Topic}",
-        LedgerRecord.BodyOneofCase.Correction => $"corrects {r.Correction.RecordId}: {r.Correction.Reason}",
-        _ => r.ToString(),
-    };
 
     private static int Fail(string message)
     {

@@ -1,4 +1,7 @@
+using System.Reflection;
+using BranchLedger.Api.V1;
 using BranchLedger.Hosting;
+using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BranchLedger.Gateway.Hosting;
@@ -9,8 +12,6 @@ namespace BranchLedger.Gateway.Hosting;
 /// </summary>
 internal static class HealthHosting
 {
-    private static readonly string[] Services = ["", "branchledger.v1.LedgerService", "branchledger.v1.DirectoryService"];
-
     public static WebApplicationBuilder AddBranchLedgerHealth(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("BranchLedger")
@@ -20,7 +21,7 @@ internal static class HealthHosting
             .AddGrpcHealthChecks(o =>
             {
                 o.Services.Clear();
-                foreach (var service in Services)
+                foreach (var service in ApiServices().Prepend(""))
                 {
                     o.Services.Map(service, r => r.Tags.Contains(ProbeEndpoints.ReadyTag));
                 }
@@ -30,6 +31,16 @@ internal static class HealthHosting
             .AddBranchLedgerPostgres(connectionString);
         return builder;
     }
+
+    // Every service of the public API answers to its own name too (Kubernetes probes ask for "").
+    private static IEnumerable<string> ApiServices() =>
+        typeof(LedgerService).Assembly.GetTypes()
+            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
+            .OfType<FileDescriptor>()
+            .SelectMany(file => file.Services)
+            .Select(service => service.FullName)
+            .Where(name => name.StartsWith("branchledger.", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal);
 
     public static WebApplication MapBranchLedgerHealth(this WebApplication app)
     {

@@ -148,6 +148,3 @@ internal sealed class RankingWatchHub(RankingReader reader, TimeProvider clock, 
         public CancellationTokenSource Stop { get; } = new();
     }
 }
-
-/// <summary>One watched view: what <c>WatchRanking</c> clients share a feed by.</summary>
-internal sealed record WatchKey(string Period, string? Tenant, string? IndicatorId, int TopN);

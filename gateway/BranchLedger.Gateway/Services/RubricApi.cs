@@ -2,6 +2,7 @@ using BranchLedger.Api.V1;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Scoring;
+using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -17,10 +18,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
     {
         var caller = callers.Resolve(context);
         var violations = new Violations().RequestId("request_id", r.RequestId);
-        if (r.RubricJson.Length == 0)
-        {
-            violations.Add("rubric_json", "is required: the rubric in the documented JSON format");
-        }
+        RubricJson.Read(r.RubricJson, violations, "rubric_json");
 
         CommandChecks.ThrowIfInvalid(violations);
         var result = await Rubrics.Publish(new PublishRubricCommand(r.RubricJson, r.RequestId, caller.Subject));

@@ -1,3 +1,4 @@
+using BranchLedger.Contracts.Scoring;
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
@@ -33,16 +34,23 @@ public sealed class TenantGrain(
     private List<DirectoryEntry> Entries => directory.State.Entries;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _view = DirectoryView.Replay(TenantId, Entries);
-        return Task.CompletedTask;
+        if (_view.Tenant is not null)
+        {
+            // Tenants registered before the registry existed join it here; Register is idempotent.
+            await Registry.Register(TenantId);
+        }
     }
+
+    private ITenantRegistryGrain Registry => GrainFactory.GetGrain<ITenantRegistryGrain>(CityKeys.City);
 
     /// <inheritdoc />
     public async Task<TenantWriteResult> RegisterTenant(DirectoryCommand<TenantRegistered> command)
     {
         var (entry, replayed) = await WriteAsync(command, () => TenantRules.CanRegister(TenantId, _view.Tenant is not null));
+        await Registry.Register(TenantId);
         return new TenantWriteResult(AsOf(entry).Tenant!, replayed);
     }
 

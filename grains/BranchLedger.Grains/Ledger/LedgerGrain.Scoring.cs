@@ -21,6 +21,7 @@ public sealed partial class LedgerGrain
     private IReadOnlyList<PublishedRubric> _scoringWith = [];
     private long _scoreVersion;
     private readonly HashSet<DateOnly> _unscored = [];
+    private bool _scoreEveryPeriod;
     private IGrainTimer? _scoreTimer;
 
     // Writes in quick succession (a batch, a burst of retries) are scored once: the push waits a
@@ -50,13 +51,22 @@ public sealed partial class LedgerGrain
         _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, ScoreDebounce, Timeout.InfiniteTimeSpan);
     }
 
+    // A change of the node itself (created, roster, overrides, name) can move every period's score.
+    private void ScoreEveryPeriodLater()
+    {
+        _scoreEveryPeriod = true;
+        ScoreLater([]);
+    }
+
     private async Task ScoreNowAsync(CancellationToken cancellationToken)
     {
         _scoreTimer?.Dispose();
         _scoreTimer = null;
         var dates = _unscored.ToList();
+        var every = _scoreEveryPeriod;
         _unscored.Clear();
-        await PublishScoresAsync(dates);
+        _scoreEveryPeriod = false;
+        await PublishScoresAsync(dates, every);
     }
 
     /// <inheritdoc />
@@ -88,15 +98,13 @@ public sealed partial class LedgerGrain
             _scoringWith = [.. (await ScoringRubricsAsync()).Select(r => r.Item1).Where(r => r.Version != rubric.Version).TakeLast(1), rubric];
         }
 
-        var today = Today();
-        var periods = new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts).Where(p => p.Start <= today);
-        await PushAsync(node, [Parsed(rubric)], periods);
+        await PushAsync(node, [Parsed(rubric)], RankedPeriods(Today()));
     }
 
     // After a write: the periods of the records' dates and of today (workflows and deadlines move
     // with time), for every rubric ledgers score with now. Failures are logged, never the writer's:
     // the write is acknowledged, and the next write or the daily reminder pushes again.
-    private async Task PublishScoresAsync(IEnumerable<DateOnly> dates)
+    private async Task PublishScoresAsync(IEnumerable<DateOnly> dates, bool everyPeriod = false)
     {
         if (_node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
         {
@@ -106,10 +114,12 @@ public sealed partial class LedgerGrain
         try
         {
             var today = Today();
-            var periods = dates.Append(today).Distinct()
-                .Where(d => d.Year >= today.Year - 1 && d <= today)
-                .SelectMany(d => new[] { Period.Year(d.Year), Period.Containing(d, PeriodKind.Quarter), Period.Containing(d, PeriodKind.Month) })
-                .Distinct();
+            var periods = everyPeriod
+                ? RankedPeriods(today)
+                : dates.Append(today).Distinct()
+                    .Where(d => d.Year >= today.Year - 1 && d <= today)
+                    .SelectMany(d => new[] { Period.Year(d.Year), Period.Containing(d, PeriodKind.Quarter), Period.Containing(d, PeriodKind.Month) })
+                    .Distinct();
             var rubrics = await ScoringRubricsAsync();
             await PushAsync(node, rubrics, periods);
         }
@@ -140,6 +150,10 @@ public sealed partial class LedgerGrain
             await RankingPush.PublishManyAsync(GrainFactory, scores);
         }
     }
+
+    // The periods the rankings keep: this year's and last year's, each with its quarters and months, up to today.
+    private static IEnumerable<Period> RankedPeriods(DateOnly today) =>
+        new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts).Where(p => p.Start <= today);
 
     // A closed branch leaves the rankings of this year and last; its ledger stays readable.
     private async Task WithdrawScoresAsync()

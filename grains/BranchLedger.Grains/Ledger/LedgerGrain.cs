@@ -123,8 +123,7 @@ public sealed partial class LedgerGrain(
         else if (!node.IsClosed)
         {
             // Rosters, overrides and names change scores and how they show.
-            ScoreLater([]);
-            _unscored.Add(Today());
+            ScoreEveryPeriodLater();
         }
     }
 

@@ -13,6 +13,10 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public DirectoryService.DirectoryServiceClient Directory { get; private set; } = null!;
 
+    public RubricService.RubricServiceClient Rubrics { get; private set; } = null!;
+
+    public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
+
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
@@ -30,6 +34,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         _gateway = new GatewayHost(db, clusterId);
         Ledger = _gateway.Ledger();
         Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
+        Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());
+        Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
     }
 
     public async Task DisposeAsync()

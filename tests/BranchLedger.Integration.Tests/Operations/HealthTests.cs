@@ -14,6 +14,7 @@ public sealed class HealthTests(ObservedPlatform platform)
     [InlineData("")]
     [InlineData("branchledger.v1.LedgerService")]
     [InlineData("branchledger.v1.DirectoryService")]
+    [InlineData("branchledger.v1.RankingService")]
     public async Task The_gRPC_health_service_reports_serving(string service)
     {
         var health = new Health.HealthClient(platform.Gateway.Channel());

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using BranchLedger.Api.V1;
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Grpc.Core;
+using MeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
+
+namespace BranchLedger.Integration.Tests.Scoring;
+
+/// <summary>
+/// 1,000 real branch ledgers in 20 tenants score themselves from their records and push; the city
+/// ranking read through the gateway equals a brute-force sort of every branch's own score — at first,
+/// after a new rubric version is published and rescored, and after the ranking state is lost and rebuilt.
+/// </summary>
+public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const int Tenants = 20;
+    private const int BranchesPerTenant = 50;
+    private const string Period = "2025";
+    private static readonly Metadata Supervisor = GatewayHost.As("city-supervisor", "supervisor");
+
+    [Fact]
+    public async Task The_city_ranking_equals_a_brute_force_sort_of_every_branch_score()
+    {
+        var branches = await LoadCityAsync();
+
+        await AssertRankingMatchesAsync(branches, rubricVersion: 1);
+
+        var next = await PublishThemeDaysOnlyAsync();
+        await WaitForRescoringAsync(next);
+        await AssertRankingMatchesAsync(branches, rubricVersion: 2);
+
+        // Lost: every shard of the serving version cleared in memory and storage; nothing left to read.
+        var tenants = branches.Select(b => b.Tenant).Distinct().ToList();
+        await RankingPush.ResetAsync(fixture.Grains, next, Period, tenants);
+        var empty = await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period }, Supervisor);
+        Assert.Equal(0, empty.RankedCount);
+
+        var rebuild = await fixture.Rubrics.RebuildRankingsAsync(new RebuildRankingsRequest(), Supervisor);
+        Assert.Equal(next, rebuild.Status.VersionKey);
+        await WaitForRescoringAsync(next);
+        await AssertRankingMatchesAsync(branches, rubricVersion: 2);
+    }
+
+    // Each branch holds a seeded number of committee meetings and theme days in 2025, so scores spread
+    // widely and many tie (ties are broken by tenant id, then node id).
+    private async Task<List<(string Tenant, string Node)>> LoadCityAsync()
+    {
+        var branches = Enumerable.Range(0, Tenants)
+            .SelectMany(t => Enumerable.Range(0, BranchesPerTenant).Select(b => ($"city-t{t:D2}", $"branch-{b:D3}")))
+            .ToList();
+        await Task.WhenAll(branches.GroupBy(b => b.Item1).Select(async tenant =>
+        {
+            var random = new Random(int.Parse(tenant.Key["city-t".Length..], System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (t, node) in tenant)
+            {
+                await Nodes.EnsureAsync(fixture.Grains, t, node, members: 10);
+                var committee = random.Next(0, 13);
+                var themeDays = random.Next(0, 13);
+                var commands = Enumerable.Range(1, committee).Select(m => Meeting($"c-{m}", MeetingKind.BranchCommitteeMeeting, m))
+                    .Concat(Enumerable.Range(1, themeDays).Select(m => Meeting($"t-{m}", MeetingKind.ThemeDay, m)))
+                    .ToList();
+                if (commands.Count > 0)
+                {
+                    var results = await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(t, node)).AppendBatch(commands);
+                    Assert.All(results, r => Assert.True(
+                        r.Outcome == Contracts.Ledger.ImportOutcome.Accepted, string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Description}"))));
+                }
+            }
+        }));
+        return branches;
+    }
+
+    private static AppendCommand Meeting(string id, MeetingKind kind, int month) => new()
+    {
+        RequestId = id,
+        RecordedBy = "secretary",
+        Body = new MeetingDetails { Kind = kind, Date = new DateOnly(2025, month, 10), Topic = "会议", Attendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 8, ExpectedAttendees = 10 },
+    };
+
+    private async Task AssertRankingMatchesAsync(List<(string Tenant, string Node)> branches, int rubricVersion)
+    {
+        var expected = new List<(double Total, string Tenant, string Node)>();
+        foreach (var (tenant, node) in branches)
+        {
+            var sheet = await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(tenant, node)).GetScore(Period, rubricVersion);
+            expected.Add((sheet.Total!.Value, tenant, node));
+        }
+
+        expected = [.. expected
+            .OrderByDescending(e => Math.Round(e.Total * 100))
+            .ThenBy(e => e.Tenant, StringComparer.Ordinal)
+            .ThenBy(e => e.Node, StringComparer.Ordinal)];
+        Assert.True(expected.Select(e => e.Total).Distinct().Count() > 20, "scores should spread");
+
+        // Pushes are asynchronous: wait until the ranking has caught up, then it must match exactly.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        List<(double Total, string Tenant, string Node)> actual;
+        while (true)
+        {
+            actual = await ReadRankingAsync();
+            if (actual.SequenceEqual(expected) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(branches.Count, actual.Count);
+        Assert.Equal(expected.Take(50), actual.Take(50));
+        Assert.Equal(expected, actual);
+    }
+
+    private async Task<List<(double Total, string Tenant, string Node)>> ReadRankingAsync()
+    {
+        var rows = new List<(double, string, string)>();
+        var token = "";
+        do
+        {
+            var page = await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period, PageSize = 500, PageToken = token }, Supervisor);
+            rows.AddRange(page.Branches.Select(b => (b.Total, b.TenantId, b.NodeId)));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return rows;
+    }
+
+    private async Task<string> PublishThemeDaysOnlyAsync()
+    {
+        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
+        json["id"] = "theme-days";
+        json["categories"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "life",
+            ["name"] = "组织生活",
+            ["indicators"] = new JsonArray(
+                new JsonObject { ["id"] = "theme-day", ["name"] = "主题党日", ["weight"] = 70, ["measure"] = "obligation-rate:theme-day", ["rule"] = "linearToTarget", ["target"] = 1, ["appliesTo"] = "both" },
+                new JsonObject { ["id"] = "committee", ["name"] = "支委会", ["weight"] = 30, ["measure"] = "obligation-rate:branch-committee-meeting", ["rule"] = "threshold", ["target"] = 0.75, ["appliesTo"] = "both" }),
+        });
+        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-theme-days" }, Supervisor);
+        return published.Rubric.VersionKey;
+    }
+
+    private async Task WaitForRescoringAsync(string versionKey)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Supervisor)).Status;
+            if (status?.VersionKey == versionKey && status.State == RescoringState.Completed)
+            {
+                Assert.Equal(Tenants * BranchesPerTenant, status.Done);
+                Assert.Equal(0, status.Failed);
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"rescoring {versionKey} did not complete: {status}");
+            await Task.Delay(200);
+        }
+    }
+}
