@@ -263,7 +263,7 @@ cmd_start() {
 
         # Durability stays on (fsync=on) by default; tests may pass e.g. "-c fsync=off" through
         # BRANCHLEDGER_PGOPTIONS. Orleans keeps a pool per provider and silo, hence the connections.
-        opts="-p $PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on $EXTRA_OPTIONS"
+        opts="-p $PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=on $EXTRA_OPTIONS"
         if ! as_pg "$BINDIR/pg_ctl" -D "$DATA" -l "$log" -o "$opts" -w -t 60 start >/dev/null 9>&-; then
             print_log_tail
             die "the server did not start (data: $DATA)"

@@ -29,7 +29,13 @@ internal sealed class BenchPostgres
     /// <summary>Whether this run started the server (then it stops it at the end).</summary>
     public bool StartedByUs { get; }
 
-    public static BenchPostgres Start() => new(LocalPostgres.LocalServer.Start("bench-postgres", Port));
+    public static BenchPostgres Start() => Start("bench-postgres", Port);
+
+    /// <summary>
+    /// A server with its own data folder (<c>.data/{dataFolder}</c>) and port, so another benchmark can
+    /// run at the same time without one stopping the other's server.
+    /// </summary>
+    public static BenchPostgres Start(string dataFolder, int port) => new(LocalPostgres.LocalServer.Start(dataFolder, port));
 
     /// <summary>Creates an empty database, applies the migrations, returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string stamp, string suffix)

@@ -14,7 +14,7 @@ namespace BranchLedger.Gateway.Services;
 /// ledger). The caller's tenant scopes tenant views and single-branch reads; city-wide views are open
 /// to every authenticated caller until roles arrive with the tenancy issue.
 /// </summary>
-internal sealed class RankingApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock, ILogger<RankingApi> logger)
+internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock, ILogger<RankingApi> logger)
     : RankingService.RankingServiceBase
 {
     private readonly RankingRuntime _runtime = RankingRuntime.For(grains, clock, logger);

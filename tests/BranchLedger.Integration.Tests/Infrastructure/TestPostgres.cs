@@ -66,7 +66,15 @@ public static partial class TestPostgres
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+        // Every test class has its own database and so its own pool, which outlives the class: idle
+        // connections are closed within seconds, so dozens of classes stay well inside max_connections.
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString)
+        {
+            Database = name,
+            MaxPoolSize = 40,
+            ConnectionIdleLifetime = 5,
+            ConnectionPruningInterval = 2,
+        }.ConnectionString;
     }
 
     /// <summary>
