@@ -72,37 +72,20 @@ internal sealed class Freshness(IGrainFactory grains, RankingProbe probe, Rankin
             await Task.Delay(left);
         }
 
-        // The write and the poll: nothing else is called between the acknowledgement and visibility.
+        // The write and the poll, on a thread of their own (blocking waits, Thread.Sleep(1) between
+        // polls: finer than timer-based delays), with nothing else called in between.
         var command = YearOfRecords.ThemeDayToday(branch, today, index);
-        var sent = Stopwatch.GetTimestamp();
-        var written = await ledger.Append(command);
-        var acked = Stopwatch.GetTimestamp();
-        var ackedAt = DateTimeOffset.UtcNow;
-        if (written.Replayed)
+        var cpuWaitBefore = CpuWait.RunQueueWaitMs();
+        var gcBefore = GC.GetTotalPauseDuration();
+        var timed = await Task.Factory.StartNew(
+            () => WriteAndPoll(ledger, command, shards[0], branch, yearBefore.Score.Version),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var gcPauseMs = (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds;
+        var cpuWaitMs = CpuWait.RunQueueWaitMs() - cpuWaitBefore;
+        var (sent, acked, ackedAt, visible, seen, polls, maxGapMs) = timed;
+        if (seen is null)
         {
-            throw new InvalidOperationException($"{branch.Tenant}/{branch.Node}: the freshness write was a replay (sampled twice?).");
-        }
-
-        ShardLocation? seen = null;
-        var polls = 0;
-        long visible;
-        while (true)
-        {
-            var location = await shards[0].Locate(branch.Tenant, branch.Node);
-            visible = Stopwatch.GetTimestamp();
-            polls++;
-            if (location is not null && location.Score.Version > yearBefore.Score.Version)
-            {
-                seen = location;
-                break;
-            }
-
-            if (Stopwatch.GetElapsedTime(acked, visible) > Timeout)
-            {
-                return null;
-            }
-
-            await Task.Delay(1);
+            return null;
         }
 
         var visibleMs = Clock.Ms(acked, visible);
@@ -131,7 +114,43 @@ internal sealed class Freshness(IGrainFactory grains, RankingProbe probe, Rankin
         var rank = await probe.CityRankAsync(layout, _year.ToString(), seen);
         return new FreshnessSample(
             index, branch.Tenant, branch.Node, Clock.Ms(sent, acked), visibleMs,
-            Clock.Ms(ackedAt, seen.Score.ComputedAt), Clock.Ms(ackedAt, computed.Max()), computed.Count, polls,
-            getScore[0], getScore[1], getScore[2], yearBefore.Score.Total, seen.Score.Total, ledgerTotal, rank, tenantCurrent);
+            Clock.Ms(ackedAt, seen.Score.ComputedAt), Clock.Ms(ackedAt, computed.Max()), computed.Count, polls, maxGapMs,
+            cpuWaitMs, gcPauseMs, getScore[0], getScore[1], getScore[2], yearBefore.Score.Total, seen.Score.Total, ledgerTotal, rank, tenantCurrent);
+    }
+
+    private static (long Sent, long Acked, DateTimeOffset AckedAt, long Visible, ShardLocation? Seen, int Polls, double MaxGapMs) WriteAndPoll(
+        ILedgerGrain ledger, AppendCommand command, IRankingShardGrain shard, BranchPlan branch, long versionBefore)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        var written = ledger.Append(command).GetAwaiter().GetResult();
+        var acked = Stopwatch.GetTimestamp();
+        var ackedAt = DateTimeOffset.UtcNow;
+        if (written.Replayed)
+        {
+            throw new InvalidOperationException($"{branch.Tenant}/{branch.Node}: the freshness write was a replay (sampled twice?).");
+        }
+
+        var polls = 0;
+        var last = acked;
+        var maxGap = 0.0;
+        while (true)
+        {
+            var location = shard.Locate(branch.Tenant, branch.Node).GetAwaiter().GetResult();
+            var now = Stopwatch.GetTimestamp();
+            polls++;
+            maxGap = Math.Max(maxGap, Clock.Ms(last, now));
+            last = now;
+            if (location is not null && location.Score.Version > versionBefore)
+            {
+                return (sent, acked, ackedAt, now, location, polls, maxGap);
+            }
+
+            if (Stopwatch.GetElapsedTime(acked, now) > Timeout)
+            {
+                return (sent, acked, ackedAt, now, null, polls, maxGap);
+            }
+
+            Thread.Sleep(1);
+        }
     }
 }

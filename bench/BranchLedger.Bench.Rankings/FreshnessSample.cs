@@ -12,6 +12,9 @@ namespace BranchLedger.Bench.Rankings;
 /// <param name="LastScoredMs">Acknowledgement to the last of the write's periods being computed (year, quarter, month).</param>
 /// <param name="PeriodsPushed">How many of the write's periods (year, quarter, month) reached the city shards.</param>
 /// <param name="Polls">Poll calls until visible.</param>
+/// <param name="MaxPollGapMs">The longest time between two poll answers: far above ~1 ms, the process was not getting a CPU (or was paused).</param>
+/// <param name="CpuWaitMs">How long this process' threads together waited for a CPU from just before the append to visible (run-queue wait).</param>
+/// <param name="GcPauseMs">Garbage-collection pauses in the same window.</param>
 /// <param name="GetScoreYearMs">A <c>GetScore</c> of the year on this ledger, just before the write (call + rubric lookup + scoring one period).</param>
 /// <param name="GetScoreQuarterMs">The same for the quarter.</param>
 /// <param name="GetScoreMonthMs">The same for the month.</param>
@@ -30,6 +33,9 @@ internal sealed record FreshnessSample(
     double LastScoredMs,
     int PeriodsPushed,
     int Polls,
+    double MaxPollGapMs,
+    double CpuWaitMs,
+    double GcPauseMs,
     double GetScoreYearMs,
     double GetScoreQuarterMs,
     double GetScoreMonthMs,

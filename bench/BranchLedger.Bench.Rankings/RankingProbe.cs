@@ -14,6 +14,8 @@ internal sealed class RankingProbe(IGrainFactory grains)
     private static readonly TimeSpan LayoutFreshness = TimeSpan.FromSeconds(1);
     private volatile CachedLayout? _layout;
 
+    public IGrainFactory Grains => grains;
+
     public IRankingCatalogGrain Catalog => grains.GetGrain<IRankingCatalogGrain>(RankingKeys.Catalog);
 
     /// <summary>The serving layout, asked of the catalog at most once a second (as each gateway does).</summary>

@@ -16,7 +16,8 @@ internal static class RankingsReport
         Line(md, $"# Rankings: freshness and reads ({run.Mode}, {city.Branches:N0} branches)");
         Line(md);
         Line(md, $"- run {run.StartedUtc}, {run.DurationSeconds:F0} s, code {run.Code}; load average {run.LoadAverageStart} at start, "
-            + $"{run.LoadAverageBeforeMeasuring} when measuring began, {run.LoadAverageEnd} at end");
+            + $"{run.LoadAverageBeforeMeasuring} when measuring began, {run.LoadAverageEnd} at end; CPU pressure (PSI some, avg10 / avg60) "
+            + $"{run.CpuPressureBeforeMeasuring} when measuring began, {run.CpuPressureEnd} at end");
         Line(md, $"- machine: {run.Cores} cores ({run.Cpu}), {run.MemoryGiB} GiB; {run.Os}; {run.Runtime}, server GC {(run.ServerGc ? "on" : "off")}");
         Line(md, $"- Orleans {run.Orleans}, Npgsql {run.Npgsql}, PostgreSQL {run.Postgres} on loopback ({run.PostgresSettings})");
         Line(md, "- one in-process silo (SiloHosting production wiring), calls through its IGrainFactory (no gateway, no gRPC)");
@@ -40,6 +41,13 @@ internal static class RankingsReport
         Row(md, "· then quarter and month computed (scoring 2 more periods)", f.YearToLastScoredMs);
         Row(md, $"· then visible (push call, ingress interval {Ms(b.IngressIntervalMs)}, shard apply, poll)", f.LastScoredToVisibleMs);
         Row(md, "the append itself (call → acknowledged after the commit)", f.AppendMs);
+        Row(md, $"visible, only the {f.Unstalled} samples without a stall (no gap > {Ms(f.StallMs)} between polls)", f.UnstalledVisibleMs);
+        Line(md);
+        Line(md, "| noise during a sample (append → visible) | p50 | p90 | p99 | max | mean |");
+        Line(md, "|---|--:|--:|--:|--:|--:|");
+        Row(md, "longest gap between two poll answers (≈ 1 ms when the process runs freely)", f.MaxPollGapMs);
+        Row(md, "this process' threads waiting for a CPU (run-queue wait, summed over threads)", f.CpuWaitMs);
+        Row(md, "garbage-collection pauses", f.GcPauseMs);
         Line(md);
         var met = f.VisibleMs.P99 <= f.TargetMs && f.Visible == f.Samples;
         Line(md, $"**Target p99 ≤ {f.TargetMs:F0} ms: {(met ? "met" : "MISSED")}** (p99 {Ms(f.VisibleMs.P99)} ms, max {Ms(f.VisibleMs.Max)} ms; "

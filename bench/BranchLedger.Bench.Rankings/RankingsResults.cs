@@ -6,9 +6,16 @@ internal sealed record RankingsResults
     public required RunFacts Run { get; init; }
     public required CityFacts City { get; init; }
     public required FreshnessSummary Freshness { get; init; }
+
+    /// <summary>Freshness while other branches write (the ingress' timer running); null when the city had no branches to spare.</summary>
+    public required FreshnessSummary? BusyFreshness { get; init; }
+
+    /// <summary>The background writes' rate during <see cref="BusyFreshness"/>.</summary>
+    public required double BackgroundWritesPerSecond { get; init; }
     public required BaselineFacts Baselines { get; init; }
     public required IReadOnlyList<ReadLevel> Reads { get; init; }
     public required IReadOnlyList<FreshnessSample> Samples { get; init; }
+    public required IReadOnlyList<FreshnessSample> BusySamples { get; init; }
 }
 
 internal sealed record RunFacts(
@@ -27,6 +34,8 @@ internal sealed record RunFacts(
     string LoadAverageStart,
     string LoadAverageBeforeMeasuring,
     string LoadAverageEnd,
+    string CpuPressureBeforeMeasuring,
+    string CpuPressureEnd,
     double DurationSeconds,
     string Code);
 
@@ -44,6 +53,8 @@ internal sealed record CityFacts(
     long RankedBranches);
 
 /// <summary>The freshness samples summarised; latencies in ms from the append's acknowledgement.</summary>
+/// <param name="StallMs">A sample whose longest gap between two poll answers exceeds this saw the process stall.</param>
+/// <param name="UnstalledVisibleMs">Freshness of the samples without such a stall.</param>
 internal sealed record FreshnessSummary(
     int Samples,
     int Visible,
@@ -55,10 +66,37 @@ internal sealed record FreshnessSummary(
     Stats LastScoredToVisibleMs,
     Stats PollIntervalMs,
     Stats Polls,
+    Stats MaxPollGapMs,
+    Stats CpuWaitMs,
+    Stats GcPauseMs,
+    double StallMs,
+    int Unstalled,
+    Stats UnstalledVisibleMs,
     int PeriodsPerWrite,
     int TotalsChanged,
     int TotalsMatchingLedger,
-    int TenantShardsCurrent);
+    int TenantShardsCurrent)
+{
+    public static FreshnessSummary Of(IReadOnlyList<FreshnessSample> samples, int sampled, double targetMs, double stallMs) => new(
+        sampled, samples.Count, targetMs,
+        Stats.Of(samples.Select(s => s.VisibleMs)),
+        Stats.Of(samples.Select(s => s.AppendMs)),
+        Stats.Of(samples.Select(s => s.YearScoredMs)),
+        Stats.Of(samples.Select(s => s.YearToLastScoredMs)),
+        Stats.Of(samples.Select(s => s.LastScoredToVisibleMs)),
+        Stats.Of(samples.Select(s => s.PollIntervalMs)),
+        Stats.Of(samples.Select(s => (double)s.Polls)),
+        Stats.Of(samples.Select(s => s.MaxPollGapMs)),
+        Stats.Of(samples.Select(s => s.CpuWaitMs)),
+        Stats.Of(samples.Select(s => s.GcPauseMs)),
+        stallMs,
+        samples.Count(s => s.MaxPollGapMs <= stallMs),
+        Stats.Of(samples.Where(s => s.MaxPollGapMs <= stallMs).Select(s => s.VisibleMs)),
+        samples.Count == 0 ? 0 : (int)Stats.Of(samples.Select(s => (double)s.PeriodsPushed)).P50,
+        samples.Count(s => Math.Round(s.TotalAfter * 100) != Math.Round(s.TotalBefore * 100)),
+        samples.Count(s => Math.Round(s.TotalAfter * 100) == Math.Round(s.LedgerTotal * 100)),
+        samples.Count(s => s.TenantShardCurrent));
+}
 
 /// <param name="LedgerDebounceMs">The ledger's wait before scoring (read from the code under test).</param>
 /// <param name="IngressIntervalMs">The ingress' batch interval (read from the code under test).</param>

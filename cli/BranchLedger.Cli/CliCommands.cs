@@ -9,7 +9,8 @@ internal static class CliCommands
 {
     private const string Usage = """
         usage: branchledger [--gateway URL] [--tenant ID] [--user NAME] COMMAND
-          demo-city                                   load the demo city: 5 bodies, 60 branches, records up to today (idempotent)
+          demo-city                                   load the demo city: 5 bodies, 60 branches, records up to today
+                                                      (idempotent; always recorded as user demo-city)
           demo-data                                   the same as demo-city
           top [PERIOD] [N]                            the city's top N branches (default: last year, 10)
           record-meeting BRANCH KIND YYYY-MM-DD TOPIC ATTENDEES EXPECTED [REQUEST_ID]

@@ -62,7 +62,7 @@ internal sealed class DemoBranchYear
 
     private void Monthly()
     {
-        var held = 0.55 + (0.45 * _d);
+        var held = 0.6 + (0.4 * _d);
         var lapse = _d < 0.55 ? 1 + (int)((0.55 - _d) * 8) : 0;
         var lapseFrom = _random.Between(1, 13 - Math.Max(lapse, 1));
         int c = _b.Committee, m = _b.Members;
@@ -93,7 +93,7 @@ internal sealed class DemoBranchYear
 
     private void Quarterly()
     {
-        var held = 0.55 + (0.45 * _d);
+        var held = 0.6 + (0.4 * _d);
         var secretaryLectures = _random.Chance(0.2 + (0.8 * _d));
         for (var q = 1; q <= 4; q++)
         {

@@ -133,11 +133,18 @@ public sealed partial class LedgerGrain
     {
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         var scores = new List<BranchScore>();
+        var views = new Dictionary<int, List<RecordView>>();
         foreach (var period in periods)
         {
+            // One current view per year, however many periods and rubrics are scored from it.
+            if (!views.TryGetValue(period.Start.Year, out var current))
+            {
+                views[period.Start.Year] = current = (await BookFor(period.Start.Year)).Current().ToList();
+            }
+
             foreach (var (published, rubric) in rubrics)
             {
-                var sheet = await ScoreAsync(node, rubric, period);
+                var sheet = Score(node, rubric, period, current);
                 if (sheet.Total is not null)
                 {
                     scores.Add(ScoreViews.ToBranchScore(sheet, published.VersionKey, tenant, node, NextScoreVersion(), clock.GetUtcNow()));
@@ -182,9 +189,11 @@ public sealed partial class LedgerGrain
     // Monotonic per ledger across activations (clock ticks), so the shards keep the newest push.
     private long NextScoreVersion() => _scoreVersion = Math.Max(_scoreVersion + 1, clock.GetUtcNow().UtcTicks);
 
-    private async Task<ScoreSheet> ScoreAsync(Contracts.Directory.LedgerNode node, Rubric rubric, Period period)
+    private async Task<ScoreSheet> ScoreAsync(Contracts.Directory.LedgerNode node, Rubric rubric, Period period) =>
+        Score(node, rubric, period, (await BookFor(period.Start.Year)).Current().ToList());
+
+    private ScoreSheet Score(Contracts.Directory.LedgerNode node, Rubric rubric, Period period, List<RecordView> current)
     {
-        var current = (await BookFor(period.Start.Year)).Current().ToList();
         var today = Today();
         var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
         var report = ComplianceFacts.Report(node, current, period, today);

@@ -39,7 +39,6 @@ public sealed class DemoCityTests(GatewayFixture fixture, ITestOutputHelper outp
                     var score = await fixture.Ledger.GetScoreAsync(new GetScoreRequest { NodeId = node.NodeId, Period = (today.Year - 1).ToString() }, caller);
                     Assert.True(score.HasTotal, $"{tenant.TenantId}/{node.NodeId} has no total");
                     totals.Add(score.Total);
-                    if (score.Total < 50) output.WriteLine($"{tenant.TenantId}/{node.NodeId} {score.Total}: " + string.Join(", ", score.Indicators.Where(i => i.Status == "SCORED").Select(i => $"{i.IndicatorId} {i.Points}/{i.MaxPoints} raw {i.Raw:0.00}")));
                 }
             }
         }

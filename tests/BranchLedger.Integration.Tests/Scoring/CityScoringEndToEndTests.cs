@@ -27,6 +27,7 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         var branches = await LoadCityAsync();
 
         await AssertRankingMatchesAsync(branches, rubricVersion: 1);
+        await AssertOrganisationScoreAsync("city-t03", rubricVersion: 1);
 
         var next = await PublishThemeDaysOnlyAsync();
         await WaitForRescoringAsync(next);
@@ -112,6 +113,27 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         Assert.Equal(branches.Count, actual.Count);
         Assert.Equal(expected.Take(50), actual.Take(50));
         Assert.Equal(expected, actual);
+    }
+
+    // The party group's score is the plain mean of its branches' totals, with the spread.
+    private async Task AssertOrganisationScoreAsync(string tenant, int rubricVersion)
+    {
+        var totals = new List<double>();
+        for (var b = 0; b < BranchesPerTenant; b++)
+        {
+            totals.Add((await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(tenant, $"branch-{b:D3}")).GetScore(Period, rubricVersion)).Total!.Value);
+        }
+
+        var score = await fixture.Ranking.GetOrganisationScoreAsync(
+            new GetOrganisationScoreRequest { NodeId = Nodes.Root, Period = Period }, GatewayHost.As(tenant, "secretary"));
+        Assert.Equal(BranchesPerTenant, score.BranchCount);
+        Assert.Equal(Math.Round(totals.Average(), 2), score.Mean, 2);
+        Assert.Equal(totals.Min(), score.Min, 2);
+        Assert.Equal(totals.Max(), score.Max, 2);
+        var mean = totals.Average();
+        Assert.Equal(Math.Sqrt(totals.Sum(t => (t - mean) * (t - mean)) / totals.Count), score.StandardDeviation, 2);
+        Assert.NotEmpty(score.Grade);
+        Assert.Equal(score.Branches.Select(b => b.Total).OrderDescending(), score.Branches.Select(b => b.Total));
     }
 
     private async Task<List<(double Total, string Tenant, string Node)>> ReadRankingAsync()
