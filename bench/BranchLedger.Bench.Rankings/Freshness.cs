@@ -9,8 +9,9 @@ namespace BranchLedger.Bench.Rankings;
 /// <summary>
 /// Freshness, one write at a time: record a meeting through the grain factory (what the gateway does
 /// after validation), take the acknowledgement time, poll the city shard that holds the branch every
-/// ~1 ms until the new score shows. Between samples a random pause of 100–300 ms, so every write finds
-/// the ingress idle — its timer then waits the full interval, the worst case of a quiet city. The
+/// ~1 ms until the new score shows. Between samples a random pause of 100–300 ms, so (unless
+/// <see cref="BackgroundWrites"/> run) every write finds the ingress idle — its timer then waits the
+/// full interval, the worst case of a quiet city. The
 /// pause also holds the same-noise baselines: round trips of an empty grain call and of a shard call,
 /// and <c>GetScore</c> of the write's three periods on the same ledger.
 /// </summary>

@@ -66,6 +66,11 @@ internal static class RankingsReport
         Line(md, $"| (freshness p50 − floor) ÷ empty call p50, in round trips | {(f.VisibleMs.P50 - b.FloorMs) / b.CatalogCallMs.P50:F0} |");
         Line(md, $"| floor ÷ target | {Ratio(b.FloorMs / f.TargetMs)} |");
         Line(md, $"| freshness p99 ÷ target | {Ratio(f.VisibleMs.P99 / f.TargetMs)} |");
+        if (r.BusyFreshness is { } other)
+        {
+            Line(md, $"| freshness p50 while other branches write ÷ quiet p50 | {Ratio(other.VisibleMs.P50 / f.VisibleMs.P50)} |");
+            Line(md, $"| last period computed → visible, p50 while others write ÷ quiet p50 (the ingress timer's phase) | {Ratio(other.LastScoredToVisibleMs.P50 / f.LastScoredToVisibleMs.P50)} |");
+        }
         Line(md);
 
         Line(md, $"## 3. City top-{ReadThroughput.Top} reads (the reader path: one page per city shard, merged)");

@@ -11,7 +11,7 @@ internal sealed class CallerHeadersOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Parameters ??= [];
-        operation.Parameters.Add(Header(MetadataCallerResolver.TenantHeader, required: true, "The caller's tenant id.", "demo-city"));
+        operation.Parameters.Add(Header(MetadataCallerResolver.TenantHeader, required: true, "The caller's tenant id.", "demo-disabled-fed"));
         operation.Parameters.Add(Header(MetadataCallerResolver.UserHeader, required: false, "Who records (default: anonymous).", "oa-sync"));
     }
 
