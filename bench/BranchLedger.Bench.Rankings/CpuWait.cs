@@ -9,32 +9,40 @@ namespace BranchLedger.Bench.Rankings;
 /// </summary>
 internal static class CpuWait
 {
-    /// <summary>Run-queue wait of every thread of this process so far, in ms (NaN where not available).</summary>
-    public static double RunQueueWaitMs()
+    /// <summary>Run-queue wait so far of every live thread of this process, in ns, by thread id (empty where not available).</summary>
+    public static Dictionary<string, long> Snapshot()
     {
+        var waits = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
-            long total = 0;
             foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
             {
                 try
                 {
                     var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
-                    total += long.Parse(fields[1], CultureInfo.InvariantCulture);
+                    waits[Path.GetFileName(task)] = long.Parse(fields[1], CultureInfo.InvariantCulture);
                 }
                 catch (IOException)
                 {
                     // The thread ended while we read.
                 }
             }
-
-            return total / 1e6;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return double.NaN;
+            // No procfs: the report shows nothing.
         }
+
+        return waits;
     }
+
+    /// <summary>
+    /// Run-queue wait between two snapshots, summed over threads, in ms: threads born in between count
+    /// whole, threads that ended in between are missed (take the second snapshot before a measuring
+    /// thread exits). NaN without procfs.
+    /// </summary>
+    public static double BetweenMs(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Count == 0 ? double.NaN : after.Sum(t => Math.Max(0, t.Value - before.GetValueOrDefault(t.Key))) / 1e6;
 
     /// <summary>"some avg10/avg60": the share of time at least one task on the machine waited for a CPU.</summary>
     public static string Pressure()

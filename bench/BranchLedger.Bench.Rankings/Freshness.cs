@@ -76,14 +76,14 @@ internal sealed class Freshness(IGrainFactory grains, RankingProbe probe, Rankin
         // The write and the poll, on a thread of their own (blocking waits, Thread.Sleep(1) between
         // polls: finer than timer-based delays), with nothing else called in between.
         var command = YearOfRecords.ThemeDayToday(branch, today, index);
-        var cpuWaitBefore = CpuWait.RunQueueWaitMs();
+        var cpuWaitBefore = CpuWait.Snapshot();
         var gcBefore = GC.GetTotalPauseDuration();
         var timed = await Task.Factory.StartNew(
             () => WriteAndPoll(ledger, command, shards[0], branch, yearBefore.Score.Version),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var gcPauseMs = (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds;
-        var cpuWaitMs = CpuWait.RunQueueWaitMs() - cpuWaitBefore;
-        var (sent, acked, ackedAt, visible, seen, polls, maxGapMs) = timed;
+        var (sent, acked, ackedAt, visible, seen, polls, maxGapMs, cpuWaitAfter) = timed;
+        var cpuWaitMs = CpuWait.BetweenMs(cpuWaitBefore, cpuWaitAfter);
         if (seen is null)
         {
             return null;
@@ -119,7 +119,7 @@ internal sealed class Freshness(IGrainFactory grains, RankingProbe probe, Rankin
             cpuWaitMs, gcPauseMs, getScore[0], getScore[1], getScore[2], yearBefore.Score.Total, seen.Score.Total, ledgerTotal, rank, tenantCurrent);
     }
 
-    private static (long Sent, long Acked, DateTimeOffset AckedAt, long Visible, ShardLocation? Seen, int Polls, double MaxGapMs) WriteAndPoll(
+    private static (long Sent, long Acked, DateTimeOffset AckedAt, long Visible, ShardLocation? Seen, int Polls, double MaxGapMs, Dictionary<string, long> CpuWait) WriteAndPoll(
         ILedgerGrain ledger, AppendCommand command, IRankingShardGrain shard, BranchPlan branch, long versionBefore)
     {
         var sent = Stopwatch.GetTimestamp();
@@ -143,12 +143,12 @@ internal sealed class Freshness(IGrainFactory grains, RankingProbe probe, Rankin
             last = now;
             if (location is not null && location.Score.Version > versionBefore)
             {
-                return (sent, acked, ackedAt, now, location, polls, maxGap);
+                return (sent, acked, ackedAt, now, location, polls, maxGap, CpuWait.Snapshot());
             }
 
             if (Stopwatch.GetElapsedTime(acked, now) > Timeout)
             {
-                return (sent, acked, ackedAt, now, null, polls, maxGap);
+                return (sent, acked, ackedAt, now, null, polls, maxGap, CpuWait.Snapshot());
             }
 
             Thread.Sleep(1);

@@ -79,6 +79,31 @@ public sealed class HttpApiTests(ObservedPlatform platform)
             p => p.GetProperty("name").GetString() == "x-branchledger-tenant" && p.GetProperty("in").GetString() == "header");
         Assert.True(paths.GetProperty("/v1/nodes/{nodeId}/meetings").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/v1/nodes").TryGetProperty("get", out _));
+
+        // Every read of the scoring, ranking and rubric services is transcoded too.
+        foreach (var path in new[]
+        {
+            "/v1/rankings/{period}/branches", "/v1/nodes/{nodeId}/ranks/{period}", "/v1/rankings/{period}/distribution",
+            "/v1/nodes/{nodeId}/trend", "/v1/rankings/{period}/tenants", "/v1/nodes/{nodeId}/organisation-scores/{period}",
+            "/v1/nodes/{nodeId}/scores/{period}", "/v1/rubrics", "/v1/rubrics/{version}", "/v1/tenant/obligations",
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("get", out _), $"no GET {path}");
+        }
+    }
+
+    [Fact]
+    public async Task Rubrics_and_rankings_read_as_JSON()
+    {
+        using var http = Client("tenant-json-reads");
+        var rubric = await http.GetFromJsonAsync<JsonElement>("/v1/rubrics/1");
+        Assert.Equal(1, rubric.GetProperty("rubric").GetProperty("version").GetInt32());
+        Assert.Contains("\"gradeBands\"", rubric.GetProperty("rubricJson").GetString(), StringComparison.Ordinal);
+
+        var top = await http.GetFromJsonAsync<JsonElement>("/v1/rankings/2025/branches?pageSize=5");
+        Assert.Equal(JsonValueKind.Object, top.ValueKind);
+        using var bad = await http.GetAsync("/v1/rankings/2025-13/branches");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]
