@@ -139,7 +139,8 @@ try
     var ledgerDebounce = typeof(LedgerGrain).GetField("ScoreDebounce", BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) is TimeSpan debounce
         ? debounce.TotalMilliseconds
         : double.NaN;
-    var ingress = RankingIngressGrain.Debounce.TotalMilliseconds;
+    // One write at a time finds the ingress idle: it waits only for the first send, not the interval.
+    var ingress = RankingIngressGrain.FirstSend.TotalMilliseconds;
     var pgVersion = await MachineFacts.ScalarAsync(db, "SELECT current_setting('server_version')");
     var pgSettings = string.Join(", ", await Task.WhenAll(
         MachineFacts.PostgresSettings.Select(async s => $"{s}={await MachineFacts.ScalarAsync(db, $"SELECT current_setting('{s}')")}")));

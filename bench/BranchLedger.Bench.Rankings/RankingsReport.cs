@@ -49,7 +49,7 @@ internal static class RankingsReport
         Line(md);
         Line(md, "| baseline | p50 | p90 | p99 | max |");
         Line(md, "|---|--:|--:|--:|--:|");
-        Line(md, $"| designed delays: ledger debounce {Ms(b.LedgerDebounceMs)} + ingress interval {Ms(b.IngressIntervalMs)} (the floor) | {Ms(b.FloorMs)} | | | |");
+        Line(md, $"| designed delays: ledger debounce {Ms(b.LedgerDebounceMs)} + idle ingress first send {Ms(b.IngressIntervalMs)} (the floor) | {Ms(b.FloorMs)} | | | |");
         Row(md, "empty grain call: `IRankingCatalogGrain.GetServingVersion` (the stack's ceiling)", b.CatalogCallMs, mean: false);
         Row(md, "shard call: `IRankingShardGrain.GetVersion`", b.ShardCallMs, mean: false);
         Row(md, "append (acknowledgement), the same writes", f.AppendMs, mean: false);

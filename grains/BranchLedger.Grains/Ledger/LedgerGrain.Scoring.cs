@@ -26,7 +26,7 @@ public sealed partial class LedgerGrain
 
     // Writes in quick succession (a batch, a burst of retries) are scored once: the push waits a
     // moment for more, well inside the rankings' freshness budget.
-    private static readonly TimeSpan ScoreDebounce = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan ScoreDebounce = TimeSpan.FromMilliseconds(5);
 
     private void ScoreLater(IEnumerable<LedgerRecord> records)
     {

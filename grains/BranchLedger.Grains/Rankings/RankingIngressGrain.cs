@@ -15,6 +15,11 @@ public sealed class RankingIngressGrain(ILogger<RankingIngressGrain> logger) : G
     /// <summary>The longest a push waits before its shard gets it.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
 
+    // An idle worker sends the first push almost at once (measured: waiting the whole interval made
+    // the interval 80 % of the freshness budget); while busy it sends every Debounce, so a shard still
+    // gets at most ten batches a second from each silo.
+    public static readonly TimeSpan FirstSend = TimeSpan.FromMilliseconds(5);
+
     // Batches stay well under Orleans' message size limit (a score is a few hundred bytes).
     private const int MaxBatch = 1_000;
 
@@ -92,7 +97,7 @@ public sealed class RankingIngressGrain(ILogger<RankingIngressGrain> logger) : G
         }
 
         // The timer runs only while something is queued, so an idle worker can be collected.
-        _timer ??= this.RegisterGrainTimer(_ => SendAsync(), new GrainTimerCreationOptions(Debounce, Debounce) { Interleave = true, KeepAlive = true });
+        _timer ??= this.RegisterGrainTimer(_ => SendAsync(), new GrainTimerCreationOptions(FirstSend, Debounce) { Interleave = true, KeepAlive = true });
         return queue;
     }
 

@@ -52,6 +52,36 @@ public sealed class WarningBoardTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Supervisors_list_the_city_wide_warnings_from_every_tenants_board_and_filter_by_tenant()
+    {
+        await RaiseOverdueFinding("city-warn-a", "branch-x", "finding-a");
+        await RaiseOverdueFinding("city-warn-b", "branch-y", "finding-b");
+        await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger("city-warn-a", "branch-x")).RaiseWarnings();
+        await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger("city-warn-b", "branch-y")).RaiseWarnings();
+
+        var supervisor = GatewayHost.As("city-supervisor", "supervisor");
+        var all = new List<CityWarning>();
+        var token = "";
+        do
+        {
+            var page = await fixture.Ranking.ListCityWarningsAsync(new ListCityWarningsRequest { PageSize = 3, PageToken = token }, supervisor);
+            all.AddRange(page.Warnings);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        var onlyB = await fixture.Ranking.ListCityWarningsAsync(new ListCityWarningsRequest { TenantId = "city-warn-b", PageSize = 500 }, supervisor);
+        var bad = await Assert.ThrowsAsync<RpcException>(() => fixture.Ranking.ListCityWarningsAsync(
+            new ListCityWarningsRequest { TenantId = "Not A Slug", PageSize = -1 }, supervisor).ResponseAsync);
+
+        Assert.Contains(all, w => w.TenantId == "city-warn-a" && w.Warning.Warning.SubjectId == "finding-a");
+        Assert.Contains(all, w => w.TenantId == "city-warn-b" && w.Warning.Warning.SubjectId == "finding-b");
+        Assert.Equal(all.Select(w => w.TenantId).Order(StringComparer.Ordinal), all.Select(w => w.TenantId));
+        Assert.All(onlyB.Warnings, w => Assert.Equal("city-warn-b", w.TenantId));
+        Assert.Contains(onlyB.Warnings, w => w.Warning.Warning.Kind == WarningKind.OverdueFinding);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task A_ledger_registers_its_daily_reminder_in_the_reminders_table()
     {
         await fixture.EnsureAsync("tenant-board", "branch-reminded");
