@@ -1,0 +1,171 @@
+using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Periods;
+using BranchLedger.Domain.Warnings;
+
+namespace BranchLedger.Domain.Reports;
+
+/// <summary>
+/// Computes the numbers of the annual report (述职报告) from records, so nobody types them twice.
+/// Pure: the same facts and year always give the same figures, in the same order.
+/// </summary>
+public static class AnnualReportFigures
+{
+    /// <summary>Every figure of <paramref name="year"/>, counted from the records dated in it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">when the year is outside 1–9999 or a count in the facts is negative.</exception>
+    public static ReportFigures Compute(ReportFacts facts, int year)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var period = Period.Year(year);
+        CheckCounts(facts);
+
+        var meetings = facts.Meetings.Where(m => period.Contains(m.Date)).ToList();
+        var talks = facts.Talks.Where(t => period.Contains(t.Date)).ToList();
+        var risks = facts.RiskPoints.Where(r => period.Contains(r.Date)).ToList();
+        var reporting = facts.CommunityService
+            .Where(c => c.Kind == CommunityServiceKind.MembersReporting && period.Contains(c.Date)).ToList();
+        var reviews = facts.QuarterlyReviews.Where(r => period.Contains(r.Date)).ToList();
+        var duties = facts.DutyItems.Where(d => period.Contains(d.Due)).ToList();
+        var findings = facts.Findings.Where(f => period.Contains(f.Raised)).ToList();
+        // A brand project stands from the day it starts until it is withdrawn, so earlier years' count too.
+        var brands = facts.Brands.Where(b => b.Date <= period.End && b.Status != BrandStatus.Withdrawn).ToList();
+        var honours = facts.Honours.Where(h => period.Contains(h.Date)).ToList();
+        var threeMeetings = facts.ThreeMeetingsOneLecture.Where(t => t.Year == year).ToList();
+
+        List<ReportFigure> figures =
+        [
+            Meetings(ReportFigureKeys.PartyGroupMeetings, meetings, MeetingKind.PartyGroupMeeting, ReportUnits.Times),
+            Meetings(ReportFigureKeys.ChairOfficeMeetings, meetings, MeetingKind.ChairOfficeMeeting, ReportUnits.Times),
+            Meetings(ReportFigureKeys.TheoryStudySessions, meetings, MeetingKind.TheoryStudyGroup, ReportUnits.Times),
+            Meetings(ReportFigureKeys.WeeklyStudies, meetings, MeetingKind.WeeklyCadreStudy, ReportUnits.Times),
+            Meetings(ReportFigureKeys.MembersForums, meetings, MeetingKind.MembersForum, ReportUnits.Issues),
+            Meetings(ReportFigureKeys.StudyDiscussions, meetings, MeetingKind.StudyDiscussion, ReportUnits.Times),
+            Meetings(ReportFigureKeys.SpecialLectures, meetings, MeetingKind.SpecialLecture, ReportUnits.Issues),
+            Count(ReportFigureKeys.SecretaryLectures, ReportUnits.Times,
+                meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedBySecretary).Select(m => (m.NodeId, m.Sequence))),
+            PerNode(ReportFigureKeys.ThreeMeetingsHeld, ReportUnits.Times, threeMeetings.Select(t => (t.NodeId, t.Held))),
+            PerNode(ReportFigureKeys.ThreeMeetingsRequired, ReportUnits.Times, threeMeetings.Select(t => (t.NodeId, t.Required))),
+            PerNode(ReportFigureKeys.ThreeMeetingsBranchesMet, ReportUnits.Things, BranchesMet(threeMeetings)),
+            Sum(ReportFigureKeys.IntegrityTalks, ReportUnits.PersonTimes,
+                talks.Where(t => t.Kind == TalkKind.Integrity).Select(t => (t.NodeId, t.Sequence, t.People))),
+            Count(ReportFigureKeys.GroupTalks, ReportUnits.Times,
+                talks.Where(t => t.Kind == TalkKind.Group).Select(t => (t.NodeId, t.Sequence))),
+            Sum(ReportFigureKeys.ReminderTalks, ReportUnits.PersonTimes,
+                talks.Where(t => t.Kind == TalkKind.Reminder).Select(t => (t.NodeId, t.Sequence, t.People))),
+            Count(ReportFigureKeys.RiskPoints, ReportUnits.Things, risks.Select(r => (r.NodeId, r.Sequence))),
+            Sum(ReportFigureKeys.RiskMeasures, ReportUnits.Measures, risks.Select(r => (r.NodeId, r.Sequence, r.Measures))),
+            Sum(ReportFigureKeys.MembersReporting, ReportUnits.People, reporting.Select(c => (c.NodeId, c.Sequence, c.Members))),
+            Count(ReportFigureKeys.QuarterlyReviews, ReportUnits.Times, reviews.Select(r => (r.NodeId, r.Sequence))),
+            QuartersCovered(reviews),
+            Count(ReportFigureKeys.DutiesDue, ReportUnits.Items, duties.Select(d => (d.NodeId, d.Sequence))),
+            Count(ReportFigureKeys.DutiesDone, ReportUnits.Items, duties.Where(IsDone).Select(d => (d.NodeId, d.Sequence))),
+            Count(ReportFigureKeys.DutiesDoneOnTime, ReportUnits.Items,
+                duties.Where(d => IsDone(d) && d.DoneOnTime).Select(d => (d.NodeId, d.Sequence))),
+            Count(ReportFigureKeys.DutiesOpen, ReportUnits.Items, duties.Where(d => !IsDone(d)).Select(d => (d.NodeId, d.Sequence))),
+            Count(ReportFigureKeys.FindingsRaised, ReportUnits.Items, findings.Select(f => (f.NodeId, f.Sequence))),
+            Count(ReportFigureKeys.FindingsClosed, ReportUnits.Items, findings.Where(f => f.Closed).Select(f => (f.NodeId, f.Sequence))),
+            Count(ReportFigureKeys.FindingsOpen, ReportUnits.Items, findings.Where(f => !f.Closed).Select(f => (f.NodeId, f.Sequence))),
+            Count(ReportFigureKeys.FindingsOverdue, ReportUnits.Items,
+                findings.Where(f => !f.Closed && f.Overdue).Select(f => (f.NodeId, f.Sequence))),
+            Brands(ReportFigureKeys.BrandsNational, brands, RecognitionLevel.National),
+            Brands(ReportFigureKeys.BrandsProvincial, brands, RecognitionLevel.Provincial),
+            Brands(ReportFigureKeys.BrandsCity, brands, RecognitionLevel.City),
+            Count(ReportFigureKeys.BrandsRecognised, ReportUnits.Things,
+                brands.Where(b => b.Status == BrandStatus.Recognised).Select(b => (b.NodeId, b.Sequence))),
+            Count(ReportFigureKeys.Honours, ReportUnits.Items, honours.Select(h => (h.NodeId, h.Sequence))),
+            Honours(ReportFigureKeys.HonoursNational, honours, RecognitionLevel.National),
+            Honours(ReportFigureKeys.HonoursProvincial, honours, RecognitionLevel.Provincial),
+            Honours(ReportFigureKeys.HonoursCity, honours, RecognitionLevel.City),
+        ];
+
+        var selfAssessment = facts.SelfAssessment
+            .Where(s => s.Year == year)
+            .OrderBy(s => s.Section)
+            .ThenBy(s => s.Order)
+            .ThenBy(s => s.NodeId, StringComparer.Ordinal)
+            .ThenBy(s => s.Sequence)
+            .ToList();
+
+        return new ReportFigures(year, figures, selfAssessment);
+    }
+
+    private static bool IsDone(DutyItemReportFact duty) => duty.Status is DutyStatus.Done or DutyStatus.Verified;
+
+    private static ReportFigure Meetings(string key, List<MeetingFact> meetings, MeetingKind kind, string unit) =>
+        Count(key, unit, meetings.Where(m => m.Kind == kind).Select(m => (m.NodeId, m.Sequence)));
+
+    private static ReportFigure Brands(string key, List<BrandFact> brands, RecognitionLevel level) =>
+        Count(key, ReportUnits.Things, brands.Where(b => b.Level == level).Select(b => (b.NodeId, b.Sequence)));
+
+    private static ReportFigure Honours(string key, List<HonourFact> honours, RecognitionLevel level) =>
+        Count(key, ReportUnits.Items, honours.Where(h => h.Level == level).Select(h => (h.NodeId, h.Sequence)));
+
+    private static ReportFigure Count(string key, string unit, IEnumerable<(string NodeId, long Sequence)> records) =>
+        Sum(key, unit, records.Select(r => (r.NodeId, r.Sequence, 1)));
+
+    /// <summary>Adds up per-record amounts; a record that adds 0 (e.g. a talk with nobody) is still a source.</summary>
+    private static ReportFigure Sum(string key, string unit, IEnumerable<(string NodeId, long Sequence, int Amount)> records)
+    {
+        var ordered = records
+            .OrderBy(r => r.NodeId, StringComparer.Ordinal)
+            .ThenBy(r => r.Sequence)
+            .ToList();
+        var byNode = ordered
+            .GroupBy(r => r.NodeId, StringComparer.Ordinal)
+            .Select(g => new NodeValue(g.Key, checked(g.Sum(r => r.Amount))))
+            .ToList();
+        return new ReportFigure(
+            key,
+            checked(byNode.Sum(n => n.Value)),
+            unit,
+            ordered.Select(r => new RecordRef(r.NodeId, r.Sequence)).ToList(),
+            byNode);
+    }
+
+    /// <summary>Figures the caller counted per node, with no records behind them here.</summary>
+    private static ReportFigure PerNode(string key, string unit, IEnumerable<(string NodeId, int Value)> values)
+    {
+        var byNode = values
+            .GroupBy(v => v.NodeId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new NodeValue(g.Key, checked(g.Sum(v => v.Value))))
+            .ToList();
+        return new ReportFigure(key, checked(byNode.Sum(n => n.Value)), unit, [], byNode);
+    }
+
+    private static IEnumerable<(string NodeId, int Value)> BranchesMet(List<ThreeMeetingsOneLectureFact> facts) =>
+        facts
+            .GroupBy(t => t.NodeId, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(t => t.Held) >= g.Sum(t => t.Required) ? 1 : 0));
+
+    /// <summary>Distinct quarters with a review; the sources are every review that fell in such a quarter.</summary>
+    private static ReportFigure QuartersCovered(List<QuarterlyReviewFact> reviews)
+    {
+        var figure = Count(ReportFigureKeys.QuartersReviewed, ReportUnits.Things, reviews.Select(r => (r.NodeId, r.Sequence)));
+        var quarters = reviews.Select(r => Period.Containing(r.Date, PeriodKind.Quarter)).Distinct().Count();
+        return figure with { Value = quarters, ByNode = [] };
+    }
+
+    private static void CheckCounts(ReportFacts facts)
+    {
+        foreach (var talk in facts.Talks)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(talk.People, nameof(TalkFact.People));
+        }
+
+        foreach (var risk in facts.RiskPoints)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(risk.Measures, nameof(RiskPointFact.Measures));
+        }
+
+        foreach (var service in facts.CommunityService)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(service.Members, nameof(CommunityServiceFact.Members));
+        }
+
+        foreach (var branch in facts.ThreeMeetingsOneLecture)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(branch.Held, nameof(ThreeMeetingsOneLectureFact.Held));
+            ArgumentOutOfRangeException.ThrowIfNegative(branch.Required, nameof(ThreeMeetingsOneLectureFact.Required));
+        }
+    }
+}

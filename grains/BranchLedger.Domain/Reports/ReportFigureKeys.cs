@@ -1,0 +1,76 @@
+namespace BranchLedger.Domain.Reports;
+
+/// <summary>The stable keys of the annual report's figures; renderers and exports look figures up by them.</summary>
+public static class ReportFigureKeys
+{
+    /// <summary>党组会 held (次).</summary>
+    public const string PartyGroupMeetings = "meetings.party-group";
+    /// <summary>理事长办公会 held (次).</summary>
+    public const string ChairOfficeMeetings = "meetings.chair-office";
+    /// <summary>理论学习中心组学习 sessions (次).</summary>
+    public const string TheoryStudySessions = "meetings.theory-study";
+    /// <summary>周二机关干部学习 sessions (次).</summary>
+    public const string WeeklyStudies = "meetings.weekly-study";
+    /// <summary>党员讲坛 issues (期).</summary>
+    public const string MembersForums = "meetings.members-forum";
+    /// <summary>学习研讨 sessions (次).</summary>
+    public const string StudyDiscussions = "meetings.study-discussion";
+    /// <summary>专题辅导 issues (期).</summary>
+    public const string SpecialLectures = "meetings.special-lecture";
+    /// <summary>党课 given by the secretary (次).</summary>
+    public const string SecretaryLectures = "lectures.by-secretary";
+    /// <summary>三会一课 sessions held, over all branches (次).</summary>
+    public const string ThreeMeetingsHeld = "three-meetings.held";
+    /// <summary>三会一课 sessions required, over all branches (次).</summary>
+    public const string ThreeMeetingsRequired = "three-meetings.required";
+    /// <summary>Branches that held at least what was required (个).</summary>
+    public const string ThreeMeetingsBranchesMet = "three-meetings.branches-met";
+    /// <summary>廉政谈话 (人次).</summary>
+    public const string IntegrityTalks = "talks.integrity";
+    /// <summary>集体谈话 (次).</summary>
+    public const string GroupTalks = "talks.group";
+    /// <summary>谈话提醒 / 批评教育 (人次).</summary>
+    public const string ReminderTalks = "talks.reminder";
+    /// <summary>Integrity-risk points recorded (个).</summary>
+    public const string RiskPoints = "risk.points";
+    /// <summary>Integrity-risk control measures (条).</summary>
+    public const string RiskMeasures = "risk.measures";
+    /// <summary>Serving members reporting to their communities (名).</summary>
+    public const string MembersReporting = "community.members-reporting";
+    /// <summary>Party-building reviews heard (次).</summary>
+    public const string QuarterlyReviews = "reviews.held";
+    /// <summary>Quarters in which at least one review was heard (个).</summary>
+    public const string QuartersReviewed = "reviews.quarters-covered";
+    /// <summary>Duty-list items due in the year (项).</summary>
+    public const string DutiesDue = "duties.due";
+    /// <summary>Of those, done or verified (项).</summary>
+    public const string DutiesDone = "duties.done";
+    /// <summary>Of those, done on time (项).</summary>
+    public const string DutiesDoneOnTime = "duties.done-on-time";
+    /// <summary>Of those, not yet done (项).</summary>
+    public const string DutiesOpen = "duties.open";
+    /// <summary>Inspection findings raised in the year (项).</summary>
+    public const string FindingsRaised = "findings.raised";
+    /// <summary>Of those, closed after verification (项).</summary>
+    public const string FindingsClosed = "findings.closed";
+    /// <summary>Of those, still open (项).</summary>
+    public const string FindingsOpen = "findings.open";
+    /// <summary>Of those, open past their deadline (项).</summary>
+    public const string FindingsOverdue = "findings.overdue";
+    /// <summary>National brand projects standing (个).</summary>
+    public const string BrandsNational = "brands.national";
+    /// <summary>Provincial brand projects standing (个).</summary>
+    public const string BrandsProvincial = "brands.provincial";
+    /// <summary>City brand projects standing (个).</summary>
+    public const string BrandsCity = "brands.city";
+    /// <summary>Brand projects recognised (已命名), any level (个).</summary>
+    public const string BrandsRecognised = "brands.recognised";
+    /// <summary>Honours awarded in the year, any level (项).</summary>
+    public const string Honours = "honours.total";
+    /// <summary>National honours (项).</summary>
+    public const string HonoursNational = "honours.national";
+    /// <summary>Provincial honours (项).</summary>
+    public const string HonoursProvincial = "honours.provincial";
+    /// <summary>City honours (项).</summary>
+    public const string HonoursCity = "honours.city";
+}
