@@ -25,8 +25,8 @@ if (options is null)
 var root = BranchLedger.LocalPostgres.RepoRoot.Path;
 var started = DateTime.UtcNow;
 var stamp = started.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
-var loadStart = LoadAverage();
-var code = CodeVersion(root);
+var loadStart = MachineFacts.LoadAverage();
+var code = MachineFacts.CodeVersion(root);
 var total = Stopwatch.StartNew();
 
 Progress($"starting the bench PostgreSQL (scripts/postgres.sh start, {BenchPostgres.DataFolder}, port {BenchPostgres.Port})");
@@ -243,9 +243,9 @@ try
             Clock.MedianMs(iterations, () => Corrections.Project(entries))));
     }
 
-    var pgVersion = await Database.ScalarAsync(mainDb, "SELECT current_setting('server_version')");
+    var pgVersion = await MachineFacts.ScalarAsync(mainDb, "SELECT current_setting('server_version')");
     var pgSettings = string.Join(", ", await Task.WhenAll(
-        BenchOptions.PostgresSettings.Select(async s => $"{s}={await Database.ScalarAsync(mainDb, $"SELECT current_setting('{s}')")}")));
+        MachineFacts.PostgresSettings.Select(async s => $"{s}={await MachineFacts.ScalarAsync(mainDb, $"SELECT current_setting('{s}')")}")));
     total.Stop();
     results = new Results
     {
@@ -253,9 +253,9 @@ try
             started.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             options.Quick ? "quick" : "full", n, m, Environment.ProcessorCount,
             Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024, 1),
-            RuntimeInformation.OSDescription, CpuModel(), RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC,
-            PackageVersion(typeof(Grain)), PackageVersion(typeof(Npgsql.NpgsqlConnection)),
-            pgVersion, pgSettings, loadStart, LoadAverage(), Math.Round(total.Elapsed.TotalSeconds, 1), code),
+            RuntimeInformation.OSDescription, MachineFacts.CpuModel(), RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC,
+            MachineFacts.PackageVersion(typeof(Grain)), MachineFacts.PackageVersion(typeof(Npgsql.NpgsqlConnection)),
+            pgVersion, pgSettings, loadStart, MachineFacts.LoadAverage(), Math.Round(total.Elapsed.TotalSeconds, 1), code),
         Workload = new Workload(factory.Meetings, factory.Talks, (double)factory.TopicChars / n, (double)factory.NotesChars / n,
             factory.WithEvidence, options.Evidence),
         BaselineFloor = baselineFloor,
@@ -322,79 +322,12 @@ static void Require(bool condition, string message)
     }
 }
 
-// The commit, and which of the measured folders had uncommitted changes when the run started.
-static string CodeVersion(string root)
-{
-    static string Git(string root, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add("-C");
-        startInfo.ArgumentList.Add(root);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : "";
-    }
-
-    try
-    {
-        var commit = Git(root, "rev-parse", "--short", "HEAD");
-        var dirty = Git(root, "status", "--porcelain", "--", "grains", "silo").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        return commit.Length == 0 ? Environment.GetEnvironmentVariable("BRANCHLEDGER_BENCH_CODE") ?? "?"
-            : dirty == 0 ? commit : $"{commit} + {dirty} uncommitted file(s) in grains/ silo/";
-    }
-    catch (System.ComponentModel.Win32Exception)
-    {
-        return "?";
-    }
-}
-
-// "10.4.2+sha" or "10.4.2. Commit Hash: sha" → "10.4.2".
-static string PackageVersion(Type type) =>
-    System.Text.RegularExpressions.Regex.Match(
-        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?", @"^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.-]*[0-9A-Za-z])?").Value is { Length: > 0 } version
-        ? version
-        : "?";
-
-static string LoadAverage()
-{
-    try
-    {
-        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-    }
-    catch (IOException)
-    {
-        return "?";
-    }
-}
-
-static string CpuModel()
-{
-    try
-    {
-        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-    }
-    catch (IOException)
-    {
-        return "?";
-    }
-}
-
 namespace BranchLedger.Bench
 {
     internal sealed record BenchOptions(int Records, int CompareAt, bool Quick, bool Evidence, bool KeepDatabases, bool KeepPostgres)
     {
         public const int DefaultRecords = 2500;
         public const int QuickRecords = 300;
-
-        /// <summary>Server settings that shape the cost of a write; printed with the results.</summary>
-        public static readonly string[] PostgresSettings =
-            ["fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "wal_compression", "default_toast_compression"];
 
         public const string Usage = """
             usage: dotnet run -c Release --project bench/BranchLedger.Bench -- [options]

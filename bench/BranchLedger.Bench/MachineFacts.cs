@@ -3,13 +3,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace BranchLedger.Bench.Rankings;
+namespace BranchLedger.Bench;
 
-/// <summary>What the report says about the machine, the code and the server it measured.</summary>
+/// <summary>What a benchmark report says about the machine, the code and the server it measured (shared by the benchmarks).</summary>
 internal static partial class MachineFacts
 {
     /// <summary>Server settings that shape the cost of a write; printed with the results.</summary>
-    public static readonly string[] PostgresSettings = ["fsync", "synchronous_commit", "shared_buffers"];
+    public static readonly string[] PostgresSettings =
+        ["fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "wal_compression", "default_toast_compression"];
 
     public static string LoadAverage()
     {
