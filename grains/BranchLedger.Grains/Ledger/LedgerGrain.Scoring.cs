@@ -168,17 +168,14 @@ public sealed partial class LedgerGrain
         try
         {
             var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-            var today = Today();
-            foreach (var (published, _) in await ScoringRubricsAsync())
-            {
-                foreach (var period in new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts))
+            var rubrics = await ScoringRubricsAsync();
+            await Task.WhenAll(
+                from rubric in rubrics
+                from period in RankedPeriods(Today())
+                select RankingPush.WithdrawAsync(GrainFactory, new BranchRemoval
                 {
-                    await RankingPush.WithdrawAsync(GrainFactory, new BranchRemoval
-                    {
-                        Tenant = tenant, NodeId = NodeId, Period = period.ToString(), RubricVersion = published.VersionKey,
-                    });
-                }
-            }
+                    Tenant = tenant, NodeId = NodeId, Period = period.ToString(), RubricVersion = rubric.Item1.VersionKey,
+                }));
         }
         catch (Exception ex)
         {

@@ -149,6 +149,34 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(before, (await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Caller)).Versions.Count);
     }
 
+    [Fact]
+    public async Task A_branch_is_ranked_after_its_writes_and_leaves_the_rankings_when_its_node_closes()
+    {
+        var node = await BranchWith2025Records("branch-closing");
+        await WaitUntilAsync(async () => (await RankedNodesAsync()).Contains(node), "the branch was never ranked");
+
+        await fixture.Directory.CloseNodeAsync(new CloseNodeRequest { RequestId = "close-branch-closing", NodeId = node, Reason = "机构改革撤并" }, Caller);
+
+        await WaitUntilAsync(async () => !(await RankedNodesAsync()).Contains(node), "the closed branch is still ranked");
+    }
+
+    private async Task<HashSet<string>> RankedNodesAsync()
+    {
+        var page = await fixture.Ranking.ListTopBranchesAsync(
+            new ListTopBranchesRequest { Scope = RankingScope.Tenant, Period = "2025", PageSize = 500 }, Caller);
+        return [.. page.Branches.Select(b => b.NodeId)];
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<Api.V1.RescoringStatus> WaitForCompletedAsync(string versionKey)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
