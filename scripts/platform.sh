@@ -25,6 +25,8 @@ HTTP_PORT="${BRANCHLEDGER_HTTP_PORT:-5081}"
 SILO_PORT="${BRANCHLEDGER_SILO_PORT:-11111}"
 SILO_GATEWAY_PORT="${BRANCHLEDGER_SILO_GATEWAY_PORT:-30000}"
 LOAD_DEMO="${BRANCHLEDGER_DEMO:-1}"
+# Local tokens are signed with a key made on first run, kept with the data (git-ignored), never committed.
+export BRANCHLEDGER_LOCAL_KEY_FILE="${BRANCHLEDGER_LOCAL_KEY_FILE:-$ROOT/.data/local-signing-key}"
 BIN() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
 
 say() { printf 'platform: %s\n' "$*"; }
@@ -85,7 +87,7 @@ start_all() {
     wait_for_port "$SILO_GATEWAY_PORT" silo "$(cat "$RUN_DIR/silo.pid")" || return 1
 
     Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$HTTP_PORT" \
-        nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
+        Auth__LocalKeyFile="$BRANCHLEDGER_LOCAL_KEY_FILE" nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
     echo $! >"$RUN_DIR/gateway.pid"
     wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")" || return 1
 
@@ -106,6 +108,8 @@ BranchLedger is running.
   PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)
   logs                      .run/logs/
+  credentials               local tokens signed with .data/local-signing-key; mint one with
+                            dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") token supervisor@*
   try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") top
                             dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
 INFO

@@ -4,18 +4,29 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Cli;
 
-/// <summary>The commands: <c>demo-city</c>, <c>top</c>, <c>record-meeting</c>, <c>list-records</c>.</summary>
+/// <summary>The commands: demo data, rankings, records, and access administration.</summary>
 internal static class CliCommands
 {
     private const string Usage = """
-        usage: branchledger [--gateway URL] [--tenant ID] [--user NAME] COMMAND
+        usage: branchledger [--gateway URL] [--tenant ID] [--user NAME] [--token JWT | --api-key KEY | --key-file PATH] COMMAND
           demo-city                                   load the demo city: 5 bodies, 60 branches, records up to today
                                                       (idempotent; always recorded as user demo-city)
           demo-data                                   the same as demo-city
           top [PERIOD] [N]                            the city's top N branches (default: last year, 10)
           record-meeting BRANCH KIND YYYY-MM-DD TOPIC ATTENDEES EXPECTED [REQUEST_ID]
           list-records BRANCH
-        defaults: --gateway http://127.0.0.1:5080 --tenant demo-disabled-fed --user cli
+          whoami                                      the subject, credential and grants the gateway sees
+          token GRANT... [--hours H]                  mint a local token (needs the local signing key), e.g.
+                                                      token supervisor@*   token branch-secretary@acme#b1,b2
+          create-tenant TENANT NAME [BODY_KIND]       register a tenant (platform admin)
+          bind-role SUBJECT GRANT                     bind a user to a role, e.g. bind-role alice tenant-admin@acme
+          unbind-role SUBJECT GRANT
+          list-bindings
+          create-api-key NAME GRANT [DAYS]            issue an API key (shown once), e.g. system-client@acme!records.write
+          revoke-api-key KEY_ID
+          list-api-keys
+        defaults: --gateway http://127.0.0.1:5080 --tenant demo-disabled-fed --user cli --key-file .data/local-signing-key
+        credentials also come from BRANCHLEDGER_TOKEN, BRANCHLEDGER_API_KEY, BRANCHLEDGER_LOCAL_KEY_FILE
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,6 +36,10 @@ internal static class CliCommands
             ["--gateway"] = Environment.GetEnvironmentVariable("BRANCHLEDGER_GATEWAY") ?? "http://127.0.0.1:5080",
             ["--tenant"] = "demo-disabled-fed",
             ["--user"] = "cli",
+            ["--token"] = Environment.GetEnvironmentVariable("BRANCHLEDGER_TOKEN") ?? "",
+            ["--api-key"] = Environment.GetEnvironmentVariable("BRANCHLEDGER_API_KEY") ?? "",
+            ["--key-file"] = Environment.GetEnvironmentVariable("BRANCHLEDGER_LOCAL_KEY_FILE") ?? CliCredentials.DefaultKeyFile,
+            ["--hours"] = "8",
         };
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -41,12 +56,24 @@ internal static class CliCommands
 
         using var channel = GrpcChannel.ForAddress(options["--gateway"]);
         var ledger = new LedgerService.LedgerServiceClient(channel);
-        var headers = new Metadata { { "x-branchledger-tenant", options["--tenant"] }, { "x-branchledger-user", options["--user"] } };
+        var credentials = new CliCredentials(options["--token"], options["--api-key"], options["--key-file"], options["--user"]);
         try
         {
+            var headers = rest is ["demo-city" or "demo-data"] or ["token", ..] ? [] : credentials.For(options["--tenant"]);
+            var access = new AccessCommands(new AccessService.AccessServiceClient(channel), headers, options["--user"]);
             return rest switch
             {
-                ["demo-city" or "demo-data"] => await LoadDemoCityAsync(ledger, new DirectoryService.DirectoryServiceClient(channel)),
+                ["demo-city" or "demo-data"] => await LoadDemoCityAsync(ledger, new DirectoryService.DirectoryServiceClient(channel), credentials),
+                ["token", .. var grants] => AccessCommands.MintToken(credentials, options["--user"], grants, double.Parse(options["--hours"], System.Globalization.CultureInfo.InvariantCulture)),
+                ["whoami"] => await access.WhoAmIAsync(),
+                ["create-tenant", var tenant, var name, .. var kind] =>
+                    await AccessCommands.CreateTenantAsync(new DirectoryService.DirectoryServiceClient(channel), credentials.For(tenant), name, kind is [var k] ? k : null),
+                ["bind-role", var subject, var grant] => await access.BindAsync(subject, grant, unbind: false),
+                ["unbind-role", var subject, var grant] => await access.BindAsync(subject, grant, unbind: true),
+                ["list-bindings"] => await access.ListBindingsAsync(),
+                ["create-api-key", var name, var grant, .. var days] => await access.CreateApiKeyAsync(name, grant, days is [var d] ? int.Parse(d) : null),
+                ["revoke-api-key", var keyId] => await access.RevokeApiKeyAsync(keyId),
+                ["list-api-keys"] => await access.ListApiKeysAsync(),
                 ["top"] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, null, 10),
                 ["top", var period] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, period, 10),
                 ["top", var period, var count] => await RankingCommands.TopAsync(new RankingService.RankingServiceClient(channel), headers, period, int.Parse(count)),
@@ -61,11 +88,16 @@ internal static class CliCommands
         {
             return Fail($"{ex.StatusCode}: {ex.Status.Detail}");
         }
+        catch (InvalidOperationException ex)
+        {
+            return Fail(ex.Message);
+        }
     }
 
-    private static async Task<int> LoadDemoCityAsync(LedgerService.LedgerServiceClient ledger, DirectoryService.DirectoryServiceClient directory)
+    private static async Task<int> LoadDemoCityAsync(
+        LedgerService.LedgerServiceClient ledger, DirectoryService.DirectoryServiceClient directory, CliCredentials credentials)
     {
-        var summary = await new DemoCityLoader(directory, ledger).LoadAsync(DemoCity.Generate(DemoCity.Today()));
+        var summary = await new DemoCityLoader(directory, ledger, credentials.For).LoadAsync(DemoCity.Generate(DemoCity.Today()));
         Console.WriteLine(summary);
         foreach (var problem in summary.Problems)
         {

@@ -11,7 +11,7 @@ namespace BranchLedger.Cli;
 /// id is fixed by the plan, so loading again records nothing new (directory writes are replayed, rows
 /// come back DUPLICATE). Bodies load in parallel, and so do the nodes of a body once its directory is in place.
 /// </summary>
-public sealed class DemoCityLoader(DirectoryService.DirectoryServiceClient directory, LedgerService.LedgerServiceClient ledger)
+public sealed class DemoCityLoader(DirectoryService.DirectoryServiceClient directory, LedgerService.LedgerServiceClient ledger, Func<string, Metadata> callerFor)
 {
     /// <summary>The recorder of every demo write: a replay must come from the same user to count as one.</summary>
     public const string User = "demo-city";
@@ -35,7 +35,7 @@ public sealed class DemoCityLoader(DirectoryService.DirectoryServiceClient direc
 
     private async Task LoadTenantAsync(DemoTenant tenant, Counts counts, CancellationToken cancellationToken)
     {
-        var caller = new Metadata { { "x-branchledger-tenant", tenant.TenantId }, { "x-branchledger-user", User } };
+        var caller = callerFor(tenant.TenantId);
         await TolerateExistingAsync(() => directory.RegisterTenantAsync(
             new RegisterTenantRequest { RequestId = "demo:register", Profile = tenant.Profile }, caller, cancellationToken: cancellationToken).ResponseAsync);
         foreach (var node in tenant.Nodes)

@@ -4,7 +4,7 @@ using BranchLedger.Gateway.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddBranchLedgerOrleansClient();
-builder.Services.AddBranchLedgerApi();
+builder.AddBranchLedgerApi();
 builder.AddBranchLedgerOperations();
 
 var app = builder.Build();

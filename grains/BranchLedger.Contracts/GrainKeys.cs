@@ -33,6 +33,13 @@ public static class GrainKeys
         return at > 0 ? key[..at] : throw new ArgumentException($"'{key}' is not a tenant-owned key", nameof(key));
     }
 
+    /// <summary>The tenant that owns a key: the part before the first '/', or the whole key (a tenant's own grains).</summary>
+    public static string OwnerTenant(string key)
+    {
+        var at = key.IndexOf(Separator, StringComparison.Ordinal);
+        return at > 0 ? key[..at] : key;
+    }
+
     /// <summary>The last part of a key (the node of a ledger key).</summary>
     public static string LocalIdOf(string key) => key[(key.LastIndexOf(Separator) + 1)..];
 

@@ -1,4 +1,5 @@
 using BranchLedger.Grains;
+using BranchLedger.Grains.Security;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -41,6 +42,7 @@ public static class SiloHosting
     public static ISiloBuilder UseBranchLedgerPostgres(this ISiloBuilder silo, string connectionString)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.AddBranchLedgerSecurity(connectionString);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

@@ -53,6 +53,10 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                     ResourceType = exists.ResourceType, ResourceName = exists.ResourceName, Description = exists.Message,
                 });
 
+            case CrossTenantCallException crossing:
+                logger.LogError(crossing, "Tenant boundary refused a call while serving {Method}", context.Method);
+                return new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, "The request reaches another tenant's data."));
+
             case PreconditionFailedException failed:
                 return Rich(Code.FailedPrecondition, failed.Message, Precondition(failed.Type, failed.Subject, failed.Message));
 

@@ -29,9 +29,14 @@ internal static class TranscodingHosting
             {
                 Title = "BranchLedger",
                 Version = "v1",
-                Description = "JSON transcoding of the branchledger.v1 gRPC services. The caller is named by the "
-                    + "x-branchledger-tenant and x-branchledger-user headers.",
+                Description = "JSON transcoding of the branchledger.v1 gRPC services. Every operation needs a bearer "
+                    + "token or an API key; x-branchledger-tenant picks the tenant for credentials that reach several.",
             });
+            foreach (var (name, scheme) in CallerHeadersOperationFilter.Schemes())
+            {
+                o.AddSecurityDefinition(name, scheme);
+            }
+
             o.OperationFilter<CallerHeadersOperationFilter>();
             var comments = Path.Combine(AppContext.BaseDirectory, "BranchLedger.Protos.xml");
             if (File.Exists(comments))

@@ -26,5 +26,19 @@ internal static class ApiDates
         return new DateOnly(date.Year, date.Month, date.Day);
     }
 
+    /// <summary>A timestamp within years 1900–9999, or null with a violation (protobuf allows far more).</summary>
+    public static DateTimeOffset? ToInstant(Google.Protobuf.WellKnownTypes.Timestamp stamp, string field, Violations violations)
+    {
+        var earliest = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var latest = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        if (stamp.Seconds < earliest || stamp.Seconds > latest || stamp.Nanos is < 0 or > 999_999_999)
+        {
+            violations.Add(field, "is not a time between 1900 and 9999");
+            return null;
+        }
+
+        return stamp.ToDateTimeOffset();
+    }
+
     public static Google.Type.Date ToMessage(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 }

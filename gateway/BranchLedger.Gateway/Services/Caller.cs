@@ -1,6 +1,31 @@
+using BranchLedger.Domain.Access;
+using Grpc.Core;
+
 namespace BranchLedger.Gateway.Services;
 
-/// <summary>Who is calling, on behalf of which tenant.</summary>
-/// <param name="Tenant">The tenant every request of this caller is scoped to.</param>
+/// <summary>Who is calling, with which credential and grants, acting on which tenant.</summary>
+/// <param name="ActingTenant">The tenant the call acts on: named in metadata or implied by the grants; null for city-level calls.</param>
 /// <param name="Subject">The caller's identity, recorded on every write.</param>
-internal sealed record Caller(string Tenant, string Subject);
+/// <param name="Credential">"token:{issuer}" or "api-key:{id}".</param>
+/// <param name="Grants">What the credential may do.</param>
+internal sealed record Caller(string? ActingTenant, string Subject, string Credential, IReadOnlyList<Grant> Grants)
+{
+    /// <summary>The tenant of a tenant-scoped call; callers that reach several tenants must name one.</summary>
+    public string Tenant => ActingTenant ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
+        $"This call acts on one tenant: name it in the '{Auth.BranchLedgerClaims.TenantHeader}' metadata."));
+
+    /// <summary>Refuses the call unless the grants allow <paramref name="permission"/> (in <paramref name="tenant"/>).</summary>
+    public void Demand(Permission permission, string? tenant)
+    {
+        if (!AccessPolicy.Allows(Grants, permission, tenant, []))
+        {
+            throw Denied(permission, tenant);
+        }
+    }
+
+    /// <summary>The PERMISSION_DENIED answer for a missing permission.</summary>
+    public static RpcException Denied(Permission permission, string? tenant) =>
+        new(new Status(StatusCode.PermissionDenied, tenant is null
+            ? $"The credential does not allow {string.Join(", ", RoleNames.Names(permission))}."
+            : $"The credential does not allow {string.Join(", ", RoleNames.Names(permission))} in tenant '{tenant}'."));
+}

@@ -2,6 +2,7 @@ using BranchLedger.Api.V1;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Rankings;
+using BranchLedger.Domain.Access;
 using BranchLedger.Domain.Rankings;
 using BranchLedger.Domain.Validation;
 using Grpc.Core;
@@ -26,7 +27,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var caller = callers.Resolve(context);
         var violations = new Violations();
         RankingRequests.Period(violations, "period", r.Period);
-        var tenant = RankingRequests.IsTenantScope(violations, "scope", r.Scope) ? caller.Tenant : null;
+        var tenant = ScopeTenant(caller, violations, r.Scope);
         var indicator = RankingRequests.Indicator(violations, "indicator_id", r.IndicatorId);
         var name = RankingRequests.NameContains(violations, "name_contains", r.NameContains);
         var pageSize = Paging.PageSize(violations, r.PageSize);
@@ -120,6 +121,12 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         }
 
         CommandChecks.ThrowIfInvalid(violations);
+        foreach (var tenant in refs.Select(b => b.Tenant).Distinct(StringComparer.Ordinal))
+        {
+            // Comparing across tenants is a city-level view; within one's own tenant it is a tenant read.
+            caller.Demand(tenant == caller.ActingTenant ? Permission.TenantRead : Permission.CityRead, tenant == caller.ActingTenant ? tenant : null);
+        }
+
         var response = new CompareBranchesResponse { Period = r.Period };
         var layout = await Reader.ServingLayoutAsync();
         var locations = layout is null
@@ -156,7 +163,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var violations = new Violations();
         RankingRequests.Period(violations, "period", r.Period);
         var indicator = RankingRequests.Indicator(violations, "indicator_id", r.IndicatorId);
-        var tenant = RankingRequests.IsTenantScope(violations, "scope", r.Scope) ? caller.Tenant : null;
+        var tenant = ScopeTenant(caller, violations, r.Scope);
         CommandChecks.ThrowIfInvalid(violations);
 
         if (await Reader.ServingLayoutAsync() is not { } layout)
@@ -231,7 +238,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var caller = callers.Resolve(context);
         var violations = new Violations();
         RankingRequests.Period(violations, "period", r.Period);
-        var tenant = RankingRequests.IsTenantScope(violations, "scope", r.Scope) ? caller.Tenant : null;
+        var tenant = ScopeTenant(caller, violations, r.Scope);
         var indicator = RankingRequests.Indicator(violations, "indicator_id", r.IndicatorId);
         var topN = RankingRequests.TopN(violations, "top_n", r.TopN);
         try
@@ -254,5 +261,25 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         {
             // The client went away or the server is stopping: the stream simply ends.
         }
+    }
+
+    /// <summary>The tenant of a tenant-scoped view, or null for the city; each needs its own permission.</summary>
+    private static string? ScopeTenant(Caller caller, Violations violations, RankingScope scope)
+    {
+        var before = violations.Items.Count;
+        var tenantScope = RankingRequests.IsTenantScope(violations, "scope", scope);
+        if (violations.Items.Count > before)
+        {
+            return null;
+        }
+
+        if (tenantScope)
+        {
+            caller.Demand(Permission.TenantRead, caller.Tenant);
+            return caller.Tenant;
+        }
+
+        caller.Demand(Permission.CityRead, null);
+        return null;
     }
 }

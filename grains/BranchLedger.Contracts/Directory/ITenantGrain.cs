@@ -9,7 +9,7 @@ namespace BranchLedger.Contracts.Directory;
 /// <see cref="Errors.AlreadyExistsException"/>, <see cref="Errors.PreconditionFailedException"/> or
 /// <see cref="Errors.RequestIdConflictException"/>, and nothing is written then.
 /// </summary>
-public interface ITenantGrain : IGrainWithStringKey
+public interface ITenantGrain : ITenantOwnedGrain
 {
     /// <summary>Creates the tenant's profile.</summary>
     Task<TenantWriteResult> RegisterTenant(DirectoryCommand<TenantRegistered> command);

@@ -5,7 +5,7 @@ namespace BranchLedger.Contracts.Ledger;
 /// Written only by its ledger when it seals a year; read through the ledger, which merges what it
 /// still holds of that year (e.g. duties carried forward) with the archive.
 /// </summary>
-public interface ILedgerArchiveGrain : IGrainWithStringKey
+public interface ILedgerArchiveGrain : ITenantOwnedGrain
 {
     /// <summary>
     /// Adds records, each sequence once (a sequence already held is kept as it is), durably; returns

@@ -5,7 +5,7 @@ namespace BranchLedger.Contracts.Ledger;
 /// One grain class serves every level of the tree: the records are the same kind of thing, and which
 /// kinds a node may record is a rule of the domain, not a reason for another grain type.
 /// </summary>
-public interface ILedgerGrain : IGrainWithStringKey
+public interface ILedgerGrain : ITenantOwnedGrain
 {
     /// <summary>
     /// The directory's news about this ledger's node (renamed, moved, closed, a new roster). The tenant

@@ -4,7 +4,7 @@ namespace BranchLedger.Contracts.Ledger;
 /// A tenant's current warnings, one entry per node, pushed by the ledgers when their daily reminder
 /// fires, so a tenant-wide list never scans every branch. Key: <see cref="GrainKeys.Tenant"/>.
 /// </summary>
-public interface IWarningBoardGrain : IGrainWithStringKey
+public interface IWarningBoardGrain : ITenantOwnedGrain
 {
     /// <summary>Replaces the node's warnings with newer ones.</summary>
     Task Publish(NodeWarnings warnings);

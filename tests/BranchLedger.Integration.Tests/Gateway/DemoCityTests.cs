@@ -14,7 +14,7 @@ public sealed class DemoCityTests(GatewayFixture fixture, ITestOutputHelper outp
         var today = DemoCity.Today();
         var city = DemoCity.Generate(today);
         var rows = city.Sum(t => t.Nodes.Sum(n => n.Rows.Count));
-        var loader = new DemoCityLoader(fixture.Directory, fixture.Ledger);
+        var loader = new DemoCityLoader(fixture.Directory, fixture.Ledger, tenant => GatewayHost.As(tenant, DemoCityLoader.User));
 
         var first = await loader.LoadAsync(city);
         var second = await loader.LoadAsync(city);

@@ -59,7 +59,7 @@ public sealed class WarningBoardTests(GatewayFixture fixture) : IClassFixture<Ga
         await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger("city-warn-a", "branch-x")).RaiseWarnings();
         await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger("city-warn-b", "branch-y")).RaiseWarnings();
 
-        var supervisor = GatewayHost.As("city-supervisor", "supervisor");
+        var supervisor = TestCredentials.Supervisor();
         var all = new List<CityWarning>();
         var token = "";
         do

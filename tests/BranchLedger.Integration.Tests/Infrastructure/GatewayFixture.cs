@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
 /// <summary>A database, a production-wired silo and the gateway host, shared by one test class.</summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     private SiloHost? _silo;
     private GatewayHost? _gateway;
@@ -16,6 +16,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     public RubricService.RubricServiceClient Rubrics { get; private set; } = null!;
 
     public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
+
+    /// <summary>The gateway host, for clients of other services.</summary>
+    public GatewayHost Host => _gateway!;
+
+    /// <summary>Gateway configuration a derived fixture changes (e.g. low limits).</summary>
+    protected virtual IReadOnlyDictionary<string, string> GatewaySettings { get; } = new Dictionary<string, string>();
 
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
@@ -32,6 +38,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         var clusterId = "gw-" + Guid.NewGuid().ToString("N")[..8];
         _silo = await SiloHost.StartAsync(db, clusterId);
         _gateway = new GatewayHost(db, clusterId);
+        foreach (var (key, value) in GatewaySettings)
+        {
+            _gateway.Settings[key] = value;
+        }
+
         Ledger = _gateway.Ledger();
         Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
         Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());

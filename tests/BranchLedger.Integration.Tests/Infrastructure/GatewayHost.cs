@@ -17,14 +17,21 @@ public sealed class GatewayHost(string connectionString, string clusterId) : Web
         builder.UseSetting("ConnectionStrings:BranchLedger", connectionString);
         builder.UseSetting("Orleans:ClusterId", clusterId);
         builder.UseSetting("Orleans:ServiceId", "branchledger-test");
+        builder.UseSetting("Auth:LocalSigningKey", TestCredentials.SigningKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Extra configuration for this host (e.g. low limits), applied last.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public GrpcChannel Channel() => GrpcChannel.ForAddress(
         Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     public LedgerService.LedgerServiceClient Ledger() => new(Channel());
 
-    /// <summary>Call metadata for a tenant (the foundation's stand-in for a credential).</summary>
-    public static Metadata As(string tenant, string user = "secretary") =>
-        new() { { "x-branchledger-tenant", tenant }, { "x-branchledger-user", user } };
+    /// <summary>Call metadata of a tenant's admin (see <see cref="TestCredentials.TenantAdmin"/>).</summary>
+    public static Metadata As(string tenant, string user = "secretary") => TestCredentials.TenantAdmin(tenant, user);
 }

@@ -32,6 +32,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
+            ["Auth__LocalSigningKey"] = TestCredentials.SigningKey,
         };
     }
 

@@ -78,6 +78,10 @@ public sealed class HttpApiTests(ObservedPlatform platform)
         Assert.Contains(records.GetProperty("parameters").EnumerateArray(),
             p => p.GetProperty("name").GetString() == "x-branchledger-tenant" && p.GetProperty("in").GetString() == "header");
         Assert.True(paths.GetProperty("/v1/nodes/{nodeId}/meetings").TryGetProperty("post", out _));
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("x-api-key", schemes.GetProperty("apiKey").GetProperty("name").GetString());
+        Assert.True(records.TryGetProperty("security", out _));
         Assert.True(paths.GetProperty("/v1/nodes").TryGetProperty("get", out _));
 
         // Every read of the scoring, ranking and rubric services is transcoded too.
@@ -95,7 +99,7 @@ public sealed class HttpApiTests(ObservedPlatform platform)
     [Fact]
     public async Task Rubrics_and_rankings_read_as_JSON()
     {
-        using var http = Client("tenant-json-reads");
+        using var http = Client(TestCredentials.Supervisor());
         var rubric = await http.GetFromJsonAsync<JsonElement>("/v1/rubrics/1");
         Assert.Equal(1, rubric.GetProperty("rubric").GetProperty("version").GetInt32());
         Assert.Contains("\"gradeBands\"", rubric.GetProperty("rubricJson").GetString(), StringComparison.Ordinal);
@@ -121,13 +125,15 @@ public sealed class HttpApiTests(ObservedPlatform platform)
         Assert.Contains("grpc.health.v1.Health", services);
     }
 
-    private HttpClient Client(string? tenant, string user = "secretary")
+    private HttpClient Client(string? tenant, string user = "secretary") =>
+        Client(tenant is null ? null : GatewayHost.As(tenant, user));
+
+    private HttpClient Client(Grpc.Core.Metadata? caller)
     {
         var http = platform.Gateway.CreateClient();
-        if (tenant is not null)
+        foreach (var entry in caller ?? [])
         {
-            http.DefaultRequestHeaders.Add("x-branchledger-tenant", tenant);
-            http.DefaultRequestHeaders.Add("x-branchledger-user", user);
+            http.DefaultRequestHeaders.Add(entry.Key, entry.Value);
         }
 
         return http;

@@ -85,6 +85,7 @@ public sealed class ObservedGateway(string connectionString, string clusterId, S
         builder.UseSetting("ConnectionStrings:BranchLedger", connectionString);
         builder.UseSetting("Orleans:ClusterId", clusterId);
         builder.UseSetting("Orleans:ServiceId", "branchledger-test");
+        builder.UseSetting("Auth:LocalSigningKey", TestCredentials.SigningKey);
         builder.ConfigureTestServices(s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
     }
 

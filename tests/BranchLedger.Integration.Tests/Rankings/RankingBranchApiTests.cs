@@ -13,7 +13,7 @@ public sealed class RankingBranchApiTests(RankingGatewayFixture fixture)
 {
     private readonly RankingService.RankingServiceClient _ranking = fixture.Ranking;
 
-    private static Metadata TenantA => GatewayHost.As("tenant-a");
+    private static Metadata TenantA => TestCredentials.Supervisor("tenant-a");
 
     private async Task SeedAsync(string period)
     {

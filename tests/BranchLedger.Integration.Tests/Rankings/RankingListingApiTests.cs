@@ -11,7 +11,7 @@ public sealed class RankingListingApiTests(RankingGatewayFixture fixture)
 {
     private readonly RankingService.RankingServiceClient _ranking = fixture.Ranking;
 
-    private static Metadata TenantA => GatewayHost.As("tenant-a");
+    private static Metadata TenantA => TestCredentials.Supervisor("tenant-a");
 
     private static string Id(RankedBranch b) => $"{b.TenantId}/{b.NodeId}";
 

@@ -30,8 +30,8 @@ public sealed class RankingWatchApiTests(RankingGatewayFixture fixture)
     {
         await fixture.PushAsync(Score("tenant-a", "branch-w1", "2022", 70), Score("tenant-b", "branch-w2", "2022", 60));
         using var timeout = new CancellationTokenSource(Poll.Generous);
-        using var call = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022", TopN = 2 }, GatewayHost.As("tenant-a"), cancellationToken: timeout.Token);
-        using var second = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022", TopN = 2 }, GatewayHost.As("tenant-b"), cancellationToken: timeout.Token);
+        using var call = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022", TopN = 2 }, TestCredentials.Supervisor("tenant-a"), cancellationToken: timeout.Token);
+        using var second = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022", TopN = 2 }, TestCredentials.Supervisor("tenant-b"), cancellationToken: timeout.Token);
 
         var first = await NextAsync(call.ResponseStream, v => v.RankedCount == 2, timeout.Token);
         Assert.Equal(["branch-w1", "branch-w2"], first.Branches.Select(b => b.NodeId));
@@ -57,7 +57,7 @@ public sealed class RankingWatchApiTests(RankingGatewayFixture fixture)
     {
         await fixture.PushAsync(Score("tenant-a", "branch-t1", "2022-Q1", 50), Score("tenant-b", "branch-t2", "2022-Q1", 90));
         using var timeout = new CancellationTokenSource(Poll.Generous);
-        using var call = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022-Q1", Scope = RankingScope.Tenant }, GatewayHost.As("tenant-a"), cancellationToken: timeout.Token);
+        using var call = _ranking.WatchRanking(new WatchRankingRequest { Period = "2022-Q1", Scope = RankingScope.Tenant }, TestCredentials.Supervisor("tenant-a"), cancellationToken: timeout.Token);
 
         var view = await NextAsync(call.ResponseStream, v => v.RankedCount == 1, timeout.Token);
 
@@ -68,7 +68,7 @@ public sealed class RankingWatchApiTests(RankingGatewayFixture fixture)
     public async Task A_malformed_watch_is_refused_with_every_field_violation()
     {
         using var call = _ranking.WatchRanking(
-            new WatchRankingRequest { Period = "", TopN = 101, IndicatorId = "?", Scope = (RankingScope)7 }, GatewayHost.As("tenant-a"));
+            new WatchRankingRequest { Period = "", TopN = 101, IndicatorId = "?", Scope = (RankingScope)7 }, TestCredentials.Supervisor("tenant-a"));
 
         await InvalidAsync(() => call.ResponseStream.MoveNext(), "indicator_id", "period", "scope", "top_n");
     }

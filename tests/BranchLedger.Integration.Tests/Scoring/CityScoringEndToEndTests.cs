@@ -19,7 +19,7 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
     private const int Tenants = 20;
     private const int BranchesPerTenant = 50;
     private const string Period = "2025";
-    private static readonly Metadata Supervisor = GatewayHost.As("city-supervisor", "supervisor");
+    private static readonly Metadata Supervisor = TestCredentials.Supervisor();
 
     [Fact]
     public async Task The_city_ranking_equals_a_brute_force_sort_of_every_branch_score()

@@ -10,7 +10,9 @@ namespace BranchLedger.Integration.Tests.Scoring;
 public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     private const string Tenant = "tenant-scoring";
-    private static readonly Metadata Caller = GatewayHost.As(Tenant, "supervisor");
+    private static readonly Metadata Caller = GatewayHost.As(Tenant, "party-office");
+
+    private static readonly Metadata Supervisor = TestCredentials.Supervisor(Tenant);
 
     private static Google.Type.Date D(int y, int m, int d) => new() { Year = y, Month = m, Day = d };
 
@@ -54,7 +56,7 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
     public async Task The_default_rubric_serves_as_version_1_and_exports_as_json()
     {
         // Another test of this class may publish a version 2; version 1 is always the platform's default.
-        var serving = await fixture.Rubrics.GetRubricAsync(new GetRubricRequest { Version = 1 }, Caller);
+        var serving = await fixture.Rubrics.GetRubricAsync(new GetRubricRequest { Version = 1 }, Supervisor);
         Assert.Equal(1, serving.Rubric.Version);
         Assert.Equal("platform", serving.Rubric.PublishedBy);
         Assert.Equal($"{serving.Rubric.RubricId}@1", serving.Rubric.VersionKey);
@@ -62,9 +64,9 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(1, (int)json["version"]!);
         Assert.Equal(100m, json["categories"]!.AsArray().SelectMany(c => c!["indicators"]!.AsArray()).Sum(i => (decimal)i!["weight"]!));
 
-        var versions = await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Caller);
+        var versions = await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Supervisor);
         Assert.Contains(versions.Versions, v => v.Version == 1);
-        var missing = await Assert.ThrowsAsync<RpcException>(Call(fixture.Rubrics.GetRubricAsync(new GetRubricRequest { Version = 999 }, Caller)));
+        var missing = await Assert.ThrowsAsync<RpcException>(Call(fixture.Rubrics.GetRubricAsync(new GetRubricRequest { Version = 999 }, Supervisor)));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 
@@ -99,7 +101,7 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
         var before = await fixture.Ledger.GetScoreAsync(new GetScoreRequest { NodeId = node, Period = "2025" }, Caller);
 
         // Only theme days count in the new version: the branch held half of them.
-        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Caller)).RubricJson)!;
+        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
         json["id"] = "theme-days-only";
         json["categories"] = new JsonArray(new JsonObject
         {
@@ -111,17 +113,17 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
                 ["rule"] = "linearToTarget", ["target"] = 1, ["appliesTo"] = "both",
             }),
         });
-        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-2" }, Caller);
+        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-2" }, Supervisor);
         Assert.Equal(2, published.Rubric.Version);
         Assert.Equal("theme-days-only@2", published.Rubric.VersionKey);
 
-        var again = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-2" }, Caller);
+        var again = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-2" }, Supervisor);
         Assert.True(again.Replayed);
 
         var status = await WaitForCompletedAsync("theme-days-only@2");
         Assert.True(status.Done >= 1);
         Assert.Equal(0, status.Failed);
-        Assert.Equal(2, (await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Caller)).Rubric.Version);
+        Assert.Equal(2, (await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).Rubric.Version);
 
         var after = await fixture.Ledger.GetScoreAsync(new GetScoreRequest { NodeId = node, Period = "2025" }, Caller);
         Assert.Equal("theme-days-only@2", after.RubricVersion);
@@ -133,20 +135,20 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
     [Fact]
     public async Task A_malformed_or_invalid_rubric_is_refused_with_field_violations_and_publishes_nothing()
     {
-        var before = (await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Caller)).Versions.Count;
+        var before = (await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Supervisor)).Versions.Count;
         var malformed = await Assert.ThrowsAsync<RpcException>(Call(fixture.Rubrics.PublishRubricAsync(
-            new PublishRubricRequest { RubricJson = "{ \"id\": ", RequestId = "bad-1" }, Caller)));
-        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Caller)).RubricJson)!;
+            new PublishRubricRequest { RubricJson = "{ \"id\": ", RequestId = "bad-1" }, Supervisor)));
+        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
         json["categories"]![0]!["indicators"]![0]!["weight"] = 1;
         var weights = await Assert.ThrowsAsync<RpcException>(Call(fixture.Rubrics.PublishRubricAsync(
-            new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "" }, Caller)));
+            new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "" }, Supervisor)));
 
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.All(Fields(malformed), f => Assert.StartsWith("rubric_json", f, StringComparison.Ordinal));
         Assert.Equal(StatusCode.InvalidArgument, weights.StatusCode);
         Assert.Contains("request_id", Fields(weights));
         Assert.Contains(Fields(weights), f => f.StartsWith("rubric_json", StringComparison.Ordinal));
-        Assert.Equal(before, (await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Caller)).Versions.Count);
+        Assert.Equal(before, (await fixture.Rubrics.ListRubricVersionsAsync(new ListRubricVersionsRequest(), Supervisor)).Versions.Count);
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
-            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Caller)).Status;
+            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Supervisor)).Status;
             if (status?.VersionKey == versionKey && status.State == RescoringState.Completed)
             {
                 return status;

@@ -1,0 +1,66 @@
+using BranchLedger.Domain.Access;
+
+namespace BranchLedger.Gateway.Security;
+
+/// <summary>
+/// Every RPC the gateway serves and what it needs. An RPC missing here is refused (fail closed), and a
+/// test checks that every served method has an entry.
+/// </summary>
+internal static class RpcAccess
+{
+    /// <summary>Services anyone may call without a credential: health and reflection.</summary>
+    public static readonly IReadOnlySet<string> OpenServices = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection",
+    };
+
+    private static readonly Dictionary<string, RpcRule> Rules = Build();
+
+    /// <summary>The rule of a full method name ("/package.Service/Method"), or null.</summary>
+    public static RpcRule? Find(string method) => Rules.GetValueOrDefault(method);
+
+    /// <summary>Every method with a rule.</summary>
+    public static IEnumerable<string> Methods => Rules.Keys;
+
+    /// <summary>Whether the method belongs to an open service.</summary>
+    public static bool IsOpen(string method) => OpenServices.Contains(method.TrimStart('/').Split('/')[0]);
+
+    private static Dictionary<string, RpcRule> Build()
+    {
+        var rules = new Dictionary<string, RpcRule>(StringComparer.Ordinal);
+        void Add(string service, RpcRule rule, params string[] methods)
+        {
+            foreach (var method in methods)
+            {
+                rules.Add($"/branchledger.v1.{service}/{method}", rule);
+            }
+        }
+
+        Add("LedgerService", RpcRule.RecordWrite,
+            "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
+            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
+            "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        Add("LedgerService", RpcRule.DirectoryWrite, "SealYear");
+        Add("LedgerService", RpcRule.Read,
+            "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore");
+
+        Add("DirectoryService", new RpcRule(Permission.TenantCreate, Mutation: true), "RegisterTenant");
+        Add("DirectoryService", RpcRule.DirectoryWrite,
+            "UpdateTenantProfile", "CreateNode", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
+        Add("DirectoryService", RpcRule.Read, "GetTenant", "GetNode", "ListNodes", "ListNodeHistory", "ListRosters", "ListObligations");
+
+        Add("RankingService", RpcRule.Read, "GetBranchRank", "GetBranchTrend", "GetOrganisationScore");
+        Add("RankingService", new RpcRule(Permission.CityRead), "ListTenantLeaderboard", "ListCityWarnings");
+        Add("RankingService", RpcRule.Scoped, "ListTopBranches", "CompareBranches", "GetDistribution", "WatchRanking");
+
+        Add("RubricService", new RpcRule(Permission.RubricPublish, Mutation: true), "PublishRubric", "RebuildRankings");
+        Add("RubricService", RpcRule.Authenticated, "GetRubric", "ListRubricVersions", "GetRescoringStatus");
+
+        Add("AccessService", RpcRule.Authenticated, "GetCaller");
+        Add("AccessService", RpcRule.ScopedWrite, "BindRole", "UnbindRole", "CreateApiKey", "RevokeApiKey");
+        Add("AccessService", RpcRule.Scoped, "ListRoleBindings", "ListApiKeys");
+
+        Add("AuditService", RpcRule.Scoped, "ListAuditEvents");
+        return rules;
+    }
+}

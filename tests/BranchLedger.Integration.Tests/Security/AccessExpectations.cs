@@ -1,0 +1,53 @@
+namespace BranchLedger.Integration.Tests.Security;
+
+/// <summary>What kind of permission each RPC needs, written down independently of the gateway's table.</summary>
+internal enum Need
+{
+    Authenticated,
+    Read,
+    RecordWrite,
+    DirectoryWrite,
+    TenantCreate,
+    CityRead,
+    RubricPublish,
+    AccessAdmin,
+    AuditRead,
+}
+
+/// <summary>The README's role table, restated for the matrix test.</summary>
+internal static class AccessExpectations
+{
+    public static readonly IReadOnlyDictionary<string, Need> Needs = Build();
+
+    private static Dictionary<string, Need> Build()
+    {
+        var needs = new Dictionary<string, Need>(StringComparer.Ordinal);
+        void Add(string service, Need need, params string[] methods)
+        {
+            foreach (var method in methods)
+            {
+                needs.Add($"{service}/{method}", need);
+            }
+        }
+
+        Add("LedgerService", Need.RecordWrite,
+            "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
+            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
+            "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        Add("LedgerService", Need.DirectoryWrite, "SealYear");
+        Add("LedgerService", Need.Read, "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore");
+        Add("DirectoryService", Need.TenantCreate, "RegisterTenant");
+        Add("DirectoryService", Need.DirectoryWrite,
+            "UpdateTenantProfile", "CreateNode", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
+        Add("DirectoryService", Need.Read, "GetTenant", "GetNode", "ListNodes", "ListNodeHistory", "ListRosters", "ListObligations");
+        // The matrix asks the ranking service for city-wide views; tenant-scoped views are tested apart.
+        Add("RankingService", Need.CityRead, "ListTopBranches", "GetDistribution", "WatchRanking", "ListTenantLeaderboard", "ListCityWarnings");
+        Add("RankingService", Need.Read, "GetBranchRank", "GetBranchTrend", "GetOrganisationScore", "CompareBranches");
+        Add("RubricService", Need.RubricPublish, "PublishRubric", "RebuildRankings");
+        Add("RubricService", Need.Authenticated, "GetRubric", "ListRubricVersions", "GetRescoringStatus");
+        Add("AccessService", Need.Authenticated, "GetCaller");
+        Add("AccessService", Need.AccessAdmin, "BindRole", "UnbindRole", "CreateApiKey", "RevokeApiKey", "ListRoleBindings", "ListApiKeys");
+        Add("AuditService", Need.AuditRead, "ListAuditEvents");
+        return needs;
+    }
+}

@@ -1,0 +1,84 @@
+using BranchLedger.Api.V1;
+using BranchLedger.Domain.Access;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Grpc.Core;
+using Npgsql;
+
+namespace BranchLedger.Integration.Tests.Security;
+
+/// <summary>Every mutation lands in the append-only audit trail, visible to the right people only.</summary>
+public sealed class AuditTrailTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private AuditService.AuditServiceClient Audit => new(fixture.Host.Channel());
+
+    [Fact]
+    public async Task A_write_is_audited_with_who_which_credential_request_and_outcome()
+    {
+        await fixture.EnsureAsync("audit-a", "office-branch", members: 20);
+        await fixture.EnsureAsync("audit-b", "office-branch", members: 20);
+        var clerk = TestCredentials.Bearer("clerk-li", null, Grant.For(Role.TenantAdmin, "audit-a"));
+        await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", "audit-1"), clerk);
+        await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", "audit-1"), clerk);
+        var bad = Meetings.Request("office-branch", "audit-2");
+        bad.Meeting.Topic = "";
+        await Assert.ThrowsAsync<RpcException>(() => fixture.Ledger.RecordMeetingAsync(bad, clerk).ResponseAsync);
+
+        var events = (await Audit.ListAuditEventsAsync(new ListAuditEventsRequest { Subject = "clerk-li" }, clerk)).Events;
+        Assert.Equal(["OK", "OK", "InvalidArgument"], events.Select(e => e.Outcome));
+        var first = events[0];
+        Assert.Equal("audit-a", first.TenantId);
+        Assert.Equal("token:branchledger-local", first.Credential);
+        Assert.Equal("audit-1", first.RequestId);
+        Assert.Equal("/branchledger.v1.LedgerService/RecordMeeting", first.Rpc);
+        Assert.Contains("node_id=office-branch", first.Targets, StringComparison.Ordinal);
+
+        // Another tenant's admin sees none of it; a supervisor sees it when naming the tenant.
+        var otherAdmin = TestCredentials.Bearer("admin-b", null, Grant.For(Role.TenantAdmin, "audit-b"));
+        Assert.DoesNotContain((await Audit.ListAuditEventsAsync(new ListAuditEventsRequest(), otherAdmin)).Events, e => e.Subject == "clerk-li");
+        var supervised = await Audit.ListAuditEventsAsync(new ListAuditEventsRequest { Subject = "clerk-li" }, TestCredentials.Supervisor("audit-a"));
+        Assert.Equal(3, supervised.Events.Count);
+
+        // A secretary has no audit.read.
+        var secretary = TestCredentials.Bearer("sec", null, Grant.For(Role.BranchSecretary, "audit-a", ["office-branch"]));
+        Assert.Equal(StatusCode.PermissionDenied,
+            (await Assert.ThrowsAsync<RpcException>(() => Audit.ListAuditEventsAsync(new ListAuditEventsRequest(), secretary).ResponseAsync)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_pages_in_order()
+    {
+        await fixture.EnsureAsync("audit-pages", "office-branch", members: 20);
+        var clerk = TestCredentials.Bearer("clerk-pages", null, Grant.For(Role.TenantAdmin, "audit-pages"));
+        for (var i = 0; i < 5; i++)
+        {
+            await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", $"page-{i}", day: 5 + i), clerk);
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await Audit.ListAuditEventsAsync(new ListAuditEventsRequest { Subject = "clerk-pages", PageSize = 2, PageToken = token }, clerk);
+            seen.AddRange(page.Events.Select(e => e.RequestId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"page-{i}"), seen);
+    }
+
+    [Theory]
+    [InlineData("UPDATE branchledger_audit SET outcome = 'OK'")]
+    [InlineData("DELETE FROM branchledger_audit")]
+    [InlineData("TRUNCATE branchledger_audit")]
+    public async Task The_database_refuses_to_rewrite_the_trail(string sql)
+    {
+        await fixture.EnsureAsync("audit-sql", "office-branch", members: 20);
+        await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", "sql-1"), GatewayHost.As("audit-sql"));
+
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+    }
+}

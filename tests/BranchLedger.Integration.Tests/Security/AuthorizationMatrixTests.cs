@@ -1,0 +1,156 @@
+using System.Reflection;
+using BranchLedger.Api.V1;
+using BranchLedger.Auth;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Xunit.Abstractions;
+
+namespace BranchLedger.Integration.Tests.Security;
+
+/// <summary>
+/// Every RPC of every service the gateway serves, called with every role, about the caller's own
+/// tenant and about another: each cell must be allowed or denied exactly as the role table says.
+/// </summary>
+public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>
+{
+    private const string Branch = "b1";
+    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
+
+    [Fact]
+    public void Every_served_rpc_has_an_access_rule_and_an_expectation()
+    {
+        var served = ServedMethods().Select(m => m.Service.FullName + "/" + m.Method.Name).ToList();
+        Assert.NotEmpty(served);
+        Assert.All(served, m => Assert.NotNull(RpcAccess.Find("/" + m)));
+        Assert.All(served, m => Assert.True(AccessExpectations.Needs.ContainsKey(m["branchledger.v1.".Length..]), $"no expectation for {m}"));
+        Assert.All(RpcAccess.Methods, m => Assert.Contains(m.TrimStart('/'), served));
+    }
+
+    [Fact]
+    public async Task Every_rpc_allows_or_denies_every_role_in_its_own_and_another_tenant()
+    {
+        var own = "mx-own-" + Guid.NewGuid().ToString("N")[..6];
+        var other = "mx-other-" + Guid.NewGuid().ToString("N")[..6];
+        var keys = new Dictionary<string, string>();
+        string systemKey = "";
+        foreach (var tenant in new[] { own, other })
+        {
+            await fixture.EnsureAsync(tenant, Branch);
+            keys[tenant] = (await CreateKeyAsync(tenant, "victim")).Key.KeyId;
+        }
+
+        systemKey = (await CreateKeyAsync(own, "system", $"system-client@{own}!tenant.read,records.write")).KeyText;
+        var roles = Roles(own, systemKey);
+        var requests = new MatrixRequests(Branch, Infrastructure.Nodes.Root, keys);
+        var invoker = fixture.Host.Channel().CreateCallInvoker();
+
+        var mismatches = new List<string>();
+        var cells = 0;
+        var summary = roles.ToDictionary(r => r.Name, _ => (Allowed: 0, Denied: 0));
+        foreach (var (service, method) in ServedMethods())
+        {
+            var rpc = service.Name + "/" + method.Name;
+            foreach (var role in roles)
+            {
+                foreach (var (target, isOwn) in new[] { (own, true), (other, false) })
+                {
+                    var expected = Expect(AccessExpectations.Needs[rpc], role, isOwn);
+                    var request = requests.For(rpc, method.InputType, target);
+                    var actual = await CallAsync(invoker, service, method, request, role.Credentials(target));
+                    cells++;
+                    var ok = expected switch
+                    {
+                        StatusCode.OK => actual is not (StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.Internal or StatusCode.Unknown),
+                        _ => actual == expected,
+                    };
+                    if (!ok)
+                    {
+                        mismatches.Add($"{rpc} as {role.Name} in {(isOwn ? "own" : "other")} tenant: expected {(expected == StatusCode.OK ? "allowed" : expected)}, got {actual}");
+                    }
+
+                    var counts = summary[role.Name];
+                    summary[role.Name] = expected == StatusCode.OK ? (counts.Allowed + 1, counts.Denied) : (counts.Allowed, counts.Denied + 1);
+                }
+            }
+        }
+
+        output.WriteLine($"{cells} cells: {ServedMethods().Count()} RPCs x {roles.Count} roles x 2 tenants");
+        foreach (var (role, counts) in summary)
+        {
+            output.WriteLine($"  {role,-18} allowed {counts.Allowed,3}  denied {counts.Denied,3}");
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
+    private static StatusCode Expect(Need need, MatrixRole role, bool ownTenant) =>
+        role.Allowed is null ? StatusCode.Unauthenticated
+        : !ownTenant && !role.ReachesEveryTenant ? StatusCode.PermissionDenied
+        : need == Need.Authenticated || role.Allowed.Contains(need) ? StatusCode.OK
+        : StatusCode.PermissionDenied;
+
+    private static List<MatrixRole> Roles(string own, string systemKey)
+    {
+        Metadata Token(string subject, string target, params Grant[] grants) => TestCredentials.Bearer(subject, target, grants);
+        return
+        [
+            new("anonymous", null, true, _ => []),
+            new("platform-admin", [Need.TenantCreate, Need.AccessAdmin, Need.AuditRead], true,
+                t => Token("mx-platform", t, Grant.Everywhere(Role.PlatformAdmin))),
+            new("tenant-admin", [Need.Read, Need.RecordWrite, Need.DirectoryWrite, Need.AccessAdmin, Need.AuditRead], false,
+                t => Token("mx-admin", t, Grant.For(Role.TenantAdmin, own))),
+            new("branch-secretary", [Need.Read, Need.RecordWrite], false,
+                t => Token("mx-secretary", t, Grant.For(Role.BranchSecretary, own, [Branch]))),
+            new("supervisor", [Need.Read, Need.CityRead, Need.RubricPublish, Need.AuditRead], true,
+                t => Token("mx-supervisor", t, Grant.Everywhere(Role.Supervisor))),
+            new("auditor", [Need.Read, Need.AuditRead], false,
+                t => Token("mx-auditor", t, Grant.For(Role.Auditor, own))),
+            new("system-client", [Need.Read, Need.RecordWrite], false,
+                t => new Metadata { { BranchLedgerClaims.ApiKeyHeader, systemKey }, { BranchLedgerClaims.TenantHeader, t } }),
+        ];
+    }
+
+    private async Task<CreateApiKeyResponse> CreateKeyAsync(string tenant, string name, string? grant = null) =>
+        await new AccessService.AccessServiceClient(fixture.Host.Channel()).CreateApiKeyAsync(new CreateApiKeyRequest
+        {
+            Name = name, Grant = grant ?? $"system-client@{tenant}!tenant.read", RequestId = $"setup-{tenant}-{name}",
+        }, TestCredentials.Bearer("mx-setup", tenant, Grant.Everywhere(Role.PlatformAdmin)));
+
+    private static async Task<StatusCode> CallAsync(CallInvoker invoker, ServiceDescriptor service, MethodDescriptor method, IMessage request, Metadata headers)
+    {
+        var options = new CallOptions(headers, DateTime.UtcNow.AddSeconds(method.IsServerStreaming ? 3 : 30));
+        try
+        {
+            if (method.IsServerStreaming)
+            {
+                var streaming = new Method<byte[], byte[]>(MethodType.ServerStreaming, service.FullName, method.Name, Bytes, Bytes);
+                using var call = invoker.AsyncServerStreamingCall(streaming, null, options, request.ToByteArray());
+                await call.ResponseStream.MoveNext(CancellationToken.None);
+                return StatusCode.OK;
+            }
+
+            var unary = new Method<byte[], byte[]>(MethodType.Unary, service.FullName, method.Name, Bytes, Bytes);
+            await invoker.AsyncUnaryCall(unary, null, options, request.ToByteArray());
+            return StatusCode.OK;
+        }
+        catch (RpcException ex)
+        {
+            return ex.StatusCode;
+        }
+    }
+
+    /// <summary>Every method of every branchledger.v1 service, found in the generated code.</summary>
+    internal static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> ServedMethods() =>
+        typeof(LedgerService).Assembly.GetTypes()
+            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p?.PropertyType == typeof(ServiceDescriptor))
+            .Select(p => (ServiceDescriptor)p!.GetValue(null)!)
+            .OrderBy(s => s.FullName, StringComparer.Ordinal)
+            .SelectMany(s => s.Methods.Select(m => (s, m)));
+
+    private sealed record MatrixRole(string Name, Need[]? Allowed, bool ReachesEveryTenant, Func<string, Metadata> Credentials);
+}
