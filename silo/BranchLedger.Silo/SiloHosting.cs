@@ -1,4 +1,5 @@
 using BranchLedger.Grains;
+using BranchLedger.Hosting;
 using BranchLedger.Grains.Security;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -28,6 +29,7 @@ public static class SiloHosting
                 settings.GatewayPort,
                 listenOnAnyHostAddress: settings.ListenOnAnyAddress);
             silo.UseBranchLedgerPostgres(settings.ConnectionString);
+            ClusterTls.From(builder.Configuration)?.Apply(silo);
 
             // Grain calls continue the caller's trace (the gateway's client adds the same filter).
             silo.AddActivityPropagation();

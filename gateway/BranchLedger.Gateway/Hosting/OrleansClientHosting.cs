@@ -1,3 +1,4 @@
+using BranchLedger.Hosting;
 using Orleans.Configuration;
 
 namespace BranchLedger.Gateway.Hosting;
@@ -30,6 +31,7 @@ internal static class OrleansClientHosting
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            ClusterTls.From(configuration)?.Apply(client);
         });
         return builder;
     }

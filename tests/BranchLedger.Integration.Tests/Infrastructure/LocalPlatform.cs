@@ -10,7 +10,8 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly Dictionary<string, string> _gatewayEnvironment;
     private readonly int _siloGatewayPort;
 
-    public LocalPlatform(string connectionString)
+    public LocalPlatform(
+        string connectionString, IReadOnlyDictionary<string, string>? both = null, IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
         _siloGatewayPort = Ports.Free();
@@ -30,10 +31,20 @@ public sealed class LocalPlatform : IAsyncDisposable
         };
         _gatewayEnvironment = new(common)
         {
-            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
+            ["Kestrel__Endpoints__Grpc__Url"] = $"{grpcScheme}://127.0.0.1:{GrpcPort}",
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
             ["Auth__LocalSigningKey"] = TestCredentials.SigningKey,
         };
+        foreach (var (key, value) in both ?? new Dictionary<string, string>())
+        {
+            _siloEnvironment[key] = value;
+            _gatewayEnvironment[key] = value;
+        }
+
+        foreach (var (key, value) in gateway ?? new Dictionary<string, string>())
+        {
+            _gatewayEnvironment[key] = value;
+        }
     }
 
     public int GrpcPort { get; }
