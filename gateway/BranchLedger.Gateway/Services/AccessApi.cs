@@ -57,12 +57,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         var after = Paging.After(violations, "bindings|" + tenant, r.PageToken);
         CommandChecks.ThrowIfInvalid(violations);
 
-        var all = await Access.ListBindings(tenant);
-        var page = all.Skip((int)Math.Min(after, int.MaxValue)).Take(pageSize).ToList();
-        var response = new ListRoleBindingsResponse
-        {
-            NextPageToken = after + page.Count < all.Count ? PageToken.Encode("bindings|" + tenant, after + page.Count) : "",
-        };
+        var (page, next) = OffsetPage(await Access.ListBindings(tenant), after, pageSize, "bindings|" + tenant);
+        var response = new ListRoleBindingsResponse { NextPageToken = next };
         response.Bindings.AddRange(page.Select(b => new Api.V1.RoleBinding
         {
             Subject = b.Subject, Grant = b.Grant, BoundBy = b.BoundBy, BoundAt = Timestamp.FromDateTimeOffset(b.BoundAt),
@@ -126,12 +122,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         var after = Paging.After(violations, "keys|" + tenant, r.PageToken);
         CommandChecks.ThrowIfInvalid(violations);
 
-        var all = await Access.ListApiKeys(tenant);
-        var page = all.Skip((int)Math.Min(after, int.MaxValue)).Take(pageSize).ToList();
-        var response = new ListApiKeysResponse
-        {
-            NextPageToken = after + page.Count < all.Count ? PageToken.Encode("keys|" + tenant, after + page.Count) : "",
-        };
+        var (page, next) = OffsetPage(await Access.ListApiKeys(tenant), after, pageSize, "keys|" + tenant);
+        var response = new ListApiKeysResponse { NextPageToken = next };
         response.Keys.AddRange(page.Select(Message));
         return response;
     }
@@ -180,6 +172,13 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
 
         caller.Demand(Permission.AccessAdmin, caller.Tenant);
         return caller.Tenant;
+    }
+
+    /// <summary>One page of a short list held whole by the access grain, and the token of the next.</summary>
+    private static (List<T> Page, string Next) OffsetPage<T>(IReadOnlyList<T> all, long after, int pageSize, string scope)
+    {
+        var page = all.Skip((int)Math.Min(after, int.MaxValue)).Take(pageSize).ToList();
+        return (page, after + page.Count < all.Count ? PageToken.Encode(scope, after + page.Count) : "");
     }
 
     private static string? SingleTenant(Grant grant) => grant.Tenants is { Count: 1 } one ? one.First() : null;

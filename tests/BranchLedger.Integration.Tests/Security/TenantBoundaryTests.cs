@@ -31,6 +31,17 @@ public sealed class TenantBoundaryTests(GatewayFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_grain_of_one_tenant_cannot_call_into_another_tenants_grain()
+    {
+        await fixture.EnsureAsync("wall-d", "office-branch");
+        await fixture.EnsureAsync("wall-e", "office-branch");
+        var probe = fixture.Grains.GetGrain<ITenantProbeGrain>(GrainKeys.Ledger("wall-d", "probe"));
+
+        Assert.Equal(0, await probe.CountRecords("wall-d", "office-branch"));
+        await Assert.ThrowsAsync<CrossTenantCallException>(() => probe.CountRecords("wall-e", "office-branch"));
+    }
+
+    [Fact]
     public async Task Grains_of_a_tenant_call_their_own_tenants_grains_and_the_city_ranking_path_reaches_every_tenant()
     {
         await fixture.EnsureAsync("wall-c", "office-branch", members: 20);
