@@ -1,4 +1,5 @@
 using BranchLedger.Api.V1;
+using BranchLedger.CityData;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -41,7 +42,7 @@ internal static class CliCommands
 
         using var channel = GrpcChannel.ForAddress(options["--gateway"]);
         var ledger = new LedgerService.LedgerServiceClient(channel);
-        var headers = new Metadata { { "x-branchledger-tenant", options["--tenant"] }, { "x-branchledger-user", options["--user"] } };
+        var headers = CallerMetadata.For(options["--tenant"], options["--user"]);
         try
         {
             return rest switch

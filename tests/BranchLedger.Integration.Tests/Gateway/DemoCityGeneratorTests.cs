@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BranchLedger.Api.V1;
-using BranchLedger.Cli;
+using BranchLedger.CityData;
 
 namespace BranchLedger.Integration.Tests.Gateway;
 
