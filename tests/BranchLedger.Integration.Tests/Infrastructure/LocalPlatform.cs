@@ -10,7 +10,9 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly Dictionary<string, string> _gatewayEnvironment;
     private readonly int _siloGatewayPort;
 
-    public LocalPlatform(string connectionString)
+    /// <param name="connectionString">The database of the platform.</param>
+    /// <param name="siloSettings">Extra silo configuration (environment variables), e.g. its probe and metrics listener.</param>
+    public LocalPlatform(string connectionString, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
         _siloGatewayPort = Ports.Free();
@@ -28,6 +30,11 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Orleans__GatewayPort"] = _siloGatewayPort.ToString(),
             ["Database__MigrateOnStart"] = "true",
         };
+        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
+        {
+            _siloEnvironment[key] = value;
+        }
+
         _gatewayEnvironment = new(common)
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
