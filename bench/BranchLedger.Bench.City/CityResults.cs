@@ -20,7 +20,7 @@ internal sealed record ScalePoint(
 /// <summary>Everything one run measured, written as JSON next to the Markdown report.</summary>
 internal sealed record CityResults(
     string Mode, string StartedUtc, double TotalSeconds, IReadOnlyDictionary<string, string> Machine, IReadOnlyList<string> Commands,
-    int Tenants, int Branches, long Records, double LoadSeconds, double ImportRecordsPerSecond, double SqlPeerCopyRowsPerSecond,
-    Level Writes, Level PostgresUpsert, double StoredStatePerLedger, IReadOnlyList<ReadComparison> Reads,
+    int Tenants, int Branches, long Records, double LoadSeconds, double LoadRecordsPerSecond, double SqlPeerCopyRowsPerSecond,
+    Level Writes, Level PostgresUpsert, BulkImportResult BulkImport, double StoredStatePerLedger, IReadOnlyList<ReadComparison> Reads,
     FreshnessResult Freshness, double RebuildSeconds, double SqlPeerFullRankingMs, IReadOnlyList<ScalePoint> Scale,
     IReadOnlyList<Comparison> Summary, IReadOnlyList<string> Errors);

@@ -11,7 +11,7 @@ namespace BranchLedger.Bench.City;
 internal static class CityStages
 {
     public sealed record MainResults(
-        Level Writes, Level Upsert, double StoredStatePerLedger, IReadOnlyList<ReadComparison> Reads,
+        Level Writes, Level Upsert, BulkImportResult Bulk, double StoredStatePerLedger, IReadOnlyList<ReadComparison> Reads,
         FreshnessResult Freshness, double RebuildSeconds, double PeerFullRankingMs, IReadOnlyList<string> Errors);
 
     /// <summary>
@@ -75,6 +75,9 @@ internal static class CityStages
             "\\set id random(1, :rows)\nINSERT INTO pgb_state (id, payload) SELECT id, payload FROM pgb_payloads WHERE id = :id ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload;\n",
             o.WriteConcurrency, duration, new Dictionary<string, string> { ["rows"] = upsertRows.ToString(CultureInfo.InvariantCulture) });
 
+        progress($"bulk import: the year before for {o.BulkImportBranches:N0} branches (ImportRecords only), then the same rows by COPY");
+        var bulk = await BulkImport.RunAsync(platform, o, year, concurrency: 8);
+
         progress($"freshness: {o.FreshnessSamples} writes, one at a time, each until GetBranchRank shows it");
         var freshness = await FreshnessRun.RunAsync(calls, DemoCity.Generate(new CityShape(o.Tenants, o.BranchesPerTenant, year)), year, o.FreshnessSamples);
         if (freshness.NeverVisible > 0)
@@ -106,7 +109,7 @@ internal static class CityStages
             full.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return new MainResults(writes, upsert, stored, reads, freshness, rebuild.Elapsed.TotalSeconds, full.Order().ElementAt(1), errors);
+        return new MainResults(writes, upsert, bulk, stored, reads, freshness, rebuild.Elapsed.TotalSeconds, full.Order().ElementAt(1), errors);
     }
 
     public static async Task<IReadOnlyDictionary<string, string>> MachineAsync(CityPlatform platform, string loadStart)

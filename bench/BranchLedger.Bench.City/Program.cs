@@ -80,7 +80,7 @@ try
     var results = new CityResults(
         options.Mode, started.ToString("u", CultureInfo.InvariantCulture), total.Elapsed.TotalSeconds, machine, [command],
         options.Tenants, options.Branches, cityRecords, cityLoadSeconds, cityRecords / cityLoadSeconds, peerRows / peerSeconds,
-        main!.Writes, main.Upsert, main.StoredStatePerLedger, main.Reads, main.Freshness, main.RebuildSeconds, main.PeerFullRankingMs,
+        main!.Writes, main.Upsert, main.Bulk, main.StoredStatePerLedger, main.Reads, main.Freshness, main.RebuildSeconds, main.PeerFullRankingMs,
         scale, [], errors);
     results = results with { Summary = CityReport.Summary(results) };
     var markdown = CityReport.Markdown(results);

@@ -35,12 +35,12 @@ internal static class SqlPeer
         """;
 
     /// <summary>Copies every branch row of <paramref name="city"/> into the table (binary COPY); returns rows and seconds.</summary>
-    public static async Task<(long Rows, double Seconds)> LoadAsync(string connectionString, IEnumerable<DemoTenant> city)
+    public static async Task<(long Rows, double Seconds)> LoadAsync(string connectionString, IEnumerable<DemoTenant> city, string table = Table)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand(
-            $"CREATE TABLE IF NOT EXISTS {Table} (tenant text NOT NULL, node text NOT NULL, kind text NOT NULL, day date NOT NULL, attendees int NOT NULL, expected int NOT NULL)",
+            $"CREATE TABLE IF NOT EXISTS {table} (tenant text NOT NULL, node text NOT NULL, kind text NOT NULL, day date NOT NULL, attendees int NOT NULL, expected int NOT NULL)",
             connection))
         {
             await create.ExecuteNonQueryAsync();
@@ -51,7 +51,7 @@ internal static class SqlPeer
         foreach (var tenant in city)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY {Table} (tenant, node, kind, day, attendees, expected) FROM STDIN (FORMAT BINARY)");
+                $"COPY {table} (tenant, node, kind, day, attendees, expected) FROM STDIN (FORMAT BINARY)");
             foreach (var node in tenant.Nodes.Where(n => n.IsBranch))
             {
                 foreach (var row in node.Rows)
@@ -72,7 +72,7 @@ internal static class SqlPeer
         }
 
         clock.Stop();
-        await using (var analyze = new NpgsqlCommand($"ANALYZE {Table}", connection))
+        await using (var analyze = new NpgsqlCommand($"ANALYZE {table}", connection))
         {
             await analyze.ExecuteNonQueryAsync();
         }

@@ -62,6 +62,9 @@ public static class DemoCity
         return new DateOnly(date.Year, date.Month, date.Day);
     }
 
+    private static bool IsWorkflowStep(RecordBody body) => body.BodyCase is RecordBody.BodyOneofCase.DutyProgress
+        or RecordBody.BodyOneofCase.FindingProgress or RecordBody.BodyOneofCase.FindingClosure or RecordBody.BodyOneofCase.FindingReopening;
+
     private static DemoTenant Tenant(DemoBody body, int[] years, DateOnly from, DateOnly today)
     {
         var random = new DemoRandom(body.TenantId);
@@ -121,10 +124,11 @@ public static class DemoCity
     // Plans are concatenated year by year, then stably sorted by date: a workflow's steps keep their
     // order, and the rows up to an earlier day are a prefix-preserving subsequence of a later day's.
     // A benchmark city may start later than 1 January (fewer records per branch); the demo never does.
+    // Cut later, a workflow step may follow an item dated before the cut: such a city keeps no steps.
     private static List<ImportRow> Dated(IEnumerable<IReadOnlyList<ImportRow>> years, DateOnly from, DateOnly today) =>
         years.SelectMany(rows => rows)
             .Select(row => (Row: row, Date: DateOf(row.Body)))
-            .Where(x => x.Date >= from && x.Date <= today)
+            .Where(x => x.Date >= from && x.Date <= today && (from.DayOfYear == 1 || !IsWorkflowStep(x.Row.Body)))
             .OrderBy(x => x.Date)
             .Select(x => x.Row)
             .ToList();
