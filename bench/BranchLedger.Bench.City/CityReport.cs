@@ -33,9 +33,9 @@ internal static class CityReport
             "(b) SQL peer top-50 p50 (visible at the next query)", peer1.Latency.P50));
         rows.Add(new("freshness p99", r.Freshness.AckToVisible.P99, "ms", "(b) SQL peer top-50 p99", peer1.Latency.P99));
         var city = r.Scale.Single(p => p.Branches == r.Branches);
-        rows.Add(new("silo memory per active branch (RSS delta ÷ branches)", city.ResidentPerBranch, "bytes",
+        rows.Add(new($"silo memory per active ledger grain (RSS delta ÷ {city.ActiveLedgers:N0} active ledgers)", city.ResidentPerLedger, "bytes",
             "the ledger's stored state (avg bytes)", city.StoredStatePerLedger));
-        rows.Add(new("  managed heap per active branch", city.GcHeapPerBranch, "bytes", "the ledger's stored state", city.StoredStatePerLedger));
+        rows.Add(new("  managed heap per active ledger grain", city.GcHeapPerLedger, "bytes", "the ledger's stored state", city.StoredStatePerLedger));
         rows.Add(new("cold rebuild of the rankings (RebuildRankings → all ranked)", r.RebuildSeconds * 1000, "ms",
             "(b) SQL peer ranking every branch once", r.SqlPeerFullRankingMs));
         return rows;
@@ -58,12 +58,12 @@ internal static class CityReport
         s.AppendLine();
         s.AppendLine("## Scale curve (top-50 read at concurrency 1; silo memory)");
         s.AppendLine();
-        s.AppendLine("| branches | records | records / branch | read p50 / p99 ms | SQL peer p50 / p99 ms | read ÷ peer (p50) | silo RSS | RSS / branch | heap / branch | stored state / ledger |");
-        s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.AppendLine("| branches | records | records / branch | read p50 / p99 ms | SQL peer p50 / p99 ms | read ÷ peer (p50) | silo RSS | active ledgers / grains | RSS / active ledger | heap / active ledger | stored state / ledger |");
+        s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in r.Scale)
         {
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Branches:N0} | {p.Records:N0} | {p.RecordsPerBranch:F0} ({p.RecordsNote}) | {p.Read.Latency.P50:F2} / {p.Read.Latency.P99:F2} | {p.SqlPeerRead.Latency.P50:F2} / {p.SqlPeerRead.Latency.P99:F2} | {p.Read.Latency.P50 / p.SqlPeerRead.Latency.P50:0.00}× | {p.ResidentBytes / 1048576.0:F0} MiB | {p.ResidentPerBranch / 1024:F1} KiB | {p.GcHeapPerBranch / 1024:F1} KiB | {p.StoredStatePerLedger / 1024:F1} KiB |");
+                $"| {p.Branches:N0} | {p.Records:N0} | {p.RecordsPerBranch:F0} ({p.RecordsNote}) | {p.Read.Latency.P50:F2} / {p.Read.Latency.P99:F2} | {p.SqlPeerRead.Latency.P50:F2} / {p.SqlPeerRead.Latency.P99:F2} | {p.Read.Latency.P50 / p.SqlPeerRead.Latency.P50:0.00}× | {p.ResidentBytes / 1048576.0:F0} MiB | {p.ActiveLedgers:N0} / {p.ActiveGrains:N0} | {p.ResidentPerLedger / 1024:F1} KiB | {p.GcHeapPerLedger / 1024:F1} KiB | {p.StoredStatePerLedger / 1024:F1} KiB |");
         }
 
         s.AppendLine();

@@ -15,7 +15,8 @@ internal sealed record ReadComparison(int Concurrency, Level Platform, Level Sql
 /// <summary>A point of the scale curve.</summary>
 internal sealed record ScalePoint(
     int Branches, long Records, double RecordsPerBranch, string RecordsNote, double LoadSeconds, double RankedAfterSeconds,
-    Level Read, Level SqlPeerRead, long ResidentBytes, long GcHeapBytes, double ResidentPerBranch, double GcHeapPerBranch, double StoredStatePerLedger);
+    Level Read, Level SqlPeerRead, long ResidentBytes, long GcHeapBytes, long ActiveLedgers, long ActiveGrains,
+    double ResidentPerLedger, double GcHeapPerLedger, double StoredStatePerLedger);
 
 /// <summary>Everything one run measured, written as JSON next to the Markdown report.</summary>
 internal sealed record CityResults(

@@ -38,6 +38,7 @@ internal static class CityStages
         double loadSeconds, double rankedAfter, MemorySample before)
     {
         var memory = await MemorySample.ReadAsync(platform);
+        var active = Math.Max(1, memory.ActiveLedgers - before.ActiveLedgers); // idle grains may have been collected during a long load
         var stored = await StoredStatePerLedgerAsync(platform.Database);
         var duration = TimeSpan.FromSeconds(Math.Max(2, o.Seconds / 2));
         var read = await ClosedLoop.RunAsync(1, duration, (_, _) => calls.TopAsync());
@@ -46,8 +47,8 @@ internal static class CityStages
             : $"{o.Branches:N0} with a whole year, {branches - o.Branches:N0} with records from {year}-{o.SparseFromMonth:D2}-01 only";
         return new ScalePoint(
             branches, records, (double)records / branches, note, loadSeconds, rankedAfter, read, peer,
-            memory.ResidentBytes, memory.GcHeapBytes,
-            (double)(memory.ResidentBytes - before.ResidentBytes) / branches, (double)(memory.GcHeapBytes - before.GcHeapBytes) / branches, stored);
+            memory.ResidentBytes, memory.GcHeapBytes, memory.ActiveLedgers, memory.ActiveGrains,
+            (double)(memory.ResidentBytes - before.ResidentBytes) / active, (double)(memory.GcHeapBytes - before.GcHeapBytes) / active, stored);
     }
 
     public static async Task<MainResults> MainAsync(

@@ -66,7 +66,8 @@ try
         records += stageRecords;
         loadSeconds += stageSeconds;
         var rankedAfter = await calls.WaitRankedAsync(point, TimeSpan.FromMinutes(30));
-        Progress($"{point:N0} branches ranked ({rankedAfter:F1} s after the load); measuring the scale point");
+        var quiet = await platform.WaitQuietAsync();
+        Progress($"{point:N0} branches ranked ({rankedAfter:F1} s after the load), silo quiet {quiet:F0} s later; measuring the scale point");
         scale.Add(await CityStages.ScalePointAsync(platform, calls, pgbench, options, year, point, records, loadSeconds, rankedAfter, baseMemory));
         if (point == options.Branches)
         {
