@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Manages a local PostgreSQL (15+) server for BranchLedger development and tests.
 #
-# Usage: scripts/postgres.sh start|stop|status|url|psql [psql args...]
+# Usage: scripts/postgres.sh start|stop|status|url|bindir|psql [psql args...]
 #
 #   start   Initialise the data folder on first use, start the server if it is not running,
 #           wait until it accepts connections, then make sure the database exists. Idempotent.
 #   stop    Fast shutdown (rolls back open transactions, keeps committed data). Idempotent.
 #   status  Print whether the server runs; exit code 0 = running, 3 = not running.
 #   url     Print the Npgsql connection string of the database.
+#   bindir  Print the folder of the server binaries in use (pgbench lives there too).
 #   psql    Open psql on the database; extra arguments are passed to psql.
 #
 # Settings (environment variables):
@@ -35,7 +36,7 @@ note() { printf 'postgres.sh: %s\n' "$*" >&2; }
 die() { note "error: $*"; exit 1; }
 
 usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -324,6 +325,11 @@ cmd_url() {
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$DBNAME"
 }
 
+cmd_bindir() {
+    ensure_bindir
+    echo "$BINDIR"
+}
+
 cmd_psql() {
     ensure_bindir
     resolve_data
@@ -338,6 +344,7 @@ start) cmd_start ;;
 stop) cmd_stop ;;
 status) cmd_status ;;
 url) cmd_url ;;
+bindir) cmd_bindir ;;
 psql) cmd_psql "$@" ;;
 -h | --help | help) usage ;;
 *) usage ;;

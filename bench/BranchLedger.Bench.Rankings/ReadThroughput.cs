@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using BranchLedger.Bench.City;
 
 namespace BranchLedger.Bench.Rankings;
 
@@ -7,8 +7,8 @@ internal sealed record ReadLevel(int Concurrency, int Reads, double Seconds, dou
 
 /// <summary>
 /// City top-50 reads as the gateway serves <c>ListTopBranches</c> (no gRPC): the cached serving
-/// layout, one page call per city shard, a k-way merge. Closed loop: each of C workers issues its
-/// next read when the last one returns, for a fixed time after a short untimed warm-up.
+/// layout, one page call per city shard, a k-way merge. Closed loop (the city bench's
+/// <see cref="ClosedLoop"/>): each of C workers issues its next read when the last one returns.
 /// </summary>
 internal static class ReadThroughput
 {
@@ -16,38 +16,15 @@ internal static class ReadThroughput
 
     public static async Task<ReadLevel> RunAsync(RankingProbe probe, string period, int concurrency, TimeSpan duration)
     {
-        await LoopAsync(probe, period, concurrency, TimeSpan.FromMilliseconds(500), null);
-        var latencies = new List<double>[concurrency];
-        var wall = Stopwatch.StartNew();
-        await LoopAsync(probe, period, concurrency, duration, latencies);
-        wall.Stop();
-        var all = latencies.SelectMany(l => l).ToList();
-        return new ReadLevel(concurrency, all.Count, wall.Elapsed.TotalSeconds, all.Count / wall.Elapsed.TotalSeconds, Stats.Of(all));
-    }
-
-    private static Task LoopAsync(RankingProbe probe, string period, int concurrency, TimeSpan duration, List<double>[]? latencies)
-    {
-        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        var level = await ClosedLoop.RunAsync(concurrency, duration, async (_, _) =>
         {
-            var mine = new List<double>(4096);
-            if (latencies is not null)
+            var layout = await probe.ServingLayoutAsync() ?? throw new InvalidOperationException("No serving ranking layout.");
+            var (rows, ranked) = await probe.CityTopAsync(layout, period, Top);
+            if (rows.Count != Math.Min(Top, ranked) || (rows.Count > 0 && rows[^1].Rank != rows.Count))
             {
-                latencies[worker] = mine;
+                throw new InvalidOperationException($"A top-{Top} read returned {rows.Count} rows of {ranked} ranked.");
             }
-
-            await Task.Yield();
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var layout = await probe.ServingLayoutAsync() ?? throw new InvalidOperationException("No serving ranking layout.");
-                var (rows, ranked) = await probe.CityTopAsync(layout, period, Top);
-                mine.Add(Clock.Ms(start));
-                if (rows.Count != Math.Min(Top, ranked) || (rows.Count > 0 && rows[^1].Rank != rows.Count))
-                {
-                    throw new InvalidOperationException($"A top-{Top} read returned {rows.Count} rows of {ranked} ranked.");
-                }
-            }
-        }));
+        });
+        return new ReadLevel(level.Concurrency, level.Calls, level.Seconds, level.PerSecond, level.Latency);
     }
 }

@@ -1,4 +1,5 @@
 using BranchLedger.Api.V1;
+using BranchLedger.CityData;
 using Grpc.Core;
 using Grpc.Net.Client;
 

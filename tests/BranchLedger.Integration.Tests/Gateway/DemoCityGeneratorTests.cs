@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BranchLedger.Api.V1;
-using BranchLedger.Cli;
+using BranchLedger.CityData;
 
 namespace BranchLedger.Integration.Tests.Gateway;
 
@@ -39,7 +39,8 @@ public sealed partial class DemoCityGeneratorTests
         Assert.Equal(Flat(city), Flat(DemoCity.Generate(today)));
     }
 
-    private static IEnumerable<string> Flat(IEnumerable<DemoTenant> city) =>
+    /// <summary>Everything a city holds, in order, as text (also used by the benchmark city's tests).</summary>
+    internal static IEnumerable<string> Flat(IEnumerable<DemoTenant> city) =>
         city.SelectMany(t => t.Nodes.SelectMany(n => new[] { t.TenantId, t.Profile.ToString(), n.Node.ToString(), n.Roster?.ToString() ?? "" }
             .Concat(n.Rows.Select(r => r.ToString()))));
 

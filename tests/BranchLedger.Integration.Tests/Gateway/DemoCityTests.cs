@@ -1,5 +1,5 @@
 using BranchLedger.Api.V1;
-using BranchLedger.Cli;
+using BranchLedger.CityData;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -10,8 +10,14 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly Dictionary<string, string> _gatewayEnvironment;
     private readonly int _siloGatewayPort;
 
+    /// <param name="connectionString">The database of the platform.</param>
+    /// <param name="siloSettings">Extra silo configuration (environment variables), e.g. its probe and metrics listener.</param>
+    /// <param name="both">Configuration of the silo and the gateway (e.g. cluster TLS).</param>
+    /// <param name="gateway">Extra gateway configuration.</param>
+    /// <param name="grpcScheme">"https" when <paramref name="gateway"/> configures a certificate for the gRPC endpoint.</param>
     public LocalPlatform(
-        string connectionString, IReadOnlyDictionary<string, string>? both = null, IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
+        string connectionString, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? both = null,
+        IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
         _siloGatewayPort = Ports.Free();
@@ -29,6 +35,11 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Orleans__GatewayPort"] = _siloGatewayPort.ToString(),
             ["Database__MigrateOnStart"] = "true",
         };
+        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
+        {
+            _siloEnvironment[key] = value;
+        }
+
         _gatewayEnvironment = new(common)
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"{grpcScheme}://127.0.0.1:{GrpcPort}",

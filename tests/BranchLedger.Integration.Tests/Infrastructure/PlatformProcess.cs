@@ -24,6 +24,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The operating system's process id (the city benchmark reads the silo's memory by it).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Starts <c>dotnet {project}.dll</c> from the project's own output folder.</summary>
     public static PlatformProcess Start(string folder, string project, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

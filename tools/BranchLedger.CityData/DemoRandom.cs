@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// The demo city's randomness: one <see cref="Random"/> per (tenant, node, year), seeded from a stable

@@ -1,4 +1,4 @@
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>What loading the demo city did.</summary>
 /// <param name="Tenants">Tenants loaded.</param>

@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// A party group's planned calendar year: 党组会 every month, 理论学习中心组 twice a quarter, a

@@ -1,4 +1,4 @@
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>Display names for rosters, talks and honours: common surnames and given names, combined.</summary>
 internal static class DemoPeople

@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>A body of the demo city: its profile and its nodes, the party group first.</summary>
 /// <param name="TenantId">The tenant id, sent as the caller's tenant.</param>

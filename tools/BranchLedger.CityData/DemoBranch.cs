@@ -1,4 +1,4 @@
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// A branch of the demo city as its plan sees it. <paramref name="Diligence"/> (0.35–1) sets how

@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// The demo city: five municipal bodies, each a party group and 10–14 branches (60 in all), with
@@ -23,7 +23,19 @@ public static class DemoCity
 
     /// <summary>The city as of <paramref name="today"/>: no row is dated after it.</summary>
     public static IReadOnlyList<DemoTenant> Generate(DateOnly today) =>
-        DemoCatalog.Bodies.Select(body => Tenant(body, today)).ToList();
+        DemoCatalog.Bodies.Select(body => Tenant(body, [today.Year - 1, today.Year], DateOnly.MinValue, today)).ToList();
+
+    /// <summary>
+    /// A benchmark city of <paramref name="shape"/>'s size, one tenant at a time (a 10,000-branch city
+    /// is a million rows: generated lazily, never held whole). The same shape gives the same rows.
+    /// </summary>
+    public static IEnumerable<DemoTenant> Generate(CityShape shape)
+    {
+        for (var i = shape.FirstTenant; i < shape.FirstTenant + shape.Tenants; i++)
+        {
+            yield return Tenant(DemoCatalog.Numbered(i, shape.BranchesPerTenant), [shape.Year], shape.FirstDay, new DateOnly(shape.Year, 12, 31));
+        }
+    }
 
     /// <summary>The date a record body carries (every kind has one).</summary>
     public static DateOnly DateOf(RecordBody body)
@@ -50,16 +62,18 @@ public static class DemoCity
         return new DateOnly(date.Year, date.Month, date.Day);
     }
 
-    private static DemoTenant Tenant(DemoBody body, DateOnly today)
+    private static bool IsWorkflowStep(RecordBody body) => body.BodyCase is RecordBody.BodyOneofCase.DutyProgress
+        or RecordBody.BodyOneofCase.FindingProgress or RecordBody.BodyOneofCase.FindingClosure or RecordBody.BodyOneofCase.FindingReopening;
+
+    private static DemoTenant Tenant(DemoBody body, int[] years, DateOnly from, DateOnly today)
     {
         var random = new DemoRandom(body.TenantId);
-        var years = new[] { today.Year - 1, today.Year };
         var partyGroup = DemoPeople.Draw(random, 7);
         var groupDiligence = 0.7 + (0.3 * random.Next());
         var nodes = new List<DemoNode>
         {
             new(new CreateNodeRequest { RequestId = "demo:node:party-group", NodeId = "party-group", Kind = NodeKind.Organisation, Name = body.Organisation },
-                null, UpToToday(years.Select(y => DemoOrganisationYear.Plan(body, partyGroup, groupDiligence, y)), today)),
+                null, Dated(years.Select(y => DemoOrganisationYear.Plan(body, partyGroup, groupDiligence, y)), from, today)),
         };
 
         // Diligence evenly spread over 0.35–1 in every body, in a shuffled order: each body has its
@@ -75,7 +89,7 @@ public static class DemoCity
                     RequestId = $"demo:node:{branch.NodeId}", NodeId = branch.NodeId, Kind = NodeKind.Branch, Name = branch.Name, ParentId = "party-group",
                 },
                 Roster(branch),
-                UpToToday(years.Select(y => DemoBranchYear.Plan(branch, y)), today)));
+                Dated(years.Select(y => DemoBranchYear.Plan(branch, y)), from, today)));
         }
 
         return new DemoTenant(body.TenantId, new TenantProfile { DisplayName = body.DisplayName, BodyKind = body.Kind, TimeZone = TimeZone }, nodes);
@@ -109,10 +123,12 @@ public static class DemoCity
 
     // Plans are concatenated year by year, then stably sorted by date: a workflow's steps keep their
     // order, and the rows up to an earlier day are a prefix-preserving subsequence of a later day's.
-    private static List<ImportRow> UpToToday(IEnumerable<IReadOnlyList<ImportRow>> years, DateOnly today) =>
+    // A benchmark city may start later than 1 January (fewer records per branch); the demo never does.
+    // Cut later, a workflow step may follow an item dated before the cut: such a city keeps no steps.
+    private static List<ImportRow> Dated(IEnumerable<IReadOnlyList<ImportRow>> years, DateOnly from, DateOnly today) =>
         years.SelectMany(rows => rows)
             .Select(row => (Row: row, Date: DateOf(row.Body)))
-            .Where(x => x.Date <= today)
+            .Where(x => x.Date >= from && x.Date <= today && (from.DayOfYear == 1 || !IsWorkflowStep(x.Row.Body)))
             .OrderBy(x => x.Date)
             .Select(x => x.Row)
             .ToList();

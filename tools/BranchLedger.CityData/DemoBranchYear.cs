@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// A branch's planned calendar year: 三会一课 and 主题党日 by month and quarter, the yearly meetings,

@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// Duty items and inspection findings with their steps, each step after the one before it (ImportRecords

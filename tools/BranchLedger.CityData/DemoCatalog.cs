@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>One body of the demo city: who it is, its party group and its branches.</summary>
 internal sealed record DemoBody(
@@ -10,6 +10,32 @@ internal sealed record DemoBody(
 /// <summary>The five municipal bodies of the demo city and their 60 branches.</summary>
 internal static class DemoCatalog
 {
+    /// <summary>
+    /// The <paramref name="index"/>-th body of a benchmark city: the demo bodies in turn, numbered (市总工会（第3）),
+    /// with <paramref name="branches"/> branches named after the body's own, numbered past the first round.
+    /// </summary>
+    public static DemoBody Numbered(int index, int branches)
+    {
+        if (branches < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(branches), "A body needs at least two branches (their diligence is spread over them).");
+        }
+
+        var model = Bodies[index % Bodies.Count];
+        var suffix = $"（{(index / Bodies.Count) + 1}）";
+        var names = Enumerable.Range(0, branches).Select(j =>
+        {
+            var (_, name) = model.Branches[j % model.Branches.Count];
+            var round = j / model.Branches.Count;
+            return ($"b{j:D5}", round == 0 ? name : $"{name}{round + 1}");
+        }).ToList();
+        return model with
+        {
+            TenantId = CityShape.TenantId(index), DisplayName = model.DisplayName + suffix,
+            Organisation = model.Organisation + suffix, Branches = names,
+        };
+    }
+
     public static IReadOnlyList<DemoBody> Bodies { get; } =
     [
         new("demo-disabled-fed", "市残疾人联合会", BodyKind.MassOrganisation, "市残联", "市残联党组", "“助残先锋”党建品牌",

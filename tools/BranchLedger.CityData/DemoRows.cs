@@ -1,6 +1,6 @@
 using BranchLedger.Api.V1;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// Collects one node's rows of one planned year. Request ids are <c>demo:{year}:{key}</c>, the key

@@ -3,15 +3,18 @@ using System.Diagnostics;
 using BranchLedger.Api.V1;
 using Grpc.Core;
 
-namespace BranchLedger.Cli;
+namespace BranchLedger.CityData;
 
 /// <summary>
 /// Loads the demo city through the public API only: DirectoryService for tenants, nodes and rosters,
 /// then LedgerService.ImportRecords per node in batches of at most 1,000 rows, in order. Every request
 /// id is fixed by the plan, so loading again records nothing new (directory writes are replayed, rows
-/// come back DUPLICATE). Bodies load in parallel, and so do the nodes of a body once its directory is in place.
+/// come back DUPLICATE). Bodies load in parallel (at most <paramref name="parallelTenants"/> at once, taken
+/// from the city as they are needed), and so do the nodes of a body once its directory is in place.
+/// <paramref name="callerFor"/> gives each tenant's credentials (a token allowed to register it and write its records).
 /// </summary>
-public sealed class DemoCityLoader(DirectoryService.DirectoryServiceClient directory, LedgerService.LedgerServiceClient ledger, Func<string, Metadata> callerFor)
+public sealed class DemoCityLoader(
+    DirectoryService.DirectoryServiceClient directory, LedgerService.LedgerServiceClient ledger, Func<string, Metadata> callerFor, int parallelTenants = 8)
 {
     /// <summary>The recorder of every demo write: a replay must come from the same user to count as one.</summary>
     public const string User = "demo-city";
@@ -23,13 +26,22 @@ public sealed class DemoCityLoader(DirectoryService.DirectoryServiceClient direc
     private const int ParallelImports = 8;
 
     /// <summary>Loads <paramref name="city"/>; refused rows are counted and reported, not thrown.</summary>
-    public async Task<DemoLoadSummary> LoadAsync(IReadOnlyList<DemoTenant> city, CancellationToken cancellationToken = default)
+    public async Task<DemoLoadSummary> LoadAsync(IEnumerable<DemoTenant> city, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
-        await Task.WhenAll(city.Select(tenant => LoadTenantAsync(tenant, counts, cancellationToken)));
+        int tenants = 0, branches = 0;
+        await Parallel.ForEachAsync(
+            city,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelTenants, CancellationToken = cancellationToken },
+            async (tenant, ct) =>
+            {
+                Interlocked.Increment(ref tenants);
+                Interlocked.Add(ref branches, tenant.Nodes.Count(n => n.IsBranch));
+                await LoadTenantAsync(tenant, counts, ct);
+            });
         return new DemoLoadSummary(
-            city.Count, city.Sum(t => t.Nodes.Count(n => n.IsBranch)), counts.Created, counts.Duplicates, counts.Rejected,
+            tenants, branches, counts.Created, counts.Duplicates, counts.Rejected,
             counts.Problems.Take(MaxProblems).ToList(), clock.Elapsed);
     }
 

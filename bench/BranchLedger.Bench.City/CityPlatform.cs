@@ -1,0 +1,149 @@
+using System.Globalization;
+using BranchLedger.Api.V1;
+using BranchLedger.Bench;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace BranchLedger.Bench.City;
+
+/// <summary>
+/// The platform under test: the bench PostgreSQL (scripts/postgres.sh, its own data folder and port),
+/// a fresh database, and one silo and one gateway started as real processes from their build outputs
+/// (the integration tests' <see cref="LocalPlatform"/>), the silo with its metrics listener on a known port.
+/// </summary>
+internal sealed class CityPlatform : IAsyncDisposable
+{
+    private readonly BenchPostgres _postgres;
+    private readonly LocalPlatform _platform;
+    private readonly HttpClient _http = new();
+
+    private CityPlatform(BenchPostgres postgres, string database, LocalPlatform platform, int metricsPort)
+    {
+        _postgres = postgres;
+        Database = database;
+        _platform = platform;
+        MetricsUrl = $"http://127.0.0.1:{metricsPort}/metrics";
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{platform.GrpcPort}");
+    }
+
+    public string Database { get; }
+
+    public string ServerConnectionString => _postgres.ServerConnectionString;
+
+    public string MetricsUrl { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public int SiloProcessId => _platform.Silo!.Id;
+
+    public LedgerService.LedgerServiceClient Ledger => new(Channel);
+
+    public DirectoryService.DirectoryServiceClient Directory => new(Channel);
+
+    public RankingService.RankingServiceClient Rankings => new(Channel);
+
+    public RubricService.RubricServiceClient Rubrics => new(Channel);
+
+    public Health.HealthClient Health => new(Channel);
+
+    public static async Task<CityPlatform> StartAsync(string stamp, Action<string> progress)
+    {
+        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {CityOptions.PostgresPort})");
+        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, CityOptions.PostgresPort);
+        var database = await postgres.CreateDatabaseAsync(stamp, "city");
+        var metricsPort = Ports.Free();
+        var platform = new LocalPlatform(database, new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{metricsPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        progress("silo and gateway: starting as processes");
+        await platform.StartAsync();
+        var city = new CityPlatform(postgres, database, platform, metricsPort);
+        await city.WaitServingAsync();
+        return city;
+    }
+
+    /// <summary>The silo's resident memory (VmRSS) in bytes.</summary>
+    public long SiloResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{SiloProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>
+    /// Waits until the silo uses less than a fifth of a core over a second (at most a minute): after a
+    /// load, ledgers still score their quarters and months and push them, which a measurement would pay for.
+    /// </summary>
+    public async Task<double> WaitQuietAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var last = SiloCpuTicks();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(1000);
+            var now = SiloCpuTicks();
+            if (now - last < 100 / 5) // clock ticks are 1/100 s
+            {
+                break;
+            }
+
+            last = now;
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    // utime + stime of /proc/<pid>/stat (fields 14 and 15, after the command name in parentheses).
+    private long SiloCpuTicks()
+    {
+        var stat = File.ReadAllText($"/proc/{SiloProcessId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The silo's Prometheus scrape.</summary>
+    public Task<string> SiloMetricsAsync() => _http.GetStringAsync(MetricsUrl);
+
+    public async ValueTask DisposeAsync(bool keepPostgres)
+    {
+        Channel.Dispose();
+        _http.Dispose();
+        await _platform.StopAsync();
+        await _platform.DisposeAsync();
+        await _postgres.DropDatabasesAsync();
+        if (_postgres.StartedByUs && !keepPostgres)
+        {
+            _postgres.Stop();
+        }
+    }
+
+    public ValueTask DisposeAsync() => DisposeAsync(keepPostgres: false);
+
+    // The gateway answers before it has found the silo: wait until its health says SERVING.
+    private async Task WaitServingAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var reply = await Health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (Grpc.Core.RpcException) when (attempt < 120)
+            {
+            }
+
+            if (attempt >= 120)
+            {
+                throw new TimeoutException("The gateway did not report SERVING within a minute.");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
