@@ -10,7 +10,7 @@ namespace BranchLedger.Gateway.Errors;
 
 /// <summary>
 /// Turns what grains and validation throw into gRPC statuses with google.rpc details. Without it
-/// grpc-dotnet answers UNKNOWN for every exception, which tells a client neither what was wrong nor
+/// grpc-dotnet answers UNKNOWN for every exception of a unary or streaming call, which tells a client neither what was wrong nor
 /// whether a retry can help.
 /// </summary>
 internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
@@ -21,6 +21,21 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         try
         {
             return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    // WatchRanking: refusals before the first message and failures while it streams, mapped the same way.
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
         }
         catch (Exception ex) when (ex is not RpcException)
         {

@@ -17,6 +17,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
 
+    /// <summary>Untyped calls to any RPC (e.g. malformed bodies through a raw-bytes marshaller).</summary>
+    public Grpc.Core.CallInvoker Calls { get; private set; } = null!;
+
+    /// <summary>HTTP/1.1 to the gateway host: the probes.</summary>
+    public HttpClient Http() => _gateway!.CreateClient();
+
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
@@ -36,6 +42,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
         Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());
         Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
+        Calls = _gateway.Channel().CreateCallInvoker();
     }
 
     public async Task DisposeAsync()
