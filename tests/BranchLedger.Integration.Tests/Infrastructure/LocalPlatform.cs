@@ -3,17 +3,16 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
-/// <summary>One silo and one gateway as real processes on loopback, on one database.</summary>
+/// <summary>Silos (one unless told) and one gateway as real processes on loopback, on one database.</summary>
 public sealed class LocalPlatform : IAsyncDisposable
 {
-    private readonly Dictionary<string, string> _siloEnvironment;
+    private readonly List<Dictionary<string, string>> _siloEnvironments;
     private readonly Dictionary<string, string> _gatewayEnvironment;
-    private readonly int _siloGatewayPort;
+    private readonly List<PlatformProcess> _silos = [];
 
-    public LocalPlatform(string connectionString)
+    public LocalPlatform(string connectionString, int silos = 1)
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
-        _siloGatewayPort = Ports.Free();
         GrpcPort = Ports.Free();
         var common = new Dictionary<string, string>
         {
@@ -22,12 +21,12 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        _siloEnvironment = new(common)
+        _siloEnvironments = Enumerable.Range(0, silos).Select(_ => new Dictionary<string, string>(common)
         {
             ["Orleans__SiloPort"] = Ports.Free().ToString(),
-            ["Orleans__GatewayPort"] = _siloGatewayPort.ToString(),
+            ["Orleans__GatewayPort"] = Ports.Free().ToString(),
             ["Database__MigrateOnStart"] = "true",
-        };
+        }).ToList();
         _gatewayEnvironment = new(common)
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
@@ -37,14 +36,23 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public int GrpcPort { get; }
 
-    public PlatformProcess? Silo { get; private set; }
+    /// <summary>The first silo.</summary>
+    public PlatformProcess? Silo => _silos.FirstOrDefault();
+
+    public IReadOnlyList<PlatformProcess> Silos => _silos;
 
     public PlatformProcess? Gateway { get; private set; }
 
     public async Task StartAsync()
     {
-        Silo = PlatformProcess.Start("silo", "BranchLedger.Silo", _siloEnvironment);
-        await WaitAsync(Silo, _siloGatewayPort);
+        // One after the other: the first applies the migrations, the next ones find them applied.
+        foreach (var environment in _siloEnvironments)
+        {
+            var silo = PlatformProcess.Start("silo", "BranchLedger.Silo", environment);
+            _silos.Add(silo);
+            await WaitAsync(silo, int.Parse(environment["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         Gateway = PlatformProcess.Start("gateway", "BranchLedger.Gateway", _gatewayEnvironment);
         await WaitAsync(Gateway, GrpcPort);
     }
@@ -56,9 +64,9 @@ public sealed class LocalPlatform : IAsyncDisposable
             await Gateway.StopAsync();
         }
 
-        if (Silo is not null)
+        foreach (var silo in _silos)
         {
-            await Silo.StopAsync();
+            await silo.StopAsync();
         }
     }
 
@@ -75,9 +83,9 @@ public sealed class LocalPlatform : IAsyncDisposable
             await Gateway.DisposeAsync();
         }
 
-        if (Silo is not null)
+        foreach (var silo in _silos)
         {
-            await Silo.DisposeAsync();
+            await silo.DisposeAsync();
         }
     }
 
