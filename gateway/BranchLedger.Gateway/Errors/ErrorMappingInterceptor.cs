@@ -71,8 +71,7 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
             case PreconditionFailedException failed:
                 return Rich(Code.FailedPrecondition, failed.Message, Precondition(failed.Type, failed.Subject, failed.Message));
 
-            case StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
-                or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException:
+            case var _ when IsUnavailable(ex):
                 logger.LogWarning(ex, "Unavailable while serving {Method}", context.Method);
                 return Rich(Code.Unavailable, "The ledger is temporarily unavailable; retry with the same request id.",
                     new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
@@ -84,6 +83,22 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                 logger.LogError(ex, "Unhandled error while serving {Method}", context.Method);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Internal error."));
         }
+    }
+
+    // Orleans wraps what it passes on: a grain that could not load its state fails to activate with an
+    // OrleansException around the storage's StorageUnavailableException, so the whole chain is looked at.
+    private static bool IsUnavailable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
+                or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PreconditionFailure Precondition(string type, string subject, string description) => new()

@@ -33,9 +33,9 @@ public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string t
     /// <summary>A point on the load's clock, to compare with acknowledgements.</summary>
     public TimeSpan Now => _clock.Elapsed;
 
-    /// <summary>When the first write sent at or after <paramref name="since"/> was acknowledged, if one was.</summary>
+    /// <summary>The first acknowledgement at or after <paramref name="since"/>, if any.</summary>
     public TimeSpan? FirstAcknowledgedAfter(TimeSpan since) =>
-        _acknowledged.Values.Where(a => a.SentAt >= since).Select(a => (TimeSpan?)a.AckedAt).Min();
+        _acknowledged.Values.Where(a => a.AckedAt >= since).Select(a => (TimeSpan?)a.AckedAt).Min();
 
     /// <summary>Whether every branch has acknowledged a write sent at or after <paramref name="since"/>.</summary>
     public bool EveryBranchAcknowledgedAfter(TimeSpan since) =>
