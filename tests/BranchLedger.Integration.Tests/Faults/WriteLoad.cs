@@ -3,6 +3,7 @@ using System.Diagnostics;
 using BranchLedger.Api.V1;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Grpc.Core;
+using Xunit.Abstractions;
 
 namespace BranchLedger.Integration.Tests.Faults;
 
@@ -17,6 +18,8 @@ public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string t
     private readonly ConcurrentDictionary<string, Ack> _acknowledged = new();
     private readonly ConcurrentDictionary<StatusCode, int> _failures = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stop = new();
+    private Task _running = Task.CompletedTask;
     private int _retries;
     private int _replayed;
 
@@ -33,23 +36,27 @@ public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string t
     /// <summary>A point on the load's clock, to compare with acknowledgements.</summary>
     public TimeSpan Now => _clock.Elapsed;
 
-    /// <summary>The first acknowledgement at or after <paramref name="since"/>, if any.</summary>
-    public TimeSpan? FirstAcknowledgedAfter(TimeSpan since) =>
-        _acknowledged.Values.Where(a => a.AckedAt >= since).Select(a => (TimeSpan?)a.AckedAt).Min();
-
-    /// <summary>Whether every branch has acknowledged a write sent at or after <paramref name="since"/>.</summary>
-    public bool EveryBranchAcknowledgedAfter(TimeSpan since) =>
-        _acknowledged.Values.Where(a => a.SentAt >= since).Select(a => a.Branch).Distinct().Count() == branches.Count;
-
-    /// <summary>Writes with <paramref name="workers"/> concurrent callers until <paramref name="stop"/>; each finishes its write.</summary>
-    public Task RunAsync(int workers, CancellationToken stop) => Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+    /// <summary>Starts <paramref name="workers"/> concurrent callers, writing until <see cref="StopAndVerifyAsync"/>.</summary>
+    public void Start(int workers) => _running = Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
     {
-        for (var n = 0; !stop.IsCancellationRequested; n++)
+        for (var n = 0; !_stop.IsCancellationRequested; n++)
         {
             var branch = branches[(worker + n) % branches.Count];
             await WriteUntilAcknowledgedAsync(Meetings.Request(branch, $"{prefix}-{worker}-{n}", day: 1 + (n % 28)));
         }
     }));
+
+    /// <summary>
+    /// Waits until every branch has acknowledged a write sent at or after <paramref name="since"/>; returns
+    /// how long after <paramref name="since"/> the first acknowledgement came, and when every branch had one.
+    /// </summary>
+    public async Task<(TimeSpan First, TimeSpan EveryBranch)> RecoveryAfterAsync(TimeSpan since, string what)
+    {
+        await WaitUntilAsync(_ => _acknowledged.Values.Where(a => a.SentAt >= since).Select(a => a.Branch).Distinct().Count() == branches.Count,
+            TimeSpan.FromSeconds(90), $"every branch to take writes after {what}");
+        var everyBranch = Now;
+        return (_acknowledged.Values.Where(a => a.AckedAt >= since).Min(a => a.AckedAt) - since, everyBranch - since);
+    }
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
     public async Task WaitUntilAsync(Func<WriteLoad, bool> condition, TimeSpan timeout, string what)
@@ -62,8 +69,24 @@ public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string t
         }
     }
 
-    /// <summary>Reads every branch back: each acknowledged id exactly once, on its branch, and nothing else of this load.</summary>
-    public async Task<(int ExactlyOnce, List<string> Problems)> VerifyAsync()
+    /// <summary>
+    /// Stops the callers (each finishes the write it has started), reads every branch back through the
+    /// gateway, prints the counts and asserts that every acknowledged write is stored exactly once.
+    /// </summary>
+    public async Task StopAndVerifyAsync(ITestOutputHelper output)
+    {
+        await _stop.CancelAsync();
+        await _running;
+        _stop.Dispose();
+        var (exactlyOnce, problems) = await ReadBackAsync();
+        output.WriteLine($"acknowledged writes: {Acknowledged}; found exactly once: {exactlyOnce}; retries: {Retries} (answered replayed: {Replayed})");
+        output.WriteLine("failed attempts by status: " + string.Join(", ", Failures.Select(f => $"{f.Key} {f.Value}")));
+        Assert.True(problems.Count == 0, string.Join('\n', problems.Take(30)));
+        Assert.Equal(Acknowledged, exactlyOnce);
+    }
+
+    // Each acknowledged id exactly once, on its branch, and nothing else of this load.
+    private async Task<(int ExactlyOnce, List<string> Problems)> ReadBackAsync()
     {
         var problems = new List<string>();
         var exactlyOnce = 0;

@@ -45,13 +45,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        // One after the other: the first applies the migrations, the next ones find them applied.
-        foreach (var environment in _siloEnvironments)
-        {
-            var silo = PlatformProcess.Start("silo", "BranchLedger.Silo", environment);
-            _silos.Add(silo);
-            await WaitAsync(silo, int.Parse(environment["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture));
-        }
+        _silos.AddRange(_siloEnvironments.Select(environment => PlatformProcess.Start("silo", "BranchLedger.Silo", environment)));
+        await Task.WhenAll(_silos.Select((silo, i) =>
+            WaitAsync(silo, int.Parse(_siloEnvironments[i]["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture))));
 
         Gateway = PlatformProcess.Start("gateway", "BranchLedger.Gateway", _gatewayEnvironment);
         await WaitAsync(Gateway, GrpcPort);
