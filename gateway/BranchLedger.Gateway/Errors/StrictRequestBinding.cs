@@ -16,8 +16,16 @@ internal static class StrictRequestBinding
     /// <summary>Replaces the default service binder. Call after every <c>AddGrpc()</c>: each call adds the default back.</summary>
     public static IServiceCollection AddStrictRequestParsing(this IServiceCollection services)
     {
-        services.RemoveAll(d => d.ServiceType == typeof(IServiceMethodProvider<>)
-            && d.ImplementationType is { Namespace: "Grpc.AspNetCore.Server.Model.Internal", Name: "BinderServiceMethodProvider`1" });
+        var defaults = services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType is { Namespace: "Grpc.AspNetCore.Server.Model.Internal", Name: "BinderServiceMethodProvider`1" }).ToList();
+
+        // Both binders would register every method twice; fail at start-up rather than on every call.
+        if (defaults.Count == 0)
+        {
+            throw new InvalidOperationException("grpc-dotnet's default service binder was not found; call AddStrictRequestParsing after AddGrpc.");
+        }
+
+        defaults.ForEach(d => services.Remove(d));
         services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(StrictServiceMethodProvider<>));
         return services;
     }
@@ -41,14 +49,6 @@ internal static class StrictRequestBinding
             }
         });
         return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, requestMarshaller, method.ResponseMarshaller);
-    }
-
-    private static void RemoveAll(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
-    {
-        foreach (var descriptor in services.Where(match).ToList())
-        {
-            services.Remove(descriptor);
-        }
     }
 }
 
