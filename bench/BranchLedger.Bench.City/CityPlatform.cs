@@ -53,7 +53,7 @@ internal sealed class CityPlatform : IAsyncDisposable
         var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, CityOptions.PostgresPort);
         var database = await postgres.CreateDatabaseAsync(stamp, "city");
         var metricsPort = Ports.Free();
-        var platform = new LocalPlatform(database, new Dictionary<string, string>
+        var platform = new LocalPlatform(database, siloSettings: new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{metricsPort.ToString(CultureInfo.InvariantCulture)}",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -1,3 +1,4 @@
+using BranchLedger.Gateway.Errors;
 using BranchLedger.Gateway.Hosting;
 
 // Settings files are read from beside the binaries, wherever the process is started from.
@@ -6,6 +7,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddBranchLedgerOrleansClient();
 builder.AddBranchLedgerApi();
 builder.AddBranchLedgerOperations();
+// Last: every AddGrpc() above puts grpc-dotnet's default binder back.
+builder.Services.AddStrictRequestParsing();
 
 var app = builder.Build();
 

@@ -58,11 +58,13 @@ public static class SiloHosting
 
         // Ledger state is stored with Orleans' binary serializer: version-tolerant through [Id], several
         // times smaller than JSON with type names, and renaming a type does not orphan rows ([Alias]).
-        return silo.AddAdoNetGrainStorage(StorageNames.Ledger, options => options.Configure<Serializer>((o, serializer) =>
+        silo.AddAdoNetGrainStorage(StorageNames.Ledger, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        RetryableStorage.Wrap(silo.Services, StorageNames.Ledger);
+        return silo;
     }
 }

@@ -10,7 +10,7 @@ namespace BranchLedger.Gateway.Errors;
 
 /// <summary>
 /// Turns what grains and validation throw into gRPC statuses with google.rpc details. Without it
-/// grpc-dotnet answers UNKNOWN for every exception, which tells a client neither what was wrong nor
+/// grpc-dotnet answers UNKNOWN for every exception of a unary or streaming call, which tells a client neither what was wrong nor
 /// whether a retry can help.
 /// </summary>
 internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
@@ -21,6 +21,21 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         try
         {
             return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    // WatchRanking: refusals before the first message and failures while it streams, mapped the same way.
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -60,8 +75,7 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
             case PreconditionFailedException failed:
                 return Rich(Code.FailedPrecondition, failed.Message, Precondition(failed.Type, failed.Subject, failed.Message));
 
-            case StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
-                or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException:
+            case var _ when IsUnavailable(ex):
                 logger.LogWarning(ex, "Unavailable while serving {Method}", context.Method);
                 return Rich(Code.Unavailable, "The ledger is temporarily unavailable; retry with the same request id.",
                     new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
@@ -73,6 +87,22 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                 logger.LogError(ex, "Unhandled error while serving {Method}", context.Method);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Internal error."));
         }
+    }
+
+    // Orleans wraps what it passes on: a grain that could not load its state fails to activate with an
+    // OrleansException around the storage's StorageUnavailableException, so the whole chain is looked at.
+    private static bool IsUnavailable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
+                or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PreconditionFailure Precondition(string type, string subject, string description) => new()

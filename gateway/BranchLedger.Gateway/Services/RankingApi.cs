@@ -241,14 +241,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var tenant = ScopeTenant(caller, violations, r.Scope);
         var indicator = RankingRequests.Indicator(violations, "indicator_id", r.IndicatorId);
         var topN = RankingRequests.TopN(violations, "top_n", r.TopN);
-        try
-        {
-            CommandChecks.ThrowIfInvalid(violations);
-        }
-        catch (InvalidCommandException invalid)
-        {
-            throw RankingErrors.InvalidArgument(invalid);
-        }
+        CommandChecks.ThrowIfInvalid(violations);
 
         try
         {

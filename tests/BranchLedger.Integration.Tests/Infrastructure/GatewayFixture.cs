@@ -23,6 +23,12 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Gateway configuration a derived fixture changes (e.g. low limits).</summary>
     protected virtual IReadOnlyDictionary<string, string> GatewaySettings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Untyped calls to any RPC (e.g. malformed bodies through a raw-bytes marshaller).</summary>
+    public Grpc.Core.CallInvoker Calls { get; private set; } = null!;
+
+    /// <summary>HTTP/1.1 to the gateway host: the probes.</summary>
+    public HttpClient Http() => _gateway!.CreateClient();
+
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
@@ -47,6 +53,7 @@ public class GatewayFixture : IAsyncLifetime
         Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
         Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());
         Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
+        Calls = _gateway.Channel().CreateCallInvoker();
     }
 
     public async Task DisposeAsync()

@@ -3,24 +3,24 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
-/// <summary>One silo and one gateway as real processes on loopback, on one database.</summary>
+/// <summary>Silos (one unless told) and one gateway as real processes on loopback, on one database.</summary>
 public sealed class LocalPlatform : IAsyncDisposable
 {
-    private readonly Dictionary<string, string> _siloEnvironment;
+    private readonly List<Dictionary<string, string>> _siloEnvironments;
     private readonly Dictionary<string, string> _gatewayEnvironment;
-    private readonly int _siloGatewayPort;
+    private readonly List<PlatformProcess> _silos = [];
 
     /// <param name="connectionString">The database of the platform.</param>
+    /// <param name="silos">How many silo processes.</param>
     /// <param name="siloSettings">Extra silo configuration (environment variables), e.g. its probe and metrics listener.</param>
-    /// <param name="both">Configuration of the silo and the gateway (e.g. cluster TLS).</param>
+    /// <param name="both">Configuration of the silos and the gateway (e.g. cluster TLS).</param>
     /// <param name="gateway">Extra gateway configuration.</param>
     /// <param name="grpcScheme">"https" when <paramref name="gateway"/> configures a certificate for the gRPC endpoint.</param>
     public LocalPlatform(
-        string connectionString, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? both = null,
-        IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
+        string connectionString, int silos = 1, IReadOnlyDictionary<string, string>? siloSettings = null,
+        IReadOnlyDictionary<string, string>? both = null, IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
-        _siloGatewayPort = Ports.Free();
         GrpcPort = Ports.Free();
         var common = new Dictionary<string, string>
         {
@@ -29,15 +29,18 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        _siloEnvironment = new(common)
+        _siloEnvironments = Enumerable.Range(0, silos).Select(_ => new Dictionary<string, string>(common)
         {
             ["Orleans__SiloPort"] = Ports.Free().ToString(),
-            ["Orleans__GatewayPort"] = _siloGatewayPort.ToString(),
+            ["Orleans__GatewayPort"] = Ports.Free().ToString(),
             ["Database__MigrateOnStart"] = "true",
-        };
-        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
+        }).ToList();
+        foreach (var environment in _siloEnvironments)
         {
-            _siloEnvironment[key] = value;
+            foreach (var (key, value) in (siloSettings ?? new Dictionary<string, string>()).Concat(both ?? new Dictionary<string, string>()))
+            {
+                environment[key] = value;
+            }
         }
 
         _gatewayEnvironment = new(common)
@@ -48,7 +51,6 @@ public sealed class LocalPlatform : IAsyncDisposable
         };
         foreach (var (key, value) in both ?? new Dictionary<string, string>())
         {
-            _siloEnvironment[key] = value;
             _gatewayEnvironment[key] = value;
         }
 
@@ -60,14 +62,19 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public int GrpcPort { get; }
 
-    public PlatformProcess? Silo { get; private set; }
+    /// <summary>The first silo.</summary>
+    public PlatformProcess? Silo => _silos.FirstOrDefault();
+
+    public IReadOnlyList<PlatformProcess> Silos => _silos;
 
     public PlatformProcess? Gateway { get; private set; }
 
     public async Task StartAsync()
     {
-        Silo = PlatformProcess.Start("silo", "BranchLedger.Silo", _siloEnvironment);
-        await WaitAsync(Silo, _siloGatewayPort);
+        _silos.AddRange(_siloEnvironments.Select(environment => PlatformProcess.Start("silo", "BranchLedger.Silo", environment)));
+        await Task.WhenAll(_silos.Select((silo, i) =>
+            WaitAsync(silo, int.Parse(_siloEnvironments[i]["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture))));
+
         Gateway = PlatformProcess.Start("gateway", "BranchLedger.Gateway", _gatewayEnvironment);
         await WaitAsync(Gateway, GrpcPort);
     }
@@ -79,9 +86,9 @@ public sealed class LocalPlatform : IAsyncDisposable
             await Gateway.StopAsync();
         }
 
-        if (Silo is not null)
+        foreach (var silo in _silos)
         {
-            await Silo.StopAsync();
+            await silo.StopAsync();
         }
     }
 
@@ -98,9 +105,9 @@ public sealed class LocalPlatform : IAsyncDisposable
             await Gateway.DisposeAsync();
         }
 
-        if (Silo is not null)
+        foreach (var silo in _silos)
         {
-            await Silo.DisposeAsync();
+            await silo.DisposeAsync();
         }
     }
 

@@ -1,6 +1,5 @@
 using BranchLedger.Api.V1;
 using BranchLedger.Integration.Tests.Infrastructure;
-using Grpc.Core;
 
 namespace BranchLedger.Integration.Tests.Processes;
 
@@ -16,15 +15,11 @@ public sealed class RestartTests
         await using (var platform = new LocalPlatform(db))
         {
             await platform.StartAsync();
-            await WithRetryAsync(async () =>
-            {
-                await Nodes.EnsureAsync(platform.Directory(), "tenant-proc", "office-branch", members: 30);
-                return true;
-            });
+            await Retry.WhileUnavailableAsync(() => Nodes.EnsureAsync(platform.Directory(), "tenant-proc", "office-branch", members: 30));
             var ledger = platform.Ledger();
             foreach (var request in requests)
             {
-                var response = await WithRetryAsync(() => ledger.RecordMeetingAsync(request, GatewayHost.As("tenant-proc")).ResponseAsync);
+                var response = await Retry.WhileUnavailableAsync(() => ledger.RecordMeetingAsync(request, GatewayHost.As("tenant-proc")).ResponseAsync);
                 Assert.False(response.Replayed);
             }
 
@@ -37,7 +32,7 @@ public sealed class RestartTests
         {
             await platform.StartAsync();
             var ledger = platform.Ledger();
-            var list = await WithRetryAsync(() => ledger.ListRecordsAsync(
+            var list = await Retry.WhileUnavailableAsync(() => ledger.ListRecordsAsync(
                 new ListRecordsRequest { NodeId = "office-branch" }, GatewayHost.As("tenant-proc")).ResponseAsync);
 
             Assert.Equal(requests.Select(r => r.RequestId), list.Records.Select(r => r.RequestId));
@@ -46,22 +41,6 @@ public sealed class RestartTests
             var retried = await ledger.RecordMeetingAsync(requests[0], GatewayHost.As("tenant-proc"));
             Assert.True(retried.Replayed);
             Assert.Equal("rec-1", retried.Record.RecordId);
-        }
-    }
-
-    // Right after start the gateway may not have found the silo yet; Unavailable is the retryable answer.
-    private static async Task<T> WithRetryAsync<T>(Func<Task<T>> call)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt < 30)
-            {
-                await Task.Delay(500);
-            }
         }
     }
 }
