@@ -24,6 +24,7 @@ internal static class ApiHosting
         app.MapGrpcService<DirectoryApi>();
         app.MapGrpcService<RankingApi>();
         app.MapGrpcService<RubricApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         return app;
     }
