@@ -28,6 +28,22 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         }
     }
 
+    // Streamed files (reports, exports) validate and gather before their first message, so their
+    // errors are mapped the same way.
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
     private RpcException Map(Exception ex, ServerCallContext context)
     {
         switch (ex)

@@ -17,6 +17,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
 
+    public ReportService.ReportServiceClient Reports { get; private set; } = null!;
+
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
@@ -36,6 +38,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Directory = new DirectoryService.DirectoryServiceClient(_gateway.Channel());
         Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());
         Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
+        Reports = new ReportService.ReportServiceClient(_gateway.Channel());
     }
 
     public async Task DisposeAsync()
