@@ -18,7 +18,7 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
 
     public async Task InitializeAsync()
     {
-        await fixture.EnsureAsync(Tenant, Branch);
+        await fixture.EnsureAsync(Tenant, Branch, members: 10);
         for (var i = 1; i <= 3; i++)
         {
             await Record(Nodes.Root, $"theory-{i}", MeetingKind.TheoryStudyGroup, i, "学习党的创新理论");
@@ -116,6 +116,42 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(["排名"], rankingBook.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal(["对比", "指标"], comparisonBook.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal("comparison-2026.xlsx", comparison.FileName);
+    }
+
+    [Fact]
+    public async Task A_sealed_year_is_still_counted_from_its_archive()
+    {
+        await fixture.Ledger.RecordMeetingAsync(new RecordMeetingRequest
+        {
+            NodeId = Nodes.Root, RequestId = "theory-2025",
+            Meeting = new Meeting
+            {
+                Kind = MeetingKind.TheoryStudyGroup, Date = new Google.Type.Date { Year = 2025, Month = 5, Day = 8 },
+                Topic = "学习党章", Attendees = 7, ExpectedAttendees = 7,
+            },
+        }, Caller);
+        await fixture.Ledger.SealYearAsync(new SealYearRequest { NodeId = Nodes.Root, Year = 2025, RequestId = "seal-2025" }, Caller);
+
+        var trace = await Reports.GetReportTraceAsync(
+            new GetReportTraceRequest { NodeId = Nodes.Root, Year = 2025, FigureKey = "meetings.theory-study" }, Caller);
+
+        Assert.Equal(1, Assert.Single(trace.Figures).Value);
+        Assert.Equal("学习党章", Assert.Single(trace.Records).Summary);
+    }
+
+    [Fact]
+    public async Task Three_meetings_one_lecture_counts_what_the_branch_held_against_what_its_rules_required()
+    {
+        await Record(Branch, "committee-march", MeetingKind.BranchCommitteeMeeting, 10, "研究发展党员工作");
+
+        var trace = await Reports.GetReportTraceAsync(new GetReportTraceRequest { NodeId = Nodes.Root, Year = 2026 }, Caller);
+        int Value(string key) => trace.Figures.Single(f => f.FigureKey == key).Value;
+
+        // Only the branch has 三会一课 obligations; one committee meeting meets one month's obligation.
+        Assert.Equal(1, Value("three-meetings.held"));
+        Assert.True(Value("three-meetings.required") > 1);
+        Assert.Equal(0, Value("three-meetings.branches-met"));
+        Assert.False(trace.Figures.Single(f => f.FigureKey == "three-meetings.branches-met").NoRecords);
     }
 
     [Fact]
