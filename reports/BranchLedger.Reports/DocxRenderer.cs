@@ -25,25 +25,38 @@ public static class DocxRenderer
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = DocxStyles.Create(BodyFont, TitleFont, Heading1Font, Heading2Font, LatinFont);
 
-        var body = new Body();
-        body.Append(Paragraph(document.Title, DocxStyles.Title));
-        foreach (var block in document.Blocks)
+        // The body goes through OpenXmlWriter element by element: a report whose appendix lists
+        // thousands of records never exists as one document tree in memory.
+        using (var writer = OpenXmlWriter.Create(main))
         {
-            body.Append(block switch
+            writer.WriteStartElement(new Document());
+            writer.WriteStartElement(new Body());
+            writer.WriteElement(Paragraph(document.Title, DocxStyles.Title));
+            foreach (var block in document.Blocks)
             {
-                HeadingBlock h => Paragraph(h.Text, h.Level <= 1 ? DocxStyles.Heading1 : DocxStyles.Heading2),
-                ParagraphBlock p => Paragraph(p.Text, null),
-                TableBlock t => Table(t),
-                _ => throw new NotSupportedException(block.GetType().Name),
-            });
-        }
+                switch (block)
+                {
+                    case HeadingBlock h:
+                        writer.WriteElement(Paragraph(h.Text, h.Level <= 1 ? DocxStyles.Heading1 : DocxStyles.Heading2));
+                        break;
+                    case ParagraphBlock p:
+                        writer.WriteElement(Paragraph(p.Text, null));
+                        break;
+                    case TableBlock t:
+                        WriteTable(writer, t);
+                        break;
+                    default:
+                        throw new NotSupportedException(block.GetType().Name);
+                }
+            }
 
-        // A4 with the margins of official documents.
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906U, Height = 16838U },
-            new PageMargin { Top = 2098, Right = 1474U, Bottom = 1984, Left = 1588U, Header = 851U, Footer = 992U, Gutter = 0U }));
-        main.Document = new Document(body);
-        main.Document.Save();
+            // A4 with the margins of official documents.
+            writer.WriteElement(new SectionProperties(
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 2098, Right = 1474U, Bottom = 1984, Left = 1588U, Header = 851U, Footer = 992U, Gutter = 0U }));
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
     }
 
     private static Paragraph Paragraph(string text, string? style)
@@ -58,10 +71,11 @@ public static class DocxRenderer
         return paragraph;
     }
 
-    private static Table Table(TableBlock block)
+    private static void WriteTable(OpenXmlWriter writer, TableBlock block)
     {
         var border = (uint)4;
-        var table = new Table(new TableProperties(
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = border },
@@ -70,14 +84,14 @@ public static class DocxRenderer
                 new RightBorder { Val = BorderValues.Single, Size = border },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
-        table.Append(new TableGrid(block.Headers.Select(_ => new GridColumn())));
-        table.Append(Row(block.Headers, header: true));
+        writer.WriteElement(new TableGrid(block.Headers.Select(_ => new GridColumn())));
+        writer.WriteElement(Row(block.Headers, header: true));
         foreach (var row in block.Rows)
         {
-            table.Append(Row(row, header: false));
+            writer.WriteElement(Row(row, header: false));
         }
 
-        return table;
+        writer.WriteEndElement();
     }
 
     private static TableRow Row(IReadOnlyList<string> cells, bool header)

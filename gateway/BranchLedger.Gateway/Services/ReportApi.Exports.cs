@@ -32,25 +32,9 @@ internal sealed partial class ReportApi
                 .Select(v => Row(v, n.Name))));
         var rows = perNode.SelectMany(x => x).ToList();
 
-        var xlsx = r.Format == ExportFormat.Xlsx;
-        await FileStreaming.SendAsync(
-            $"ledger-{r.NodeId}-{r.Period}.{(xlsx ? "xlsx" : "csv")}",
-            xlsx ? FileStreaming.Xlsx : FileStreaming.Csv,
-            stream =>
-            {
-                if (xlsx)
-                {
-                    XlsxWriter.Write(LedgerTables.BySheet(rows, LedgerLabels.Zh), stream);
-                }
-                else
-                {
-                    CsvWriter.Write(r.Family.Length > 0 && LedgerTables.BySheet(rows, LedgerLabels.Zh).FirstOrDefault() is { } one
-                        ? one
-                        : LedgerTables.Combined(rows, LedgerLabels.Zh), stream);
-                }
-            },
-            responseStream,
-            context.CancellationToken);
+        var sheets = LedgerTables.BySheet(rows, LedgerLabels.Zh).ToList();
+        var csv = r.Family.Length > 0 && sheets.Count == 1 ? sheets[0] : LedgerTables.Combined(rows, LedgerLabels.Zh);
+        await SendTablesAsync($"ledger-{r.NodeId}-{r.Period}", r.Format, sheets, csv, responseStream, context.CancellationToken);
     }
 
     public override async Task ExportRankings(ExportRankingsRequest r, IServerStreamWriter<FileChunk> responseStream, ServerCallContext context)
@@ -94,24 +78,16 @@ internal sealed partial class ReportApi
             name = $"comparison-{r.Comparison.Period}";
         }
 
-        var xlsx = r.Format == ExportFormat.Xlsx;
-        await FileStreaming.SendAsync(
-            $"{name}.{(xlsx ? "xlsx" : "csv")}",
-            xlsx ? FileStreaming.Xlsx : FileStreaming.Csv,
-            stream =>
-            {
-                if (xlsx)
-                {
-                    XlsxWriter.Write(tables, stream);
-                }
-                else
-                {
-                    CsvWriter.Write(tables[0], stream);
-                }
-            },
-            responseStream,
-            context.CancellationToken);
+        await SendTablesAsync(name, r.Format, tables, tables[0], responseStream, context.CancellationToken);
     }
+
+    // A workbook holds every sheet; a CSV file holds one table.
+    private static Task SendTablesAsync(
+        string name, ExportFormat format, IReadOnlyList<ExportTable> sheets, ExportTable csv,
+        IServerStreamWriter<FileChunk> responseStream, CancellationToken cancellationToken) =>
+        format == ExportFormat.Xlsx
+            ? FileStreaming.SendAsync($"{name}.xlsx", FileStreaming.Xlsx, stream => XlsxWriter.Write(sheets, stream), responseStream, cancellationToken)
+            : FileStreaming.SendAsync($"{name}.csv", FileStreaming.Csv, stream => CsvWriter.Write(csv, stream), responseStream, cancellationToken);
 
     private static void Format(Violations violations, ExportFormat format)
     {

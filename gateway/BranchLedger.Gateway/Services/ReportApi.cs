@@ -1,6 +1,5 @@
 using BranchLedger.Api.V1;
 using BranchLedger.Contracts;
-using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Reports;
 using BranchLedger.Domain.Reports;
@@ -33,7 +32,7 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
         }
 
         CommandChecks.ThrowIfInvalid(violations);
-        var (figures, reportContext) = await AnnualReportInputAsync(caller, r.NodeId, r.Year);
+        var (figures, reportContext) = await AnnualReportInput.GatherAsync(grains, caller.Tenant, r.NodeId, r.Year);
         var document = AnnualReportComposer.Compose(ReportTemplate.AnnualReportZh, figures, reportContext);
         var markdown = r.Format == ReportFormat.Markdown;
         await FileStreaming.SendAsync(
@@ -60,7 +59,7 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
         var after = Paging.After(violations, scope, r.PageToken);
         CommandChecks.ThrowIfInvalid(violations);
 
-        var (figures, reportContext) = await AnnualReportInputAsync(caller, r.NodeId, r.Year);
+        var (figures, reportContext) = await AnnualReportInput.GatherAsync(grains, caller.Tenant, r.NodeId, r.Year);
         var key = r.FigureKey.Length == 0 ? null : r.FigureKey;
         var response = new GetReportTraceResponse();
         response.Figures.AddRange(figures.Figures.Where(f => key is null || f.Key == key).Select(f => new ReportFigureValue
@@ -102,23 +101,6 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
     }
 
     private IReportGrain Reports(Caller caller) => grains.GetGrain<IReportGrain>(GrainKeys.Tenant(caller.Tenant));
-
-    private async Task<(ReportFigures Figures, ReportContext Context)> AnnualReportInputAsync(Caller caller, string nodeId, int year)
-    {
-        var gathered = await Reports(caller).GatherFacts(nodeId, year);
-        var root = gathered.Nodes[0];
-
-        // A root organisation is the body itself: the report is the body's (市残联), not its node's.
-        var name = root.ParentId is null && await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(caller.Tenant)).GetTenant() is { } tenant
-            ? tenant.Profile.DisplayName
-            : root.Name;
-        var context = new ReportContext(
-            name,
-            gathered.Nodes.Count - 1,
-            gathered.Nodes.ToDictionary(n => n.NodeId, n => n.Name, StringComparer.Ordinal),
-            gathered.Labels.ToDictionary(l => new RecordRef(l.NodeId, l.Sequence), l => new TraceRecord(l.Date, l.Family, l.Summary)));
-        return (AnnualReportFigures.Compute(gathered.Facts, year), context);
-    }
 
     private static LedgerRow Row(RecordView view, string nodeName) => LedgerRows.Of(view, nodeName, LedgerLabels.Zh);
 }
