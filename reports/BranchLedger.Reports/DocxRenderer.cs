@@ -85,30 +85,51 @@ public static class DocxRenderer
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
         writer.WriteElement(new TableGrid(block.Headers.Select(_ => new GridColumn())));
-        writer.WriteElement(Row(block.Headers, header: true));
+        var rows = new RowWriter(writer);
+        rows.Write(block.Headers, header: true);
         foreach (var row in block.Rows)
         {
-            writer.WriteElement(Row(row, header: false));
+            rows.Write(row, header: false);
         }
 
         writer.WriteEndElement();
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool header)
+    // An appendix has a row per counted record: start tags are written from one set of element
+    // instances and the text as a string, so a row allocates no element tree of its own.
+    private sealed class RowWriter(OpenXmlWriter writer)
     {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader()));
-        }
+        private readonly TableRow _row = new();
+        private readonly TableRowProperties _header = new(new TableHeader());
+        private readonly TableCell _cell = new();
+        private readonly Paragraph _paragraph = new();
+        private readonly ParagraphProperties _style = new(new ParagraphStyleId { Val = DocxStyles.TableText });
+        private readonly Run _run = new();
+        private readonly Text _text = new() { Space = SpaceProcessingModeValues.Preserve };
 
-        foreach (var cell in cells)
+        public void Write(IReadOnlyList<string> cells, bool header)
         {
-            row.Append(new TableCell(new Paragraph(
-                new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.TableText }),
-                new Run(new Text(cell) { Space = SpaceProcessingModeValues.Preserve }))));
-        }
+            writer.WriteStartElement(_row);
+            if (header)
+            {
+                writer.WriteElement(_header);
+            }
 
-        return row;
+            foreach (var cell in cells)
+            {
+                writer.WriteStartElement(_cell);
+                writer.WriteStartElement(_paragraph);
+                writer.WriteElement(_style);
+                writer.WriteStartElement(_run);
+                writer.WriteStartElement(_text);
+                writer.WriteString(cell);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
     }
 }

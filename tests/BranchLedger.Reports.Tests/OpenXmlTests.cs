@@ -27,6 +27,12 @@ public sealed class OpenXmlTests
         Assert.Equal("Heading2", StyleOf("（二）抓学习，强覆盖，确保学习教育常态长效"));
         Assert.Contains(paragraphs, p => p.InnerText.Contains("党组理论中心组学习29次", StringComparison.Ordinal));
 
+        // The appendix lists the 29 records in a table with a repeated header row.
+        var table = docx.MainDocumentPart.Document.Body.Elements<W.Table>().First();
+        Assert.NotNull(table.Elements<W.TableRow>().First().TableRowProperties?.GetFirstChild<W.TableHeader>());
+        Assert.Equal(30, table.Elements<W.TableRow>().Count());
+        Assert.Equal("rec-1", table.Elements<W.TableRow>().ElementAt(1).Elements<W.TableCell>().ElementAt(1).InnerText);
+
         var styles = docx.MainDocumentPart.StyleDefinitionsPart!.Styles!;
         var heading1 = styles.Elements<W.Style>().Single(s => s.StyleId == "Heading1");
         Assert.Equal("heading 1", heading1.StyleName!.Val!.Value);
