@@ -12,7 +12,7 @@ namespace BranchLedger.Bench;
 internal static class BenchDirectory
 {
     public const string Tenant = "bench";
-    private const string Root = "bench-org";
+    public const string Root = "bench-org";
 
     public static async Task RegisterAsync(IGrainFactory grains, params string[] branches)
     {

@@ -5,7 +5,7 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Cli;
 
-/// <summary>The commands: demo data, rankings, records, and access administration.</summary>
+/// <summary>The commands: demo data, rankings, records, reports and exports, and access administration.</summary>
 internal static class CliCommands
 {
     private const string Usage = """
@@ -16,6 +16,10 @@ internal static class CliCommands
           top [PERIOD] [N]                            the city's top N branches (default: last year, 10)
           record-meeting BRANCH KIND YYYY-MM-DD TOPIC ATTENDEES EXPECTED [REQUEST_ID]
           list-records BRANCH
+          report NODE YEAR [markdown|docx] [FILE]     the annual report (述职报告) of NODE's subtree, counted from records
+          export ledger NODE PERIOD [xlsx|csv] [FILE] the ledger (台账) of NODE's subtree for 2026, 2026-Q1 or 2026-03
+          export ranking PERIOD [city|tenant] [xlsx|csv] [FILE]
+          export compare PERIOD BRANCH,BRANCH,... [xlsx|csv] [FILE]
           whoami                                      the subject, credential and grants the gateway sees
           token GRANT... [--hours H]                  mint a local token (needs the local signing key), e.g.
                                                       token supervisor@*   token branch-secretary@acme#b1,b2
@@ -82,6 +86,14 @@ internal static class CliCommands
                     await RecordAsync(ledger, headers, branch, kind, date, topic, int.Parse(attendees), int.Parse(expected),
                         id is [var given] ? given : Guid.NewGuid().ToString()),
                 ["list-records", var branch] => await ListAsync(ledger, headers, branch),
+                ["report", var node, var year, .. var more] when more.Count <= 2 =>
+                    await ReportCommands.ReportAsync(Reports(channel), headers, node, year, At(more, 0) ?? "markdown", At(more, 1)),
+                ["export", "ledger", var node, var period, .. var more] when more.Count <= 2 =>
+                    await ReportCommands.ExportLedgerAsync(Reports(channel), headers, node, period, At(more, 0) ?? "xlsx", At(more, 1)),
+                ["export", "ranking", var period, .. var more] when more.Count <= 3 =>
+                    await ReportCommands.ExportRankingAsync(Reports(channel), headers, period, At(more, 0) ?? "city", At(more, 1) ?? "xlsx", At(more, 2)),
+                ["export", "compare", var period, var branches, .. var more] when more.Count <= 2 =>
+                    await ReportCommands.ExportComparisonAsync(Reports(channel), headers, period, branches, At(more, 0) ?? "xlsx", At(more, 1)),
                 _ => Fail(Usage),
             };
         }
@@ -146,6 +158,10 @@ internal static class CliCommands
         while (token.Length > 0);
         return 0;
     }
+
+    private static ReportService.ReportServiceClient Reports(GrpcChannel channel) => new(channel);
+
+    private static string? At(List<string> values, int index) => index < values.Count ? values[index] : null;
 
     private static int Fail(string message)
     {

@@ -28,7 +28,8 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         }
     }
 
-    // WatchRanking: refusals before the first message and failures while it streams, mapped the same way.
+    // WatchRanking and the streamed files (reports, exports): refusals before the first message and
+    // failures while streaming are mapped the same way.
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)

@@ -39,6 +39,7 @@ internal static class ApiHosting
         app.MapGrpcService<RubricApi>();
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<AuditApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         return app;
     }

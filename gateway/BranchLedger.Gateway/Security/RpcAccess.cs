@@ -61,6 +61,10 @@ internal static class RpcAccess
         Add("AccessService", RpcRule.Scoped, "ListRoleBindings", "ListApiKeys");
 
         Add("AuditService", RpcRule.Scoped, "ListAuditEvents");
+
+        Add("ReportService", RpcRule.Read, "GenerateAnnualReport", "GetReportTrace", "ExportLedger");
+        // A ranking export is a ranking read: the same city or tenant checks, made by the ranking handlers it reuses.
+        Add("ReportService", RpcRule.Scoped, "ExportRankings");
         return rules;
     }
 }

@@ -326,7 +326,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return result;
     }
 
-    private static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction"];
+    internal static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction"];
 
     private async Task<(Api.V1.LedgerRecord Record, bool Replayed)> AppendAsync(
         ServerCallContext context, string nodeId, string requestId, Func<Violations, Contracts.Ledger.RecordBody> body,

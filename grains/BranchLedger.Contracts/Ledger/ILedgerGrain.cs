@@ -65,4 +65,10 @@ public interface ILedgerGrain : ITenantOwnedGrain
 
     /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
+
+    /// <summary>
+    /// What the annual report counts in this ledger for <paramref name="year"/> (its sealed archive
+    /// merged in): the current records as report facts, each with a label for the trace.
+    /// </summary>
+    Task<Reports.NodeReportFacts> GetReportFacts(int year);
 }

@@ -14,7 +14,7 @@ internal static class ScoringInputs
         new(scope, compliance, Duties(current), Findings(current), Outcomes(current));
 
     // A duty is done on the day of its first "done" step in force (a verification implies it was done).
-    private static List<ScoringDutyItem> Duties(IReadOnlyList<RecordView> current)
+    internal static List<ScoringDutyItem> Duties(IReadOnlyList<RecordView> current)
     {
         var items = new Dictionary<string, (DutyItemDetails Item, DateOnly? DoneOn, List<long> Sequences)>(StringComparer.Ordinal);
         foreach (var view in current)

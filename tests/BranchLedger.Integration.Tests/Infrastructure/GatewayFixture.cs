@@ -29,6 +29,8 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>HTTP/1.1 to the gateway host: the probes.</summary>
     public HttpClient Http() => _gateway!.CreateClient();
 
+    public ReportService.ReportServiceClient Reports { get; private set; } = null!;
+
     /// <summary>Grain calls inside the silo, for what the API does not expose (e.g. a reminder's work).</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
@@ -54,6 +56,7 @@ public class GatewayFixture : IAsyncLifetime
         Rubrics = new RubricService.RubricServiceClient(_gateway.Channel());
         Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
         Calls = _gateway.Channel().CreateCallInvoker();
+        Reports = new ReportService.ReportServiceClient(_gateway.Channel());
     }
 
     public async Task DisposeAsync()

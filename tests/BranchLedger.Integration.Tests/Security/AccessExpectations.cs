@@ -48,6 +48,9 @@ internal static class AccessExpectations
         Add("AccessService", Need.Authenticated, "GetCaller");
         Add("AccessService", Need.AccessAdmin, "BindRole", "UnbindRole", "CreateApiKey", "RevokeApiKey", "ListRoleBindings", "ListApiKeys");
         Add("AuditService", Need.AuditRead, "ListAuditEvents");
+        Add("ReportService", Need.Read, "GenerateAnnualReport", "GetReportTrace", "ExportLedger");
+        // The matrix exports the city ranking.
+        Add("ReportService", Need.CityRead, "ExportRankings");
         return needs;
     }
 }

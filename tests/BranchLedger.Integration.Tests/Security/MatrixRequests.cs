@@ -16,6 +16,10 @@ internal sealed class MatrixRequests(string branch, string organisation, IReadOn
 
     public IMessage For(string rpc, MessageDescriptor input, string tenant) => rpc switch
     {
+        "ReportService/ExportRankings" => new ExportRankingsRequest
+        {
+            Format = ExportFormat.Csv, Ranking = new ListTopBranchesRequest { Period = "2026", Scope = RankingScope.City },
+        },
         "RankingService/CompareBranches" => new CompareBranchesRequest { Period = "2026", Branches = { new RankingBranchRef { TenantId = tenant, NodeId = branch } } },
         "AccessService/BindRole" => new BindRoleRequest { Subject = "mx-person", Grant = $"branch-secretary@{tenant}#{branch}", RequestId = Next() },
         "AccessService/UnbindRole" => new UnbindRoleRequest { Subject = "mx-person", Grant = $"branch-secretary@{tenant}#{branch}", RequestId = Next() },

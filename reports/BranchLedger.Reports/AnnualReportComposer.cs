@@ -1,0 +1,92 @@
+using System.Globalization;
+using BranchLedger.Domain.Reports;
+
+namespace BranchLedger.Reports;
+
+/// <summary>
+/// Builds the annual report from figures and a template: every number in it is a figure counted from
+/// records, and a figure with no records is worded by the template's "none" phrase, never as a number.
+/// </summary>
+public static class AnnualReportComposer
+{
+    /// <summary>The report, with the traceability appendix at the end.</summary>
+    public static ReportDocument Compose(ReportTemplate template, ReportFigures figures, ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(context);
+        string? Resolve(string name) => name switch
+        {
+            "organisation" => context.OrganisationName,
+            "year" => figures.Year.ToString(CultureInfo.InvariantCulture),
+            "branches" => context.BranchCount.ToString(CultureInfo.InvariantCulture),
+            _ => Phrase(template, figures, name),
+        };
+
+        var blocks = new List<ReportBlock>();
+        foreach (var section in template.Sections)
+        {
+            if (section.Heading is { } heading)
+            {
+                blocks.Add(new HeadingBlock(Math.Max(section.Level, 1), TemplateText.Fill(heading, Resolve)));
+            }
+
+            blocks.AddRange((section.Paragraphs ?? []).Select(p => new ParagraphBlock(TemplateText.Fill(p, Resolve))));
+            if (section.SelfAssessment is { } part)
+            {
+                var entries = figures.SelfAssessment.Where(s => s.Section == part).ToList();
+                blocks.AddRange(entries.Count == 0
+                    ? [new ParagraphBlock(template.SelfAssessmentNone)]
+                    : entries.Select((e, i) => new ParagraphBlock(Ordinal(template, i) + e.Text)));
+            }
+        }
+
+        blocks.AddRange(Appendix(template, figures, context));
+        return new ReportDocument(TemplateText.Fill(template.Title, Resolve), blocks);
+    }
+
+    /// <summary>The figure's phrase: "some" with its numbers, or "none" when no record counted.</summary>
+    public static string? Phrase(ReportTemplate template, ReportFigures figures, string key)
+    {
+        if (!template.Figures.TryGetValue(key, out var phrase) || figures.Figures.FirstOrDefault(f => f.Key == key) is not { } figure)
+        {
+            return null;
+        }
+
+        return figure.HasNoRecords
+            ? phrase.None
+            : TemplateText.Fill(phrase.Some, name => name == "n" ? figure.Value.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    private static string Ordinal(ReportTemplate template, int index) =>
+        index < template.Ordinals.Count ? template.Ordinals[index] : "";
+
+    private static IEnumerable<ReportBlock> Appendix(ReportTemplate template, ReportFigures figures, ReportContext context)
+    {
+        var appendix = template.Appendix;
+        yield return new HeadingBlock(1, appendix.Heading);
+        yield return new ParagraphBlock(appendix.Intro);
+        var trace = ReportTrace.Rows(template, figures, context).ToLookup(r => r.FigureKey, StringComparer.Ordinal);
+        foreach (var figure in figures.Figures)
+        {
+            var label = template.Figures.TryGetValue(figure.Key, out var phrase) ? phrase.Label : figure.Key;
+            var value = figure.Value.ToString(CultureInfo.InvariantCulture);
+            yield return new HeadingBlock(2, TemplateText.Fill(
+                figure.HasNoRecords ? appendix.FigureNone : appendix.FigureHeading,
+                name => name switch { "label" => label, "value" => value, "unit" => figure.Unit, _ => null }));
+            if (figure.HasNoRecords)
+            {
+                continue;
+            }
+
+            if (figure.Key == ReportFigureKeys.QuartersReviewed)
+            {
+                yield return new ParagraphBlock(appendix.QuartersNote);
+            }
+
+            yield return figure.Sources.Count > 0
+                ? new TableBlock(appendix.RecordColumns, [.. trace[figure.Key].Select(r => (IReadOnlyList<string>)[r.NodeName, r.RecordId, r.Date, r.Family, r.Summary])])
+                : new TableBlock(appendix.NodeColumns, [.. figure.ByNode.Select(n => (IReadOnlyList<string>)[context.NodeName(n.NodeId), n.Value.ToString(CultureInfo.InvariantCulture)])]);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace BranchLedger.Reports;
+
+/// <summary>Chinese names of record families, columns, statuses and enum values, kept as data (labels.zh.json).</summary>
+public sealed record LedgerLabels(
+    IReadOnlyDictionary<string, string> Sheets,
+    IReadOnlyDictionary<string, string> Columns,
+    IReadOnlyDictionary<string, string> Statuses,
+    IReadOnlyDictionary<string, string> Enums)
+{
+    /// <summary>The shipped Chinese labels.</summary>
+    public static LedgerLabels Zh { get; } = ReportTemplate.LoadJson<LedgerLabels>("labels.zh.json");
+
+    /// <summary>A family's sheet name; the family itself when unlabelled.</summary>
+    public string Sheet(string family) => Sheets.GetValueOrDefault(family, family);
+
+    /// <summary>A column's header; the field itself when unlabelled.</summary>
+    public string Column(string field) => Columns.GetValueOrDefault(field, field);
+
+    /// <summary>A record status's name.</summary>
+    public string Status(string status) => Statuses.GetValueOrDefault(status, status);
+
+    /// <summary>An enum value's name (Type.Value in the data); the value's own name when unlabelled.</summary>
+    public string Of<T>(T value) where T : struct, Enum =>
+        Enums.GetValueOrDefault($"{typeof(T).Name}.{value}", value.ToString());
+
+    /// <summary>是 / 否.</summary>
+    public string Of(bool value) => Enums.GetValueOrDefault(value ? "Boolean.True" : "Boolean.False", value.ToString());
+}

@@ -1,0 +1,64 @@
+using BranchLedger.Domain.Ledger;
+
+namespace BranchLedger.Reports.Tests;
+
+/// <summary>Records the facts the sample report states and checks the report states them in the sample's words.</summary>
+public sealed class SampleWordingTests
+{
+    [Fact]
+    public void The_sample_reports_counts_come_out_in_its_own_words()
+    {
+        var facts = new SampleFacts()
+            .Meetings(MeetingKind.TheoryStudyGroup, 29)
+            .Meetings(MeetingKind.PartyGroupMeeting, 18)
+            .Meetings(MeetingKind.ChairOfficeMeeting, 11)
+            .Meetings(MeetingKind.WeeklyCadreStudy, 40)
+            .Meetings(MeetingKind.MembersForum, 6)
+            .Meetings(MeetingKind.StudyDiscussion, 12)
+            .Meetings(MeetingKind.SpecialLecture, 3)
+            .Meetings(MeetingKind.PartyLecture, 2, SampleFacts.Branch, bySecretary: true)
+            .Talk(TalkKind.Integrity, 30).Talk(TalkKind.Integrity, 15)
+            .Talk(TalkKind.Group, 0).Talk(TalkKind.Group, 0).Talk(TalkKind.Group, 0)
+            .Talk(TalkKind.Reminder, 4)
+            .Risk(20).Risk(16)
+            .MembersReporting(57);
+
+        var body = SampleFacts.Body(facts.Compose());
+
+        Assert.Contains("主持召开党组会、党组理论中心组学习29次", body);
+        Assert.Contains("共召开党组会18次、理事长办公会11次", body);
+        Assert.Contains("组织周二机关干部学习40次、“党员讲坛”6期，开展学习研讨12次", body);
+        Assert.Contains("开展专题辅导3期", body);
+        Assert.Contains("带头为机关支部全体党员讲党课2次", body);
+        Assert.Contains("制定廉政风险防控措施36条", body);
+        Assert.Contains("开展廉政谈话45人次、集体谈话3次、谈话提醒和批评教育4人次", body);
+        Assert.Contains("57名在职党员到社区报到", body);
+    }
+
+    [Fact]
+    public void Self_assessment_entries_fill_the_problems_causes_and_next_steps_in_order()
+    {
+        var body = SampleFacts.Body(new SampleFacts()
+            .SelfAssessment(SelfAssessmentSection.Problem, "对党建工作的重视程度不够。")
+            .SelfAssessment(SelfAssessmentSection.Problem, "推动党建与业务工作有机融合不够。")
+            .SelfAssessment(SelfAssessmentSection.Cause, "对理论学习压力传导不够有力。")
+            .Compose());
+
+        Assert.Contains("一是对党建工作的重视程度不够。", body);
+        Assert.Contains("二是推动党建与业务工作有机融合不够。", body);
+        Assert.Contains("一是对理论学习压力传导不够有力。", body);
+        var nextSteps = body[body.IndexOf("三、下一步思路和措施", StringComparison.Ordinal)..];
+        Assert.Contains(ReportTemplate.AnnualReportZh.SelfAssessmentNone, nextSteps);
+        Assert.True(body.IndexOf("一是对党建", StringComparison.Ordinal) < body.IndexOf("二是推动党建", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_report_keeps_the_samples_three_part_structure()
+    {
+        var document = new SampleFacts().Compose();
+        var headings = document.Blocks.OfType<HeadingBlock>().Where(h => h.Level == 1).Select(h => h.Text).ToList();
+
+        Assert.Equal(["一、主要做法和成效", "二、存在问题及原因", "三、下一步思路和措施", "附：数据来源"], headings);
+        Assert.Equal("市残联党组书记抓基层党建工作述职报告", document.Title);
+    }
+}
