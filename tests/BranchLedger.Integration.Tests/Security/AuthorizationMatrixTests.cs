@@ -1,4 +1,3 @@
-using System.Reflection;
 using BranchLedger.Api.V1;
 using BranchLedger.Auth;
 using BranchLedger.Domain.Access;
@@ -143,14 +142,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
         }
     }
 
-    /// <summary>Every method of every branchledger.v1 service, found in the generated code.</summary>
-    internal static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> ServedMethods() =>
-        typeof(LedgerService).Assembly.GetTypes()
-            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
-            .Where(p => p?.PropertyType == typeof(ServiceDescriptor))
-            .Select(p => (ServiceDescriptor)p!.GetValue(null)!)
-            .OrderBy(s => s.FullName, StringComparer.Ordinal)
-            .SelectMany(s => s.Methods.Select(m => (s, m)));
+    private static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> ServedMethods() =>
+        ApiSurface.Services.SelectMany(s => s.Methods.Select(m => (s, m)));
 
     private sealed record MatrixRole(string Name, Need[]? Allowed, bool ReachesEveryTenant, Func<string, Metadata> Credentials);
 }

@@ -2,11 +2,11 @@ using System.Reflection;
 using BranchLedger.Api.V1;
 using Google.Protobuf.Reflection;
 
-namespace BranchLedger.Integration.Tests.Faults;
+namespace BranchLedger.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// Every service of the public API, read from the generated descriptors, so an RPC or a service added
-/// to <c>protos/branchledger/v1</c> is fuzzed without touching the tests.
+/// to <c>protos/branchledger/v1</c> is fuzzed and put through the authorization matrix without touching the tests.
 /// </summary>
 public static class ApiSurface
 {
