@@ -39,7 +39,8 @@ internal static class ReportCommands
     };
 
     // The file is written under a temporary name and renamed at the end, so a failed download leaves nothing half-written.
-    private static async Task<int> SaveAsync(AsyncServerStreamingCall<FileChunk> call, string? output)
+    private static async Task<int> SaveAsync<TResponse>(AsyncServerStreamingCall<TResponse> call, string? output)
+        where TResponse : IFileChunkResponse
     {
         using var _ = call;
         string? path = null;
@@ -48,7 +49,7 @@ internal static class ReportCommands
         long bytes = 0;
         try
         {
-            await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+            await foreach (var chunk in call.ResponseStream.ReadAllAsync().Select(m => m.Chunk))
             {
                 if (file is null)
                 {

@@ -17,8 +17,9 @@ internal static class FileStreaming
 
     private const int ChunkSize = 64 * 1024;
 
-    public static async Task SendAsync(
-        string fileName, string contentType, Action<Stream> write, IServerStreamWriter<FileChunk> response, CancellationToken cancellationToken)
+    public static async Task SendAsync<TResponse>(
+        string fileName, string contentType, Action<Stream> write, IServerStreamWriter<TResponse> response, CancellationToken cancellationToken)
+        where TResponse : IFileChunkResponse, new()
     {
         var path = Path.GetTempFileName();
         await using var file = new FileStream(
@@ -39,7 +40,7 @@ internal static class FileStreaming
                 first = false;
             }
 
-            await response.WriteAsync(chunk, cancellationToken);
+            await response.WriteAsync(new TResponse { Chunk = chunk }, cancellationToken);
         }
     }
 }

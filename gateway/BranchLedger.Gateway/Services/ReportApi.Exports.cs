@@ -13,7 +13,7 @@ internal sealed partial class ReportApi
 {
     private const int ListPageSize = 500;
 
-    public override async Task ExportLedger(ExportLedgerRequest r, IServerStreamWriter<FileChunk> responseStream, ServerCallContext context)
+    public override async Task ExportLedger(ExportLedgerRequest r, IServerStreamWriter<ExportLedgerResponse> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
         var violations = new Violations().Slug("node_id", r.NodeId);
@@ -37,7 +37,7 @@ internal sealed partial class ReportApi
         await SendTablesAsync($"ledger-{r.NodeId}-{r.Period}", r.Format, sheets, csv, responseStream, context.CancellationToken);
     }
 
-    public override async Task ExportRankings(ExportRankingsRequest r, IServerStreamWriter<FileChunk> responseStream, ServerCallContext context)
+    public override async Task ExportRankings(ExportRankingsRequest r, IServerStreamWriter<ExportRankingsResponse> responseStream, ServerCallContext context)
     {
         var violations = new Violations();
         Format(violations, r.Format);
@@ -82,9 +82,10 @@ internal sealed partial class ReportApi
     }
 
     // A workbook holds every sheet; a CSV file holds one table.
-    private static Task SendTablesAsync(
+    private static Task SendTablesAsync<TResponse>(
         string name, ExportFormat format, IReadOnlyList<ExportTable> sheets, ExportTable csv,
-        IServerStreamWriter<FileChunk> responseStream, CancellationToken cancellationToken) =>
+        IServerStreamWriter<TResponse> responseStream, CancellationToken cancellationToken)
+        where TResponse : IFileChunkResponse, new() =>
         format == ExportFormat.Xlsx
             ? FileStreaming.SendAsync($"{name}.xlsx", FileStreaming.Xlsx, stream => XlsxWriter.Write(sheets, stream), responseStream, cancellationToken)
             : FileStreaming.SendAsync($"{name}.csv", FileStreaming.Csv, stream => CsvWriter.Write(csv, stream), responseStream, cancellationToken);

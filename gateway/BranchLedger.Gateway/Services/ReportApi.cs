@@ -21,7 +21,7 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
     private const int MaxYear = 2100;
 
     public override async Task GenerateAnnualReport(
-        GenerateAnnualReportRequest r, IServerStreamWriter<FileChunk> responseStream, ServerCallContext context)
+        GenerateAnnualReportRequest r, IServerStreamWriter<GenerateAnnualReportResponse> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
         var violations = new Violations().Slug("node_id", r.NodeId);

@@ -6,13 +6,14 @@ namespace BranchLedger.Integration.Tests.Reports;
 /// <summary>A streamed file, put back together.</summary>
 internal sealed record Download(string FileName, string ContentType, byte[] Bytes, int Chunks)
 {
-    public static async Task<Download> ReadAsync(AsyncServerStreamingCall<FileChunk> call)
+    public static async Task<Download> ReadAsync<TResponse>(AsyncServerStreamingCall<TResponse> call)
+        where TResponse : IFileChunkResponse
     {
         using var _ = call;
         using var bytes = new MemoryStream();
         string? name = null, type = null;
         var chunks = 0;
-        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync().Select(m => m.Chunk))
         {
             name ??= chunk.FileName;
             type ??= chunk.ContentType;
