@@ -41,12 +41,20 @@ internal sealed class AccessCommands(AccessService.AccessServiceClient access, M
             Profile = new TenantProfile
             {
                 DisplayName = name,
-                BodyKind = kind is null ? BodyKind.PeoplesOrganisation : Enum.Parse<BodyKind>(kind, ignoreCase: true),
+                BodyKind = kind is null ? BodyKind.PeoplesOrganisation : ParseBodyKind(kind),
             },
         }, headers);
         Console.WriteLine($"{response.Tenant.TenantId}: {response.Tenant.Profile.DisplayName} (replayed: {response.Replayed})");
         return 0;
     }
+
+    // Accepts the proto spelling (BODY_KIND_MASS_ORGANISATION, MASS_ORGANISATION) and the C# one (MassOrganisation).
+    private static BodyKind ParseBodyKind(string text) =>
+        Enum.TryParse<BodyKind>(text.Replace("BODY_KIND_", "", StringComparison.OrdinalIgnoreCase).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var kind)
+            && kind != BodyKind.Unspecified
+            ? kind
+            : throw new InvalidOperationException(
+                $"'{text}' is not a body kind; one of {string.Join(", ", Enum.GetValues<BodyKind>().Skip(1))}.");
 
     public async Task<int> WhoAmIAsync()
     {
@@ -62,7 +70,7 @@ internal sealed class AccessCommands(AccessService.AccessServiceClient access, M
 
     public async Task<int> BindAsync(string subject, string grant, bool unbind)
     {
-        var requestId = $"cli:{(unbind ? "unbind" : "bind")}:{subject}:{grant}:{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var requestId = $"cli:{(unbind ? "unbind" : "bind")}:{Guid.NewGuid():N}";
         var replayed = unbind
             ? (await access.UnbindRoleAsync(new UnbindRoleRequest { Subject = subject, Grant = grant, RequestId = requestId }, headers)).Replayed
             : (await access.BindRoleAsync(new BindRoleRequest { Subject = subject, Grant = grant, RequestId = requestId }, headers)).Replayed;

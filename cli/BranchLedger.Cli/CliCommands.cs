@@ -99,7 +99,8 @@ internal static class CliCommands
         }
         catch (RpcException ex)
         {
-            return Fail($"{ex.StatusCode}: {ex.Status.Detail}");
+            var fields = ex.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations.Select(v => $"\n  {v.Field}: {v.Description}");
+            return Fail($"{ex.StatusCode}: {ex.Status.Detail}{string.Concat(fields ?? [])}");
         }
         catch (InvalidOperationException ex)
         {
