@@ -126,11 +126,7 @@ internal sealed class CityPlatform : IAsyncDisposable
         _http.Dispose();
         await _platform.StopAsync();
         await _platform.DisposeAsync();
-        await _postgres.DropDatabasesAsync();
-        if (_postgres.StartedByUs && !keepPostgres)
-        {
-            _postgres.Stop();
-        }
+        await _postgres.FinishAsync(keepDatabases: false, keepPostgres, _ => { });
     }
 
     public ValueTask DisposeAsync() => DisposeAsync(keepPostgres: false);

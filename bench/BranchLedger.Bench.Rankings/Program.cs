@@ -177,24 +177,7 @@ finally
         await silo.DisposeAsync();
     }
 
-    if (!options.KeepDatabases)
-    {
-        await postgres.DropDatabasesAsync();
-    }
-    else
-    {
-        Progress($"kept databases: {string.Join(", ", postgres.Databases)}");
-    }
-
-    if (postgres.StartedByUs && !options.KeepPostgres)
-    {
-        Progress("stopping the rankings bench PostgreSQL (scripts/postgres.sh stop)");
-        postgres.Stop();
-    }
-    else
-    {
-        Progress(postgres.StartedByUs ? "leaving the bench PostgreSQL running (--keep-postgres)" : "the bench PostgreSQL was already running before this run: left running");
-    }
+    await postgres.FinishAsync(options.KeepDatabases, options.KeepPostgres, Progress);
 }
 
 var markdown = RankingsReport.Markdown(results);

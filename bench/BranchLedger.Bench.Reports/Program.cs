@@ -70,11 +70,7 @@ finally
         await silo.DisposeAsync();
     }
 
-    await postgres.DropDatabasesAsync();
-    if (postgres.StartedByUs)
-    {
-        postgres.Stop();
-    }
+    await postgres.FinishAsync(keepDatabases: false, keepPostgres: false, _ => { });
 }
 
 async Task<(string, double[], long)> TimeAsync(string name, Func<Task<long>> run)

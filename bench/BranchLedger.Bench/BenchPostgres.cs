@@ -70,4 +70,30 @@ internal sealed class BenchPostgres
     public IReadOnlyList<string> Databases => _databases;
 
     public void Stop() => _server.Stop();
+
+    /// <summary>
+    /// The end of every benchmark run: drop this run's databases (unless kept) and stop the server if this
+    /// run started it (unless kept), saying what was left behind.
+    /// </summary>
+    public async Task FinishAsync(bool keepDatabases, bool keepPostgres, Action<string> progress)
+    {
+        if (keepDatabases)
+        {
+            progress($"kept databases: {string.Join(", ", _databases)}");
+        }
+        else
+        {
+            await DropDatabasesAsync();
+        }
+
+        if (StartedByUs && !keepPostgres)
+        {
+            progress("stopping the bench PostgreSQL (scripts/postgres.sh stop)");
+            Stop();
+        }
+        else
+        {
+            progress(StartedByUs ? "leaving the bench PostgreSQL running (--keep-postgres)" : "the bench PostgreSQL was already running before this run: left running");
+        }
+    }
 }
