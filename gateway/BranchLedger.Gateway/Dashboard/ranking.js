@@ -1,0 +1,105 @@
+// The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, refreshed every 2 s.
+import { api } from './api.js';
+import { el, fixed, gradeBadge, isPeriod } from './format.js';
+
+const REFRESH_MS = 2000;
+const PAGE_SIZE = 20;
+
+/** The indicators of the serving rubric, for the indicator filter (read once). */
+let indicators;
+async function loadIndicators() {
+  if (!indicators) {
+    const rubric = JSON.parse((await api('/v1/rubrics/0')).rubricJson);
+    indicators = rubric.categories.flatMap((category) => category.indicators.map((i) => ({ id: i.id, name: i.name })));
+  }
+  return indicators;
+}
+
+function filtersForm(filters) {
+  const field = (label, input) => el('label', {}, label, input);
+  const scope = el('select', { name: 'scope' },
+    el('option', { value: 'city', selected: filters.scope !== 'tenant' }, '全市'),
+    el('option', { value: 'tenant', selected: filters.scope === 'tenant' }, '本单位'));
+  const indicator = el('select', { name: 'indicator' }, el('option', { value: '' }, '总分'));
+  loadIndicators().then((list) => {
+    for (const i of list) indicator.append(el('option', { value: i.id, selected: i.id === filters.indicator }, i.name));
+  }).catch(() => {});
+  const form = el('form', { class: 'filters', id: 'ranking-filters' },
+    field('考核期', el('input', { name: 'period', value: filters.period, required: true, pattern: '\\d{4}(-Q[1-4]|-\\d{2})?', placeholder: '2026 / 2026-Q1 / 2026-03', size: 10 })),
+    field('范围', scope),
+    field('单位（范围为本单位时）', el('input', { name: 'tenant', value: filters.tenant, size: 16 })),
+    field('指标', indicator),
+    field('按名称搜索', el('input', { name: 'q', value: filters.q, type: 'search', size: 14 })),
+    el('button', { type: 'submit' }, '查询'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== ''));
+    location.hash = `#/ranking?${params}`;
+  });
+  return form;
+}
+
+function rowsTable(response, filters) {
+  const byIndicator = Boolean(filters.indicator);
+  const head = el('tr', {}, el('th', { class: 'num' }, '名次'), el('th', {}, '支部'), el('th', {}, '单位'),
+    el('th', { class: 'num' }, byIndicator ? '指标得分' : '总分'), el('th', {}, '等次'));
+  const rows = (response.branches ?? []).map((b) => {
+    const link = `#/branch/${encodeURIComponent(b.tenantId)}/${encodeURIComponent(b.nodeId)}?period=${encodeURIComponent(filters.period)}`;
+    const score = byIndicator ? `${fixed(b.indicator?.points)} / ${fixed(b.indicator?.maxPoints)}` : fixed(b.total);
+    return el('tr', { 'data-node': b.nodeId },
+      el('td', { class: 'num' }, b.rank), el('td', {}, el('a', { href: link }, b.displayName || b.nodeId)),
+      el('td', {}, b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade)));
+  });
+  if (rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, '暂无排名数据')));
+  return el('table', { id: 'ranking' }, el('thead', {}, head), el('tbody', {}, rows));
+}
+
+export function rankingPage(view, params) {
+  const filters = {
+    period: params.get('period') ?? String(new Date().getFullYear()),
+    scope: params.get('scope') ?? 'city',
+    tenant: params.get('tenant') ?? '',
+    indicator: params.get('indicator') ?? '',
+    q: params.get('q') ?? '',
+  };
+  const tokens = ['']; // page tokens of the pages visited, the current one last
+  const status = el('p', { class: 'muted', id: 'ranking-status' });
+  const table = el('div');
+  const previous = el('button', { type: 'button', disabled: true }, '上一页');
+  const next = el('button', { type: 'button', disabled: true }, '下一页');
+  view.append(el('h2', {}, '支部排名'), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next));
+
+  let nextToken = '';
+  async function load() {
+    if (!isPeriod(filters.period)) {
+      status.textContent = '请输入考核期，如 2026、2026-Q1 或 2026-03。';
+      return;
+    }
+    try {
+      const response = await api(`/v1/rankings/${encodeURIComponent(filters.period)}/branches`, {
+        tenant: filters.scope === 'tenant' ? filters.tenant : undefined,
+        query: {
+          scope: filters.scope === 'tenant' ? 'RANKING_SCOPE_TENANT' : 'RANKING_SCOPE_CITY',
+          indicatorId: filters.indicator,
+          nameContains: filters.q,
+          pageSize: PAGE_SIZE,
+          pageToken: tokens.at(-1),
+        },
+      });
+      nextToken = response.nextPageToken ?? '';
+      table.replaceChildren(rowsTable(response, filters));
+      status.textContent = `共 ${response.rankedCount ?? 0} 个支部参与排名 · 第 ${tokens.length} 页 · 考核细则 ${response.rubricVersion || '—'} · 每 2 秒自动刷新`;
+      previous.disabled = tokens.length === 1;
+      next.disabled = !nextToken;
+    } catch (error) {
+      status.textContent = '';
+      table.replaceChildren(el('p', { class: 'error', role: 'alert' }, `读取排名失败：${error.message}`));
+    }
+  }
+
+  next.addEventListener('click', () => { tokens.push(nextToken); load(); });
+  previous.addEventListener('click', () => { tokens.pop(); load(); });
+  load();
+  const timer = setInterval(load, REFRESH_MS);
+  return () => clearInterval(timer);
+}
