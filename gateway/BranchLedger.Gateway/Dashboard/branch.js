@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { lineChart } from './chart.js';
 import { el, fixed, gradeBadge, isPeriod, trendMonths } from './format.js';
+import { servingRubric } from './rubric.js';
 
 const BODY_KINDS = ['meeting', 'talk', 'quarterlyReview', 'communityService', 'riskPoint', 'brandProject', 'honour',
   'campaign', 'selfAssessment', 'correction', 'dutyItem', 'dutyProgress', 'finding', 'findingProgress'];
@@ -64,10 +65,10 @@ export function branchPage(view, tenant, nodeId, params) {
   if (!isPeriod(period)) return () => {};
 
   const failed = (target) => (error) => target.append(el('p', { class: 'error', role: 'alert' }, `读取失败：${error.message}`));
-  api(`/v1/nodes/${node}/ranks/${encodeURIComponent(period)}`, { tenant }).then((rank) => {
+  Promise.all([api(`/v1/nodes/${node}/ranks/${encodeURIComponent(period)}`, { tenant }), servingRubric()]).then(([rank, { bands }]) => {
     title.textContent = `${rank.displayName || nodeId}（${tenant}）`;
     summary.append(el('div', { class: 'cards' },
-      el('div', { class: 'card' }, '总分', el('b', {}, fixed(rank.total)), gradeBadge(rank.grade)),
+      el('div', { class: 'card' }, '总分', el('b', {}, fixed(rank.total)), gradeBadge(rank.grade, bands)),
       standing('全市排名', rank.city), standing('本单位排名', rank.tenant)));
   }).catch(failed(summary));
   api(`/v1/nodes/${node}/scores/${encodeURIComponent(period)}`, { tenant })

@@ -16,11 +16,16 @@ export function el(tag, attributes = {}, ...children) {
 
 export const fixed = (value, digits = 2) => (typeof value === 'number' ? value.toFixed(digits) : '—');
 
-// The rubric's grade bands; the class picks the band's colour in styles.css.
-const GRADES = { 好: 'grade-good', 较好: 'grade-fair', 一般: 'grade-average', 差: 'grade-poor' };
+// Grade names are the rubric's; colours follow the band's place: best, then fair, average, and the lowest.
+function bandClass(grade, bands) {
+  const index = bands.indexOf(grade);
+  if (index < 0) return '';
+  if (index > 0 && index === bands.length - 1) return 'grade-poor';
+  return ['grade-good', 'grade-fair', 'grade-average'][Math.min(index, 2)];
+}
 
-export const gradeBadge = (grade) =>
-  grade ? el('span', { class: `grade ${GRADES[grade] ?? ''}` }, grade) : el('span', { class: 'grade' }, '—');
+export const gradeBadge = (grade, bands = []) =>
+  el('span', { class: `grade ${bandClass(grade, bands)}`, 'data-grade': grade || undefined }, grade || '—');
 
 const PERIOD = /^(\d{4})(?:-(Q[1-4]|\d{2}))?$/;
 

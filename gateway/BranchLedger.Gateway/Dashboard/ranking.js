@@ -1,19 +1,10 @@
 // The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, refreshed every 2 s.
 import { api } from './api.js';
 import { el, fixed, gradeBadge, isPeriod } from './format.js';
+import { servingRubric } from './rubric.js';
 
 const REFRESH_MS = 2000;
 const PAGE_SIZE = 20;
-
-/** The indicators of the serving rubric, for the indicator filter (read once). */
-let indicators;
-async function loadIndicators() {
-  if (!indicators) {
-    const rubric = JSON.parse((await api('/v1/rubrics/0')).rubricJson);
-    indicators = rubric.categories.flatMap((category) => category.indicators.map((i) => ({ id: i.id, name: i.name })));
-  }
-  return indicators;
-}
 
 function filtersForm(filters) {
   const field = (label, input) => el('label', {}, label, input);
@@ -21,9 +12,9 @@ function filtersForm(filters) {
     el('option', { value: 'city', selected: filters.scope !== 'tenant' }, '全市'),
     el('option', { value: 'tenant', selected: filters.scope === 'tenant' }, '本单位'));
   const indicator = el('select', { name: 'indicator' }, el('option', { value: '' }, '总分'));
-  loadIndicators().then((list) => {
-    for (const i of list) indicator.append(el('option', { value: i.id, selected: i.id === filters.indicator }, i.name));
-  }).catch(() => {});
+  servingRubric().then(({ indicators }) => {
+    for (const i of indicators) indicator.append(el('option', { value: i.id, selected: i.id === filters.indicator }, i.name));
+  });
   const form = el('form', { class: 'filters', id: 'ranking-filters' },
     field('考核期', el('input', { name: 'period', value: filters.period, required: true, pattern: '\\d{4}(-Q[1-4]|-\\d{2})?', placeholder: '2026 / 2026-Q1 / 2026-03', size: 10 })),
     field('范围', scope),
@@ -39,7 +30,7 @@ function filtersForm(filters) {
   return form;
 }
 
-function rowsTable(response, filters) {
+function rowsTable(response, filters, bands) {
   const byIndicator = Boolean(filters.indicator);
   const head = el('tr', {}, el('th', { class: 'num' }, '名次'), el('th', {}, '支部'), el('th', {}, '单位'),
     el('th', { class: 'num' }, byIndicator ? '指标得分' : '总分'), el('th', {}, '等次'));
@@ -48,7 +39,7 @@ function rowsTable(response, filters) {
     const score = byIndicator ? `${fixed(b.indicator?.points)} / ${fixed(b.indicator?.maxPoints)}` : fixed(b.total);
     return el('tr', { 'data-node': b.nodeId },
       el('td', { class: 'num' }, b.rank), el('td', {}, el('a', { href: link }, b.displayName || b.nodeId)),
-      el('td', {}, b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade)));
+      el('td', {}, b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade, bands)));
   });
   if (rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, '暂无排名数据')));
   return el('table', { id: 'ranking' }, el('thead', {}, head), el('tbody', {}, rows));
@@ -86,8 +77,9 @@ export function rankingPage(view, params) {
           pageToken: tokens.at(-1),
         },
       });
+      const { bands } = await servingRubric();
       nextToken = response.nextPageToken ?? '';
-      table.replaceChildren(rowsTable(response, filters));
+      table.replaceChildren(rowsTable(response, filters, bands));
       status.textContent = `共 ${response.rankedCount ?? 0} 个支部参与排名 · 第 ${tokens.length} 页 · 考核细则 ${response.rubricVersion || '—'} · 每 2 秒自动刷新`;
       previous.disabled = tokens.length === 1;
       next.disabled = !nextToken;
