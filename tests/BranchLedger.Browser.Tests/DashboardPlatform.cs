@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using BranchLedger.Contracts.Rankings;
+using BranchLedger.Domain.Access;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +27,22 @@ public sealed class DashboardPlatform : IAsyncLifetime
 
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Pushes scores through the ranking ingress, as ledgers do, and waits until applied.</summary>
+    /// <summary>A supervisor's token, as the CLI's <c>token 'supervisor@*'</c> makes one.</summary>
+    public static string SupervisorToken { get; } = TestCredentials.Token("city-supervisor", [Grant.Everywhere(Role.Supervisor)]);
+
+    /// <summary>
+    /// Pushes scores through the ranking ingress, as ledgers do, under the rubric version the platform
+    /// serves, and waits until applied. Reading the rubric first publishes the default one, which makes
+    /// it the serving version; scores pushed under another version would vanish from the views then.
+    /// </summary>
     public async Task PushAsync(IReadOnlyList<BranchScore> scores)
     {
-        await RankingPush.PublishManyAsync(Grains, scores);
+        using var http = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SupervisorToken);
+        (await http.GetAsync("/v1/rubrics/0")).EnsureSuccessStatusCode();
+        var serving = await Grains.GetGrain<IRankingCatalogGrain>(RankingKeys.Catalog).GetServingVersion()
+            ?? throw new InvalidOperationException("No serving rubric version after reading the rubric.");
+        await RankingPush.PublishManyAsync(Grains, [.. scores.Select(score => score with { RubricVersion = serving })]);
         await RankingPush.FlushAsync(Grains);
     }
 

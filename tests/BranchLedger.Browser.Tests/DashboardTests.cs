@@ -1,5 +1,3 @@
-using BranchLedger.Domain.Access;
-using BranchLedger.Integration.Tests.Infrastructure;
 using BranchLedger.Integration.Tests.Rankings;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,17 +13,16 @@ public sealed class DashboardTests(DashboardPlatform platform)
         ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
-    public async Task A_supervisor_signs_in_sees_the_city_ranking_searches_it_and_opens_a_branch()
+    public async Task A_supervisor_signs_in_sees_the_city_ranking_searches_it_compares_two_branches_and_opens_one()
     {
         await platform.PushAsync(SmallCity.Scores("2022"));
-        var token = TestCredentials.Token("city-supervisor", [Grant.Everywhere(Role.Supervisor)]);
         await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
 
         await page.GotoAsync("/dashboard/");
-        await page.FillAsync("#token", token);
+        await page.FillAsync("#token", DashboardPlatform.SupervisorToken);
         await page.ClickAsync("#sign-in button[type=submit]");
         await Expect(page.Locator("#who")).ToContainTextAsync("city-supervisor");
 
@@ -40,11 +37,23 @@ public sealed class DashboardTests(DashboardPlatform platform)
         await page.FillAsync("input[name=q]", "b2");
         await page.ClickAsync("#ranking-filters button[type=submit]");
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.First.Locator("td").First).ToHaveTextAsync("5"); // ranks stay those of the whole ranking
+        await Expect(rows.First.Locator("td").Nth(1)).ToHaveTextAsync("5"); // ranks stay those of the whole ranking
 
         await page.FillAsync("input[name=q]", "");
         await page.ClickAsync("#ranking-filters button[type=submit]");
-        await page.ClickAsync("#ranking tr[data-node='branch-a2'] a");
+        await Expect(rows).ToHaveCountAsync(SmallCity.Order.Length);
+        await page.CheckAsync("#ranking tr[data-tenant='tenant-b'][data-node='branch-b1'] input[type=checkbox]");
+        await page.CheckAsync("#ranking tr[data-tenant='tenant-c'][data-node='branch-c2'] input[type=checkbox]");
+        await page.ClickAsync("#compare");
+        var columns = page.Locator("#comparison thead th");
+        await Expect(columns).ToHaveCountAsync(3);
+        await Expect(page.Locator("#comparison tbody tr").First).ToContainTextAsync("95.00");
+        await Expect(page.Locator("#comparison tbody tr").First).ToContainTextAsync("40.00");
+        await Expect(page.Locator("svg.chart rect.bar")).ToHaveCountAsync(2);
+        await ShotAsync(page, "compare");
+
+        await page.GoBackAsync();
+        await page.ClickAsync("#ranking tr[data-tenant='tenant-a'][data-node='branch-a2'] a");
         await Expect(page.Locator("#summary")).ToContainTextAsync("3 / 8");
         await Expect(page.Locator("#trend svg.chart")).ToBeVisibleAsync();
         await ShotAsync(page, "branch");

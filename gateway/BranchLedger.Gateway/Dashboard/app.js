@@ -1,7 +1,8 @@
-// Entry point: sign-in, then a hash router over the pages (#/ranking?…, #/branch/{tenant}/{node}?…).
+// Entry point: sign-in, then a hash router over the pages (#/ranking?…, #/branch/{tenant}/{node}?…, #/compare?…).
 import { api, session } from './api.js';
 import { rankingPage } from './ranking.js';
 import { branchPage } from './branch.js';
+import { comparePage } from './compare.js';
 
 const $ = (id) => document.getElementById(id);
 let leave = () => {};
@@ -38,6 +39,7 @@ function route() {
   view.replaceChildren();
   // A page returns how to leave it (stop polling).
   if (parts[0] === 'branch' && parts.length === 3) leave = branchPage(view, parts[1], parts[2], params);
+  else if (parts[0] === 'compare') leave = comparePage(view, params);
   else leave = rankingPage(view, params);
 }
 

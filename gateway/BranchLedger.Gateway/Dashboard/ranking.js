@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { el, fixed, gradeBadge, isPeriod } from './format.js';
 import { servingRubric } from './rubric.js';
+import { MAX_COMPARED, compareLink } from './compare.js';
 
 const REFRESH_MS = 2000;
 const PAGE_SIZE = 20;
@@ -30,18 +31,21 @@ function filtersForm(filters) {
   return form;
 }
 
-function rowsTable(response, filters, bands) {
+function rowsTable(response, filters, bands, selected, onSelect) {
   const byIndicator = Boolean(filters.indicator);
-  const head = el('tr', {}, el('th', { class: 'num' }, '名次'), el('th', {}, '支部'), el('th', {}, '单位'),
+  const head = el('tr', {}, el('th', {}, '对比'), el('th', { class: 'num' }, '名次'), el('th', {}, '支部'), el('th', {}, '单位'),
     el('th', { class: 'num' }, byIndicator ? '指标得分' : '总分'), el('th', {}, '等次'));
   const rows = (response.branches ?? []).map((b) => {
     const link = `#/branch/${encodeURIComponent(b.tenantId)}/${encodeURIComponent(b.nodeId)}?period=${encodeURIComponent(filters.period)}`;
     const score = byIndicator ? `${fixed(b.indicator?.points)} / ${fixed(b.indicator?.maxPoints)}` : fixed(b.total);
-    return el('tr', { 'data-node': b.nodeId },
-      el('td', { class: 'num' }, b.rank), el('td', {}, el('a', { href: link }, b.displayName || b.nodeId)),
+    const key = `${b.tenantId}/${b.nodeId}`;
+    const pick = el('input', { type: 'checkbox', checked: selected.has(key), 'aria-label': `对比 ${b.displayName || b.nodeId}` });
+    pick.addEventListener('change', () => onSelect(key, b, pick));
+    return el('tr', { 'data-node': b.nodeId, 'data-tenant': b.tenantId },
+      el('td', {}, pick), el('td', { class: 'num' }, b.rank), el('td', {}, el('a', { href: link }, b.displayName || b.nodeId)),
       el('td', {}, b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade, bands)));
   });
-  if (rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, '暂无排名数据')));
+  if (rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 6, class: 'muted' }, '暂无排名数据')));
   return el('table', { id: 'ranking' }, el('thead', {}, head), el('tbody', {}, rows));
 }
 
@@ -58,7 +62,18 @@ export function rankingPage(view, params) {
   const table = el('div');
   const previous = el('button', { type: 'button', disabled: true }, '上一页');
   const next = el('button', { type: 'button', disabled: true }, '下一页');
-  view.append(el('h2', {}, '支部排名'), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next));
+  // Picked branches survive paging and refreshes; the comparison takes them in the order picked.
+  const selected = new Map();
+  const compare = el('button', { type: 'button', id: 'compare', disabled: true }, '对比所选');
+  const onSelect = (key, branch, box) => {
+    if (!box.checked) selected.delete(key);
+    else if (selected.size < MAX_COMPARED) selected.set(key, { tenantId: branch.tenantId, nodeId: branch.nodeId });
+    else box.checked = false;
+    compare.disabled = selected.size === 0;
+    compare.textContent = `对比所选（${selected.size}/${MAX_COMPARED}）`;
+  };
+  compare.addEventListener('click', () => { location.hash = compareLink(filters.period, [...selected.values()]); });
+  view.append(el('h2', {}, '支部排名'), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next, compare));
 
   let nextToken = '';
   async function load() {
@@ -79,7 +94,7 @@ export function rankingPage(view, params) {
       });
       const { bands } = await servingRubric();
       nextToken = response.nextPageToken ?? '';
-      table.replaceChildren(rowsTable(response, filters, bands));
+      table.replaceChildren(rowsTable(response, filters, bands, selected, onSelect));
       status.textContent = `共 ${response.rankedCount ?? 0} 个支部参与排名 · 第 ${tokens.length} 页 · 考核细则 ${response.rubricVersion || '—'} · 每 2 秒自动刷新`;
       previous.disabled = tokens.length === 1;
       next.disabled = !nextToken;

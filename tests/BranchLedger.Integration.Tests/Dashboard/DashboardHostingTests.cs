@@ -49,7 +49,7 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
             }
         }
 
-        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js" }, served);
+        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js" }, served);
         using var styles = await http.GetAsync("/dashboard/styles.css");
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
         using var missing = await http.GetAsync("/dashboard/missing.js");
@@ -60,6 +60,8 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
     public async Task The_routes_the_dashboard_reads_need_a_credential_and_answer_a_supervisor()
     {
         await fixture.PushAsync(SmallCity.Scores("2021"));
+        // Only refused calls reach /v1/rubrics/0 here: a supervisor's read would publish the default rubric and
+        // make it the serving version for the other tests of this collection, which rank under a test rubric.
         string[] routes =
         [
             "/v1/access/caller", "/v1/rubrics/0", "/v1/rankings/2021/branches?scope=RANKING_SCOPE_CITY&pageSize=3",
@@ -89,6 +91,20 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
         Assert.Equal((80.0, 3L), (rank.GetProperty("total").GetDouble(), rank.GetProperty("city").GetProperty("rank").GetInt64()));
         var trend = await supervisor.GetFromJsonAsync<JsonElement>(routes[5]);
         Assert.Equal(12, trend.GetProperty("points").GetArrayLength());
+
+        // A comparison across tenants, with and without a tenant named.
+        using var anywhere = fixture.Http();
+        anywhere.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(token);
+        foreach (var client in new[] { supervisor, anywhere })
+        {
+            using var compared = await client.PostAsJsonAsync("/v1/rankings:compare", new
+            {
+                period = "2021",
+                branches = new[] { new { tenantId = "tenant-b", nodeId = "branch-b1" }, new { tenantId = "tenant-c", nodeId = "branch-c2" } },
+            });
+            var body = await compared.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(body.GetProperty("branches").EnumerateArray().All(b => b.TryGetProperty("ranked", out var r) && r.GetBoolean()), body.ToString());
+        }
     }
 
     // The dashboard's own relative imports: `from './x.js'`.
