@@ -20,6 +20,14 @@ public sealed class DashboardTests(DashboardPlatform platform)
         var page = await context.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
+        // Console errors include Content-Security-Policy violations; refused reads the page reports itself are expected.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                scriptErrors.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync("/dashboard/");
         await page.FillAsync("#token", DashboardPlatform.SupervisorToken);

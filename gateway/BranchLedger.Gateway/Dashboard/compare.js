@@ -10,7 +10,8 @@ export const MAX_COMPARED = 10;
 export const compareLink = (period, branches) =>
   `#/compare?${new URLSearchParams([['period', period], ...branches.map((b) => ['b', `${b.tenantId}/${b.nodeId}`])])}`;
 
-function table(response, bands) {
+function table(response, { bands, indicators }) {
+  const nameOf = new Map(indicators.map((i) => [i.id, i.name]));
   const columns = response.branches ?? [];
   const head = el('tr', {}, el('th', {}, ''), columns.map((b) => el('th', { class: 'num' }, b.displayName || b.nodeId, el('br'), el('span', { class: 'muted' }, b.tenantId))));
   const row = (label, cells) => el('tr', {}, el('th', {}, label), cells.map((cell) => el('td', { class: 'num' }, cell)));
@@ -18,7 +19,7 @@ function table(response, bands) {
     row('总分', columns.map((b) => (b.ranked ? fixed(b.total) : '未排名'))),
     row('等次', columns.map((b) => gradeBadge(b.grade, bands))),
     row('全市排名', columns.map((b) => (b.city ? `${b.city.rank} / ${b.city.rankedCount}` : '—'))),
-    ...(response.indicators ?? []).map((i) => row(i.indicatorId, (i.cells ?? []).map((c) =>
+    ...(response.indicators ?? []).map((i) => row(nameOf.get(i.indicatorId) ?? i.indicatorId, (i.cells ?? []).map((c) =>
       (c.present && c.assessable ? `${fixed(c.points ?? 0)} / ${fixed(c.maxPoints ?? 0)}` : '—')))),
   ];
   return el('table', { id: 'comparison' }, el('thead', {}, head), el('tbody', {}, rows));
@@ -39,7 +40,7 @@ export function comparePage(view, params) {
   }
 
   Promise.all([api('/v1/rankings:compare', { method: 'POST', body: { period, branches } }), servingRubric()])
-    .then(([response, { bands }]) => body.append(table(response, bands),
+    .then(([response, rubric]) => body.append(table(response, rubric),
       barChart('总分对比', (response.branches ?? []).map((b) => ({ label: b.displayName || b.nodeId, value: b.ranked ? b.total : 0 })), 100)))
     .catch((error) => body.append(el('p', { class: 'error', role: 'alert' }, `对比失败：${error.message}`)));
   return () => {};
