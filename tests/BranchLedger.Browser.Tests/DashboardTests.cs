@@ -13,7 +13,7 @@ public sealed class DashboardTests(DashboardPlatform platform)
         ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
-    public async Task A_supervisor_signs_in_sees_the_city_ranking_searches_it_compares_two_branches_and_opens_one()
+    public async Task A_supervisor_signs_in_sees_the_city_ranking_searches_it_compares_two_branches_opens_one_and_the_overview()
     {
         await platform.PushAsync(SmallCity.Scores("2022"));
         await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress, Locale = "zh-CN" });
@@ -65,6 +65,14 @@ public sealed class DashboardTests(DashboardPlatform platform)
         await Expect(page.Locator("#summary")).ToContainTextAsync("3 / 8");
         await Expect(page.Locator("#trend svg.chart")).ToBeVisibleAsync();
         await ShotAsync(page, "branch");
+
+        await page.GotoAsync("/dashboard/#/overview?period=2022");
+        await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(3);
+        var leader = page.Locator("#leaderboard tbody tr").First.Locator("td");
+        await Expect(leader.Nth(1)).ToHaveTextAsync("tenant-a");
+        await Expect(leader.Nth(3)).ToHaveTextAsync("83.33"); // (90 + 80 + 80) / 3
+        await Expect(page.Locator("#distribution svg.chart rect.bar")).ToHaveCountAsync(10);
+        await ShotAsync(page, "overview");
 
         // The token lives in the tab's session only: signing out forgets it.
         await page.ClickAsync("#sign-out");

@@ -1,8 +1,9 @@
-// Entry point: sign-in, then a hash router over the pages (#/ranking?…, #/branch/{tenant}/{node}?…, #/compare?…).
+// Entry point: sign-in, then a hash router over the pages (#/ranking?…, #/branch/{tenant}/{node}?…, #/compare?…, #/overview?…).
 import { api, session } from './api.js';
 import { rankingPage } from './ranking.js';
 import { branchPage } from './branch.js';
 import { comparePage } from './compare.js';
+import { overviewPage } from './overview.js';
 
 const $ = (id) => document.getElementById(id);
 let leave = () => {};
@@ -40,6 +41,7 @@ function route() {
   // A page returns how to leave it (stop polling).
   if (parts[0] === 'branch' && parts.length === 3) leave = branchPage(view, parts[1], parts[2], params);
   else if (parts[0] === 'compare') leave = comparePage(view, params);
+  else if (parts[0] === 'overview') leave = overviewPage(view, params);
   else leave = rankingPage(view, params);
 }
 

@@ -73,7 +73,8 @@ export function rankingPage(view, params) {
     compare.textContent = `对比所选（${selected.size}/${MAX_COMPARED}）`;
   };
   compare.addEventListener('click', () => { location.hash = compareLink(filters.period, [...selected.values()]); });
-  view.append(el('h2', {}, '支部排名'), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next, compare));
+  const overview = el('a', { href: `#/overview?period=${encodeURIComponent(filters.period)}`, id: 'overview-link' }, '全市概况（分布、单位排行）');
+  view.append(el('h2', {}, '支部排名'), el('p', {}, overview), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next, compare));
 
   let nextToken = '';
   async function load() {
