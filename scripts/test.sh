@@ -18,6 +18,10 @@ fi
 status=0
 for project in tests/*/*.csproj; do
     name="$(basename "$project" .csproj)"
+    # The browser tests need Chromium on the machine (README, Dashboard); until CI installs it, opt in.
+    if [[ $name == BranchLedger.Browser.Tests && ${BRANCHLEDGER_BROWSER_TESTS:-0} != 1 ]]; then
+        echo "== $name: not run (set BRANCHLEDGER_BROWSER_TESTS=1; needs chromium)"; continue
+    fi
     echo "== $name"
     # A hung test is killed after 5 minutes and named in the output, instead of eating CI's budget.
     dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none \

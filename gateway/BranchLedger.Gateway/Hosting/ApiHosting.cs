@@ -31,6 +31,7 @@ internal static class ApiHosting
 
     public static WebApplication MapBranchLedgerApi(this WebApplication app)
     {
+        app.MapBranchLedgerDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<LedgerApi>();

@@ -16,6 +16,9 @@ public sealed class RankingGatewayFixture : IAsyncLifetime
 
     public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
 
+    /// <summary>HTTP/1.1 to the gateway host (JSON routes, the dashboard), without credentials.</summary>
+    public HttpClient Http() => _gateway!.CreateClient();
+
     /// <summary>Grain calls inside the silo.</summary>
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
 
