@@ -46,6 +46,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
 
         var top = await Reader.TopAsync(layout, new RankingView(r.Period, tenant, indicator, name), after, pageSize);
         response.Branches.AddRange(top.Rows.Select(row => ToMessage(row.Row, row.Rank)));
+        await _runtime.Names.FillAsync(response.Branches, b => b.TenantId, (b, name) => b.TenantName = name);
         response.RankedCount = top.RankedCount;
         response.RubricVersion = layout.RubricVersion;
         if (top.HasMore)
@@ -154,6 +155,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         }
 
         response.Indicators.AddRange(IndicatorTable([.. locations.Select(l => l?.Score)]));
+        await _runtime.Names.FillAsync(response.Branches, b => b.TenantId, (b, name) => b.TenantName = name);
         return response;
     }
 
@@ -223,6 +225,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var board = (await Reader.TenantStatsAsync(layout, r.Period)).ToList();
         board.Sort(TenantStats.CompareForLeaderboard);
         response.Tenants.AddRange(board.Skip((int)Math.Min(after, board.Count)).Take(pageSize).Select((s, i) => ToMessage(s, after + i + 1)));
+        await _runtime.Names.FillAsync(response.Tenants, t => t.TenantId, (t, name) => t.TenantName = name);
         response.TenantCount = board.Count;
         response.RubricVersion = layout.RubricVersion;
         if (after + pageSize < board.Count)
@@ -245,8 +248,11 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
 
         try
         {
-            await foreach (var view in _runtime.Watches.Watch(new WatchKey(r.Period, tenant, indicator, topN), context.CancellationToken))
+            await foreach (var shared in _runtime.Watches.Watch(new WatchKey(r.Period, tenant, indicator, topN), context.CancellationToken))
             {
+                // Views are shared by every watcher of the key: name a copy.
+                var view = shared.Clone();
+                await _runtime.Names.FillAsync(view.Branches, b => b.TenantId, (b, name) => b.TenantName = name);
                 await responseStream.WriteAsync(view, context.CancellationToken);
             }
         }

@@ -16,11 +16,14 @@ internal sealed class RankingRuntime
     {
         Reader = new RankingReader(grains, new RankingCatalogCache(grains, clock));
         Watches = new RankingWatchHub(Reader, clock, logger);
+        Names = new TenantNames(grains, clock);
     }
 
     public RankingReader Reader { get; }
 
     public RankingWatchHub Watches { get; }
+
+    public TenantNames Names { get; }
 
     public static RankingRuntime For(IGrainFactory grains, TimeProvider clock, ILogger logger) =>
         ByCluster.GetValue(grains, g => new RankingRuntime(g, clock, logger));

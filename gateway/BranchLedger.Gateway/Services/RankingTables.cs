@@ -11,19 +11,19 @@ internal static class RankingTables
     {
         var byIndicator = rows.Any(r => r.Indicator is not null);
         string[] fields = byIndicator
-            ? ["rank", "tenant", "node_id", "branch", "score", "grade", "indicator", "raw", "points", "max_points", "computed_at"]
-            : ["rank", "tenant", "node_id", "branch", "score", "grade", "computed_at"];
+            ? ["rank", "tenant", "tenant_id", "node_id", "branch", "score", "grade", "indicator", "raw", "points", "max_points", "computed_at"]
+            : ["rank", "tenant", "tenant_id", "node_id", "branch", "score", "grade", "computed_at"];
         return new ExportTable("排名", [.. fields.Select(l.Column)], rows.Select(r => (IReadOnlyList<object?>)(byIndicator
-            ? [r.Rank, r.TenantId, r.NodeId, r.DisplayName, r.Total, r.Grade, r.Indicator?.IndicatorId, r.Indicator?.Raw, r.Indicator?.Points, r.Indicator?.MaxPoints, At(r)]
-            : [r.Rank, r.TenantId, r.NodeId, r.DisplayName, r.Total, r.Grade, At(r)])));
+            ? [r.Rank, r.TenantName, r.TenantId, r.NodeId, r.DisplayName, r.Total, r.Grade, r.Indicator?.IndicatorId, r.Indicator?.Raw, r.Indicator?.Points, r.Indicator?.MaxPoints, At(r)]
+            : [r.Rank, r.TenantName, r.TenantId, r.NodeId, r.DisplayName, r.Total, r.Grade, At(r)])));
     }
 
     /// <summary>The branches side by side, then the indicator table (one row per indicator, points per branch).</summary>
     public static IReadOnlyList<ExportTable> Comparison(CompareBranchesResponse compared, LedgerLabels l)
     {
-        string[] fields = ["tenant", "node_id", "branch", "ranked", "score", "grade", "rank", "ranked_count", "percentile"];
+        string[] fields = ["tenant", "tenant_id", "node_id", "branch", "ranked", "score", "grade", "rank", "ranked_count", "percentile"];
         var branches = new ExportTable("对比", [.. fields.Select(l.Column)], compared.Branches.Select(b => (IReadOnlyList<object?>)
-            [b.TenantId, b.NodeId, b.DisplayName, l.Of(b.Ranked), b.Ranked ? b.Total : null, b.Grade, b.City?.Rank, b.City?.RankedCount, b.City?.Percentile]));
+            [b.TenantName, b.TenantId, b.NodeId, b.DisplayName, l.Of(b.Ranked), b.Ranked ? b.Total : null, b.Grade, b.City?.Rank, b.City?.RankedCount, b.City?.Percentile]));
         var headers = new List<string> { l.Column("indicator") };
         headers.AddRange(compared.Branches.Select(b => $"{(b.DisplayName.Length > 0 ? b.DisplayName : b.NodeId)} {l.Column("points")}"));
         var indicators = new ExportTable("指标", headers, compared.Indicators.Select(row => (IReadOnlyList<object?>)

@@ -1,3 +1,4 @@
+using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Reports;
 
 namespace BranchLedger.Grains.Ledger;
@@ -9,7 +10,16 @@ public sealed partial class LedgerGrain
     public async Task<NodeReportFacts> GetReportFacts(int year)
     {
         var node = RequireNode();
-        var book = await BookFor(year);
-        return ReportFactsBuilder.Build(node, [.. book.Current()], year, Today());
+        var current = (await BookFor(year)).Current().ToList();
+        // A brand project stands from its start until it is withdrawn, so brands begun in earlier,
+        // already sealed years still count; their records live only in those years' archives.
+        var held = current.Select(v => v.Record.Sequence).ToHashSet();
+        foreach (var earlier in ledger.State.Sealed.Select(s => s.Year).Where(y => y < year).Order())
+        {
+            var brands = (await BookFor(earlier)).Current().Where(v => v.Current is BrandProjectDetails);
+            current.AddRange(brands.Where(v => held.Add(v.Record.Sequence)));
+        }
+
+        return ReportFactsBuilder.Build(node, current, year, Today());
     }
 }

@@ -13,12 +13,18 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
 {
     private const string Tenant = "tenant-reports";
     private const string Branch = "report-branch";
+    private const string TenantName = "市报告测试协会";
     private static readonly Metadata Caller = GatewayHost.As(Tenant);
     private ReportService.ReportServiceClient Reports => fixture.Reports;
 
     public async Task InitializeAsync()
     {
         await fixture.EnsureAsync(Tenant, Branch, members: 10);
+        await fixture.Directory.UpdateTenantProfileAsync(new UpdateTenantProfileRequest
+        {
+            RequestId = "profile-name",
+            Profile = new TenantProfile { DisplayName = TenantName, BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
+        }, Caller);
         for (var i = 1; i <= 3; i++)
         {
             await Record(Nodes.Root, $"theory-{i}", MeetingKind.TheoryStudyGroup, i, "学习党的创新理论");
@@ -44,7 +50,7 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal($"annual-report-{Nodes.Root}-2026.md", file.FileName);
         Assert.StartsWith("text/markdown", file.ContentType);
         var text = file.Text;
-        Assert.StartsWith($"# {Tenant}党组书记抓基层党建工作述职报告", text);
+        Assert.StartsWith($"# {TenantName}党组书记抓基层党建工作述职报告", text);
         Assert.Contains("主持召开党组会、党组理论中心组学习3次", text);
         Assert.Contains("共召开党组会2次、理事长办公会（本年度暂无记录）", text);
         Assert.Contains("开展廉政谈话5人次", text);
@@ -116,6 +122,15 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(["排名"], rankingBook.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal(["对比", "指标"], comparisonBook.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal("comparison-2026.xlsx", comparison.FileName);
+
+        // Rows name the tenant as people know it, with its id beside for other systems.
+        var csv = await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
+        {
+            Format = ExportFormat.Csv, Comparison = new CompareBranchesRequest { Period = "2026", Branches = { new RankingBranchRef { NodeId = Branch } } },
+        }, Caller));
+        var lines = csv.Text[1..].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("所属单位,单位编号,支部编号", lines[0]);
+        Assert.StartsWith($"{TenantName},{Tenant},{Branch},", lines[1]);
     }
 
     [Fact]
@@ -137,6 +152,27 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
 
         Assert.Equal(1, Assert.Single(trace.Figures).Value);
         Assert.Equal("学习党章", Assert.Single(trace.Records).Summary);
+    }
+
+    [Fact]
+    public async Task A_brand_begun_in_an_earlier_sealed_year_still_stands_in_later_reports()
+    {
+        await fixture.Ledger.RecordBrandProjectAsync(new RecordBrandProjectRequest
+        {
+            NodeId = Branch, RequestId = "brand-2025",
+            BrandProject = new BrandProject
+            {
+                Date = new Google.Type.Date { Year = 2025, Month = 4, Day = 1 }, Name = "红色驿站",
+                Level = RecognitionLevel.City, Status = BrandStatus.Recognised,
+            },
+        }, Caller);
+        await fixture.Ledger.SealYearAsync(new SealYearRequest { NodeId = Branch, Year = 2025, RequestId = "seal-branch-2025" }, Caller);
+
+        var trace = await Reports.GetReportTraceAsync(
+            new GetReportTraceRequest { NodeId = Nodes.Root, Year = 2026, FigureKey = "brands.city" }, Caller);
+
+        Assert.Equal(1, Assert.Single(trace.Figures).Value);
+        Assert.Equal("红色驿站", Assert.Single(trace.Records).Summary);
     }
 
     [Fact]
