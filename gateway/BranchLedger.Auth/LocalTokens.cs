@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BranchLedger.Auth;
 
-/// <summary>Mints tokens signed with the local key: what <c>branchledger token</c> and the tests use.</summary>
+/// <summary>Mints tokens signed with the local key (or an RSA issuer key): what <c>branchledger token</c> and the tests use.</summary>
 public static class LocalTokens
 {
     /// <summary>A token for <paramref name="subject"/> carrying <paramref name="grants"/>.</summary>
@@ -24,7 +24,8 @@ public static class LocalTokens
             IssuedAt = issuedAt,
             NotBefore = issuedAt.AddMinutes(-1),
             Expires = issuedAt + lifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            // RSA when the key is one (an issuer's, as tests stand one up); the local key is symmetric.
+            SigningCredentials = new SigningCredentials(key, key is RsaSecurityKey ? SecurityAlgorithms.RsaSha256 : SecurityAlgorithms.HmacSha256),
         });
     }
 }

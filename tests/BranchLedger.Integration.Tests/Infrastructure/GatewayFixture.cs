@@ -40,7 +40,7 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Puts the tenant and the node in the directory (see <see cref="Nodes"/>).</summary>
     public Task EnsureAsync(string tenant, string node, int? members = null) => Nodes.EnsureAsync(Directory, tenant, node, members);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var db = await TestPostgres.CreateDatabaseAsync("gateway");
         var clusterId = "gw-" + Guid.NewGuid().ToString("N")[..8];
@@ -59,7 +59,7 @@ public class GatewayFixture : IAsyncLifetime
         Reports = new ReportService.ReportServiceClient(_gateway.Channel());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_gateway is not null)
         {

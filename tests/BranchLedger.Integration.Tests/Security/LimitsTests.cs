@@ -32,8 +32,8 @@ public sealed class LimitsTests(LimitedGatewayFixture fixture, ITestOutputHelper
 
         var flooder = TestCredentials.Bearer("bulk", null, Grant.For(Role.TenantAdmin, "flood-a"));
         var calm = TestCredentials.Bearer("calm", null, Grant.For(Role.TenantAdmin, "calm-b"));
-        var flood = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => StatusOf(() => fixture.Directory.GetTenantAsync(new GetTenantRequest(), flooder).ResponseAsync)));
-        var other = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => StatusOf(() => fixture.Directory.GetTenantAsync(new GetTenantRequest(), calm).ResponseAsync)));
+        var flood = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => RpcOutcome.Of(() => fixture.Directory.GetTenantAsync(new GetTenantRequest(), flooder).ResponseAsync)));
+        var other = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RpcOutcome.Of(() => fixture.Directory.GetTenantAsync(new GetTenantRequest(), calm).ResponseAsync)));
 
         var exhausted = flood.Where(s => s.Code == StatusCode.ResourceExhausted).ToList();
         output.WriteLine($"flood: {flood.Count(s => s.Code == StatusCode.OK)} served, {exhausted.Count} refused; other tenant: {other.Count(s => s.Code == StatusCode.OK)}/5 served");
@@ -56,18 +56,5 @@ public sealed class LimitsTests(LimitedGatewayFixture fixture, ITestOutputHelper
         var refused = await Assert.ThrowsAsync<RpcException>(() => fixture.Ledger.RecordMeetingAsync(request, admin).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
         Assert.Empty((await fixture.Ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "office-branch" }, admin)).Records);
-    }
-
-    private static async Task<(StatusCode Code, RpcException? Error)> StatusOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return (StatusCode.OK, null);
-        }
-        catch (RpcException ex)
-        {
-            return (ex.StatusCode, ex);
-        }
     }
 }
