@@ -32,8 +32,8 @@ public sealed class DashboardPlatform : IAsyncLifetime
 
     /// <summary>
     /// Pushes scores through the ranking ingress, as ledgers do, under the rubric version the platform
-    /// serves, and waits until applied. Reading the rubric first publishes the default one, which makes
-    /// it the serving version; scores pushed under another version would vanish from the views then.
+    /// serves (reading the rubric publishes the default one on a fresh city), and waits until applied:
+    /// the page's indicator names and grade bands then come from the rubric the scores were made with.
     /// </summary>
     public async Task PushAsync(IReadOnlyList<BranchScore> scores)
     {
