@@ -49,7 +49,7 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
             }
         }
 
-        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js", "overview.js" }, served);
+        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js", "overview.js", "exports.js" }, served);
         using var styles = await http.GetAsync("/dashboard/styles.css");
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
         using var missing = await http.GetAsync("/dashboard/missing.js");
