@@ -1,5 +1,7 @@
-using System.Net.Http.Headers;
 using BranchLedger.Contracts.Rankings;
+using BranchLedger.Contracts.Scoring;
+using BranchLedger.Domain.Scoring;
+using BranchLedger.Domain.Validation;
 using BranchLedger.Domain.Access;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,18 +33,24 @@ public sealed class DashboardPlatform : IAsyncLifetime
     public static string SupervisorToken { get; } = TestCredentials.Token("city-supervisor", [Grant.Everywhere(Role.Supervisor)]);
 
     /// <summary>
-    /// Pushes scores through the ranking ingress, as ledgers do, under the rubric version the platform
-    /// serves, and waits until applied. Reading the rubric first publishes the default one, which makes
-    /// it the serving version; scores pushed under another version would vanish from the views then.
+    /// Pushes scores through the ranking ingress, as ledgers do, and waits until applied. They are made
+    /// the serving rubric's (reading it publishes the default one on a fresh city): its version, its
+    /// grade names and, in order, its first indicators' ids, so the page names and colours them as it
+    /// would real scores.
     /// </summary>
     public async Task PushAsync(IReadOnlyList<BranchScore> scores)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseAddress) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SupervisorToken);
-        (await http.GetAsync("/v1/rubrics/0")).EnsureSuccessStatusCode();
-        var serving = await Grains.GetGrain<IRankingCatalogGrain>(RankingKeys.Catalog).GetServingVersion()
-            ?? throw new InvalidOperationException("No serving rubric version after reading the rubric.");
-        await RankingPush.PublishManyAsync(Grains, [.. scores.Select(score => score with { RubricVersion = serving })]);
+        var serving = await Grains.GetGrain<IRubricGrain>(CityKeys.City).Get(0)
+            ?? throw new InvalidOperationException("No serving rubric.");
+        var rubric = RubricJson.Read(serving.Json, new Violations())
+            ?? throw new InvalidOperationException("The serving rubric does not parse.");
+        var indicators = rubric.Indicators.Select(i => i.Id).ToList();
+        await RankingPush.PublishManyAsync(Grains, [.. scores.Select(score => score with
+        {
+            RubricVersion = serving.VersionKey,
+            Grade = rubric.GradeOf((decimal)score.Total)?.Name ?? "",
+            Indicators = [.. score.Indicators.Select((indicator, n) => indicator with { IndicatorId = indicators[n] })],
+        })]);
         await RankingPush.FlushAsync(Grains);
     }
 

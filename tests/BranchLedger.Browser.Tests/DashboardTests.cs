@@ -1,22 +1,32 @@
+using System.Text.RegularExpressions;
+using BranchLedger.Integration.Tests.Infrastructure;
 using BranchLedger.Integration.Tests.Rankings;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace BranchLedger.Browser.Tests;
 
-/// <summary>The dashboard as a supervisor uses it, in headless Chromium; screenshots are kept as artefacts.</summary>
+/// <summary>The dashboard as a supervisor uses it, in headless Chromium; screenshots and downloads are kept as artefacts.</summary>
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardTests(DashboardPlatform platform)
+public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper output)
 {
-    /// <summary>Where screenshots go: BRANCHLEDGER_TEST_ARTEFACTS, or "screenshots" beside the tests.</summary>
+    /// <summary>Where screenshots and downloaded files go: BRANCHLEDGER_TEST_ARTEFACTS, or "screenshots" beside the tests.</summary>
     private static readonly string Artefacts = Environment.GetEnvironmentVariable("BRANCHLEDGER_TEST_ARTEFACTS") is { Length: > 0 } folder
         ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
-    public async Task A_supervisor_signs_in_sees_the_city_ranking_searches_it_compares_two_branches_opens_one_and_the_overview()
+    public async Task A_supervisor_signs_in_sees_the_city_ranking_exports_it_compares_two_branches_opens_one_with_its_report_and_the_overview()
     {
         await platform.PushAsync(SmallCity.Scores("2022"));
-        await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress, Locale = "zh-CN" });
+        // The annual report is made from the branch's directory and records: the branch must exist there.
+        await Nodes.EnsureAsync(platform.Grains, "tenant-a", "branch-a2", members: 8);
+        await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
         var page = await context.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
@@ -39,8 +49,19 @@ public sealed class DashboardTests(DashboardPlatform platform)
         var rows = page.Locator("#ranking tbody tr");
         await Expect(rows).ToHaveCountAsync(SmallCity.Order.Length);
         await Expect(rows.First).ToContainTextAsync("branch-b1");
+        await Expect(rows.First.Locator(".grade")).ToHaveClassAsync(new Regex("grade-good")); // the rubric's best band
+        await Expect(rows.Last.Locator(".grade")).ToHaveClassAsync(new Regex("grade-poor"));
         await Expect(page.Locator("#ranking-status")).ToContainTextAsync("共 8 个支部");
         await ShotAsync(page, "ranking");
+
+        // The ranking as shown, every page, as a workbook.
+        var workbook = await DownloadAsync(page, "#export-ranking", "ranking-2022.xlsx");
+        using (var book = SpreadsheetDocument.Open(workbook, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(book));
+            var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet!;
+            Assert.Equal(1 + SmallCity.Order.Length, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+        }
 
         await page.FillAsync("input[name=q]", "b2");
         await page.ClickAsync("#ranking-filters button[type=submit]");
@@ -65,6 +86,14 @@ public sealed class DashboardTests(DashboardPlatform platform)
         await Expect(page.Locator("#summary")).ToContainTextAsync("3 / 8");
         await Expect(page.Locator("#trend svg.chart")).ToBeVisibleAsync();
         await ShotAsync(page, "branch");
+
+        // Its annual report, as a Word file.
+        var report = await DownloadAsync(page, "#export-report", "annual-report-branch-a2-2022.docx");
+        using (var docx = WordprocessingDocument.Open(report, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(docx));
+            Assert.Contains("述职报告", docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
 
         await page.GotoAsync("/dashboard/#/overview?period=2022");
         await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(3);
@@ -95,9 +124,26 @@ public sealed class DashboardTests(DashboardPlatform platform)
         await Expect(page.Locator("#ranking")).ToHaveCountAsync(0);
     }
 
-    private static async Task ShotAsync(IPage page, string name)
+    /// <summary>Clicks an export button, saves the file it downloads among the artefacts and returns its path.</summary>
+    private async Task<string> DownloadAsync(IPage page, string button, string expectedName)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
+        Assert.Equal(expectedName, download.SuggestedFilename);
+        Assert.Null(await download.FailureAsync());
+        var path = Path.Combine(Artefacts, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        output.WriteLine("download: " + path);
+        await Expect(page.Locator(button + "-status")).ToHaveTextAsync("已下载：" + expectedName);
+        // Office files are zip packages: the local file header's signature first.
+        Assert.Equal("PK\u0003\u0004"u8.ToArray(), (await File.ReadAllBytesAsync(path))[..4]);
+        return path;
+    }
+
+    private async Task ShotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(Artefacts);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, name + ".png"), FullPage = true });
+        var path = Path.Combine(Artefacts, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine("screenshot: " + path);
     }
 }

@@ -37,7 +37,8 @@ async function failure(response) {
   } catch {
     // Not a JSON error body (e.g. a bare 401 from authentication).
   }
-  return new ApiError(response.status, detail.code, detail.message || response.statusText);
+  // JSON routes answer a google.rpc.Status ({ code, message }); downloads a problem document ({ code, detail }).
+  return new ApiError(response.status, detail.code, detail.message || detail.detail || response.statusText);
 }
 
 /** A JSON route of the gateway (see the google.api.http annotations of the protos). */
@@ -47,15 +48,26 @@ export async function api(path, options) {
   return response.json();
 }
 
-/** A file route: saves the response under the name the gateway gives it. */
+/** The file name of a Content-Disposition header: filename* (UTF-8) first, then filename. */
+function fileNameOf(disposition) {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (utf8) return decodeURIComponent(utf8.trim());
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? 'export';
+}
+
+/**
+ * A download route (/v1/downloads/…): fetched with the credential like any call, then saved under the
+ * name the gateway gives it. Returns that name.
+ */
 export async function download(path, options) {
   const response = await request(path, options);
   if (!response.ok) throw await failure(response);
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? 'export';
+  const name = fileNameOf(response.headers.get('Content-Disposition'));
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
-  link.download = decodeURIComponent(name);
+  link.download = name;
   link.click();
-  URL.revokeObjectURL(link.href);
+  // Revoked later: revoking at once can cancel a download the browser has not started yet.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return name;
 }

@@ -1,9 +1,10 @@
 // One branch: its standing, its score indicator by indicator (with the records behind the points),
-// its trend over twelve months and its open warnings.
+// its trend over twelve months and its open warnings; its annual report (述职报告) as a Word file.
 import { api } from './api.js';
 import { lineChart } from './chart.js';
 import { el, fixed, gradeBadge, isPeriod, trendMonths } from './format.js';
 import { servingRubric } from './rubric.js';
+import { exportButton } from './exports.js';
 
 const BODY_KINDS = ['meeting', 'talk', 'quarterlyReview', 'communityService', 'riskPoint', 'brandProject', 'honour',
   'campaign', 'selfAssessment', 'correction', 'dutyItem', 'dutyProgress', 'finding', 'findingProgress'];
@@ -36,13 +37,22 @@ function recordsBehind(indicator, nodeId, tenant) {
   return details;
 }
 
+const STATUS = { SCORED: '已评分', OUT_OF_SCOPE: '不适用', NOTHING_TO_JUDGE: '暂无可评', YEAR_ONLY: '仅按年度评' };
+
+// What was judged and not met: a few inline, many folded (a year of monthly meetings is dozens).
+function missesOf(indicator) {
+  const misses = indicator.misses ?? [];
+  if (misses.length <= 3) return misses.length ? misses.join('、') : el('span', { class: 'muted' }, '—');
+  return el('details', {}, el('summary', {}, `${misses.length} 项未达`), el('ul', {}, misses.map((m) => el('li', {}, m))));
+}
+
 function breakdown(score, nodeId, tenant) {
   const head = el('tr', {}, el('th', {}, '指标'), el('th', {}, '状态'), el('th', { class: 'num' }, '得分'),
     el('th', { class: 'num' }, '满分'), el('th', {}, '依据记录'), el('th', {}, '未达项'));
   const rows = (score.indicators ?? []).map((i) => el('tr', { 'data-indicator': i.indicatorId },
-    el('td', {}, i.name), el('td', {}, i.status), el('td', { class: 'num' }, fixed(i.points ?? 0)),
+    el('td', {}, i.name), el('td', {}, STATUS[i.status] ?? i.status), el('td', { class: 'num' }, fixed(i.points ?? 0)),
     el('td', { class: 'num' }, fixed(i.maxPoints ?? 0)), el('td', {}, recordsBehind(i, nodeId, tenant)),
-    el('td', {}, (i.misses ?? []).join('、'))));
+    el('td', {}, missesOf(i))));
   return el('table', { id: 'breakdown' }, el('thead', {}, head), el('tbody', {}, rows));
 }
 
@@ -60,8 +70,12 @@ export function branchPage(view, tenant, nodeId, params) {
   const scores = section(`${period} 各项指标得分`, 'scores');
   const trend = section('近十二个月走势', 'trend');
   const warnings = section('预警', 'warnings');
+  const year = period.slice(0, 4); // the report covers the period's calendar year
+  const report = exportButton('export-report', `下载 ${year} 年度述职报告（Word）`, () => ({
+    path: `/v1/downloads/nodes/${node}/annual-report/${year}`, options: { tenant, query: { format: 'docx' } },
+  }));
   view.append(el('p', {}, el('a', { href: `#/ranking?period=${encodeURIComponent(period)}` }, '← 返回排名')), title,
-    summary, scores, trend, warnings);
+    el('p', {}, isPeriod(period) ? report : null), summary, scores, trend, warnings);
   if (!isPeriod(period)) return () => {};
 
   const failed = (target) => (error) => target.append(el('p', { class: 'error', role: 'alert' }, `读取失败：${error.message}`));

@@ -1,8 +1,10 @@
-// The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, refreshed every 2 s.
+// The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, refreshed every 2 s;
+// exported as shown (every page) to Excel.
 import { api } from './api.js';
 import { el, fixed, gradeBadge, isPeriod } from './format.js';
 import { servingRubric } from './rubric.js';
 import { MAX_COMPARED, compareLink } from './compare.js';
+import { exportButton } from './exports.js';
 
 const REFRESH_MS = 2000;
 const PAGE_SIZE = 20;
@@ -30,6 +32,18 @@ function filtersForm(filters) {
   });
   return form;
 }
+
+// The view the filters describe, as ListTopBranches and its export read it.
+const rankingPath = (filters, prefix) => `${prefix}/${encodeURIComponent(filters.period)}`;
+const rankingOptions = (filters, query = {}) => ({
+  tenant: filters.scope === 'tenant' ? filters.tenant : undefined,
+  query: {
+    scope: filters.scope === 'tenant' ? 'RANKING_SCOPE_TENANT' : 'RANKING_SCOPE_CITY',
+    indicatorId: filters.indicator,
+    nameContains: filters.q,
+    ...query,
+  },
+});
 
 function rowsTable(response, filters, bands, selected, onSelect) {
   const byIndicator = Boolean(filters.indicator);
@@ -74,7 +88,11 @@ export function rankingPage(view, params) {
   };
   compare.addEventListener('click', () => { location.hash = compareLink(filters.period, [...selected.values()]); });
   const overview = el('a', { href: `#/overview?period=${encodeURIComponent(filters.period)}`, id: 'overview-link' }, '全市概况（分布、单位排行）');
-  view.append(el('h2', {}, '支部排名'), el('p', {}, overview), filtersForm(filters), status, table, el('div', { class: 'pager' }, previous, next, compare));
+  const exportRanking = exportButton('export-ranking', '导出 Excel', () => ({
+    path: rankingPath(filters, '/v1/downloads/rankings'), options: rankingOptions(filters, { format: 'xlsx' }),
+  }));
+  view.append(el('h2', {}, '支部排名'), el('p', {}, overview), filtersForm(filters), status, table,
+    el('div', { class: 'pager' }, previous, next, compare, exportRanking));
 
   let nextToken = '';
   async function load() {
@@ -83,16 +101,8 @@ export function rankingPage(view, params) {
       return;
     }
     try {
-      const response = await api(`/v1/rankings/${encodeURIComponent(filters.period)}/branches`, {
-        tenant: filters.scope === 'tenant' ? filters.tenant : undefined,
-        query: {
-          scope: filters.scope === 'tenant' ? 'RANKING_SCOPE_TENANT' : 'RANKING_SCOPE_CITY',
-          indicatorId: filters.indicator,
-          nameContains: filters.q,
-          pageSize: PAGE_SIZE,
-          pageToken: tokens.at(-1),
-        },
-      });
+      const response = await api(`${rankingPath(filters, '/v1/rankings')}/branches`,
+        rankingOptions(filters, { pageSize: PAGE_SIZE, pageToken: tokens.at(-1) }));
       const { bands } = await servingRubric();
       nextToken = response.nextPageToken ?? '';
       table.replaceChildren(rowsTable(response, filters, bands, selected, onSelect));

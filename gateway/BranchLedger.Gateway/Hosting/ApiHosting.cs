@@ -41,6 +41,7 @@ internal static class ApiHosting
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<AuditApi>();
         app.MapGrpcService<ReportApi>();
+        app.MapBranchLedgerDownloads();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         return app;
     }

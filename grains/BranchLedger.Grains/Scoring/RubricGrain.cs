@@ -28,8 +28,12 @@ public sealed class RubricGrain(
             State.Versions.Add(Published(rubric, "platform", DefaultRequestId));
             State.Serving = 1;
             await catalog.WriteStateAsync(cancellationToken);
-            await GrainFactory.GetGrain<IRankingCatalogGrain>(RankingKeys.Catalog).SetServingVersion(State.Versions[0].VersionKey);
         }
+
+        // A fresh city ranks under the serving rubric; a serving version the ranking catalog already
+        // holds is a decision made earlier (a completed rescoring) and is never overwritten here.
+        // Registering on every activation also finishes a first activation cut short after its write.
+        await GrainFactory.GetGrain<IRankingCatalogGrain>(RankingKeys.Catalog).Register(VersionAt(State.Serving)!.VersionKey);
 
         // A rescoring cut short by a crash runs again; ledgers push idempotently.
         if (State.Rescoring is { State: RescoringState.Running } running && VersionOf(running.VersionKey) is { } version)

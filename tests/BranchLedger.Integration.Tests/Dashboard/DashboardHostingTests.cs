@@ -49,7 +49,7 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
             }
         }
 
-        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js", "overview.js" }, served);
+        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js", "overview.js", "exports.js" }, served);
         using var styles = await http.GetAsync("/dashboard/styles.css");
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
         using var missing = await http.GetAsync("/dashboard/missing.js");
@@ -60,8 +60,6 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
     public async Task The_routes_the_dashboard_reads_need_a_credential_and_answer_a_supervisor()
     {
         await fixture.PushAsync(SmallCity.Scores("2021"));
-        // Only refused calls reach /v1/rubrics/0 here: a supervisor's read would publish the default rubric and
-        // make it the serving version for the other tests of this collection, which rank under a test rubric.
         string[] routes =
         [
             "/v1/access/caller", "/v1/rubrics/0", "/v1/rankings/2021/branches?scope=RANKING_SCOPE_CITY&pageSize=3",

@@ -1,0 +1,69 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Options;
+
+namespace BranchLedger.Gateway.Hosting;
+
+/// <summary>
+/// Runs an RPC of this gateway for a plain HTTP request, in process, through the same interceptors
+/// grpc-dotnet puts around it (authorization, limits, audit, error mapping, in that order). An HTTP
+/// route built on it therefore has the RPC's permission rule, budget and errors — there is no second
+/// permission table to keep in step.
+/// </summary>
+internal static class InProcessGrpc
+{
+    public static async Task ServerStreamingAsync<TService, TRequest, TResponse>(
+        HttpContext http, string method, TRequest request, IServerStreamWriter<TResponse> responses,
+        Func<TService, ServerStreamingServerMethod<TRequest, TResponse>> handlerOf)
+        where TService : class
+        where TRequest : class
+        where TResponse : class
+    {
+        var services = http.RequestServices;
+        var call = handlerOf(ActivatorUtilities.GetServiceOrCreateInstance<TService>(services));
+        var created = new List<object>();
+        try
+        {
+            // The first registered interceptor is the outermost, as grpc-dotnet builds the pipeline.
+            foreach (var registration in Registrations<TService>(services).Reverse())
+            {
+                var interceptor = Activate(services, registration, created);
+                var next = call;
+                call = (r, s, c) => interceptor.ServerStreamingServerHandler(r, s, c, next);
+            }
+
+            await call(request, responses, new HttpServerCallContext(http, method));
+        }
+        finally
+        {
+            foreach (var disposable in created.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The full gRPC name of a method: "/package.Service/Method".</summary>
+    public static string MethodName(Google.Protobuf.Reflection.ServiceDescriptor service, string method) =>
+        $"/{service.FullName}/{service.FindMethodByName(method)?.Name ?? throw new ArgumentException($"{service.Name} has no method {method}.", nameof(method))}";
+
+    // Global interceptors first, then the service's own, as grpc-dotnet merges them.
+    private static IEnumerable<InterceptorRegistration> Registrations<TService>(IServiceProvider services)
+        where TService : class =>
+        services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors
+            .Concat(services.GetService<IOptions<GrpcServiceOptions<TService>>>()?.Value.Interceptors ?? []);
+
+    // As grpc-dotnet activates them: from the container when registered there, otherwise created for this call.
+    private static Interceptor Activate(IServiceProvider services, InterceptorRegistration registration, List<object> created)
+    {
+        if (registration.Arguments.Count == 0 && services.GetService(registration.Type) is Interceptor shared)
+        {
+            return shared;
+        }
+
+        var interceptor = (Interceptor)ActivatorUtilities.CreateInstance(services, registration.Type, [.. registration.Arguments]);
+        created.Add(interceptor);
+        return interceptor;
+    }
+}
