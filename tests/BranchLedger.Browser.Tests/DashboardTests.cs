@@ -22,7 +22,9 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
     {
         await platform.PushAsync(SmallCity.Scores("2022"));
         // The annual report is made from the branch's directory and records: the branch must exist there.
-        await Nodes.EnsureAsync(platform.Grains, "tenant-a", "branch-a2", members: 8);
+        await Nodes.EnsureAsync(platform.Grains, "tenant-a", "branch-a2", members: 8, tenantName: "市总工会");
+        await Nodes.RegisterAsync(platform.Grains, "tenant-b", "市妇联");
+        await Nodes.RegisterAsync(platform.Grains, "tenant-c", "市残联");
         await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = platform.BaseAddress, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
@@ -98,7 +100,7 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         await page.GotoAsync("/dashboard/#/overview?period=2022");
         await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(3);
         var leader = page.Locator("#leaderboard tbody tr").First.Locator("td");
-        await Expect(leader.Nth(1)).ToHaveTextAsync("tenant-a");
+        await Expect(leader.Nth(1)).ToHaveTextAsync("市总工会"); // tenants by name, not id
         await Expect(leader.Nth(3)).ToHaveTextAsync("83.33"); // (90 + 80 + 80) / 3
         await Expect(page.Locator("#distribution svg.chart rect.bar")).ToHaveCountAsync(10);
         await ShotAsync(page, "overview");

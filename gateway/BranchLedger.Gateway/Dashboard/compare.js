@@ -13,7 +13,7 @@ export const compareLink = (period, branches) =>
 function table(response, { bands, indicators }) {
   const nameOf = new Map(indicators.map((i) => [i.id, i.name]));
   const columns = response.branches ?? [];
-  const head = el('tr', {}, el('th', {}, ''), columns.map((b) => el('th', { class: 'num' }, b.displayName || b.nodeId, el('br'), el('span', { class: 'muted' }, b.tenantId))));
+  const head = el('tr', {}, el('th', {}, ''), columns.map((b) => el('th', { class: 'num' }, b.displayName || b.nodeId, el('br'), el('span', { class: 'muted', title: b.tenantId }, b.tenantName || b.tenantId))));
   const row = (label, cells) => el('tr', {}, el('th', {}, label), cells.map((cell) => el('td', { class: 'num' }, cell)));
   const rows = [
     row('总分', columns.map((b) => (b.ranked ? fixed(b.total) : '未排名'))),

@@ -15,7 +15,7 @@ function leaderboard(response) {
   const head = el('tr', {}, el('th', { class: 'num' }, '名次'), el('th', {}, '单位'), el('th', { class: 'num' }, '支部数'),
     el('th', { class: 'num' }, '平均分'), el('th', { class: 'num' }, '最低'), el('th', { class: 'num' }, '最高'), el('th', { class: 'num' }, '标准差'));
   const rows = (response.tenants ?? []).map((t) => el('tr', { 'data-tenant': t.tenantId },
-    el('td', { class: 'num' }, t.rank), el('td', {}, t.tenantId), el('td', { class: 'num' }, t.branchCount),
+    el('td', { class: 'num' }, t.rank), el('td', { title: t.tenantId }, t.tenantName || t.tenantId), el('td', { class: 'num' }, t.branchCount),
     el('td', { class: 'num' }, fixed(t.meanTotal)), el('td', { class: 'num' }, fixed(t.minTotal)),
     el('td', { class: 'num' }, fixed(t.maxTotal)), el('td', { class: 'num' }, fixed(t.stddevTotal ?? 0))));
   return el('table', { id: 'leaderboard' }, el('thead', {}, head), el('tbody', {}, rows));

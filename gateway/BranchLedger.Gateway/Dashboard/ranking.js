@@ -57,7 +57,7 @@ function rowsTable(response, filters, bands, selected, onSelect) {
     pick.addEventListener('change', () => onSelect(key, b, pick));
     return el('tr', { 'data-node': b.nodeId, 'data-tenant': b.tenantId },
       el('td', {}, pick), el('td', { class: 'num' }, b.rank), el('td', {}, el('a', { href: link }, b.displayName || b.nodeId)),
-      el('td', {}, b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade, bands)));
+      el('td', { title: b.tenantId }, b.tenantName || b.tenantId), el('td', { class: 'num' }, score), el('td', {}, gradeBadge(b.grade, bands)));
   });
   if (rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 6, class: 'muted' }, '暂无排名数据')));
   return el('table', { id: 'ranking' }, el('thead', {}, head), el('tbody', {}, rows));

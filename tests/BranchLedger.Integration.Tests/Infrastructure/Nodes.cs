@@ -19,13 +19,17 @@ public static class Nodes
 {
     public const string Root = "party-group";
 
-    public static async Task EnsureAsync(IGrainFactory grains, string tenant, string node, int? members = null)
+    /// <summary>Registers the tenant (named by its id unless <paramref name="displayName"/> is given).</summary>
+    public static async Task RegisterAsync(IGrainFactory grains, string tenant, string? displayName = null) =>
+        await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).RegisterTenant(Command("ensure-register", new TenantRegistered
+        {
+            Profile = new TenantProfile { DisplayName = displayName ?? tenant, BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
+        }));
+
+    public static async Task EnsureAsync(IGrainFactory grains, string tenant, string node, int? members = null, string? tenantName = null)
     {
         var directory = grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant));
-        await directory.RegisterTenant(Command("ensure-register", new TenantRegistered
-        {
-            Profile = new TenantProfile { DisplayName = tenant, BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
-        }));
+        await RegisterAsync(grains, tenant, tenantName);
         var (kind, parent) = Place(node);
         if (parent is not null)
         {
