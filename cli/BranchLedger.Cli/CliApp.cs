@@ -11,8 +11,17 @@ namespace BranchLedger.Cli;
 public static class CliApp
 {
     /// <summary>Runs the command line on the process console (tables and progress on stdout, errors on stderr).</summary>
-    public static Task<int> RunAsync(string[] args) =>
-        RunAsync(args, AnsiConsole.Console, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+    public static Task<int> RunAsync(string[] args)
+    {
+        var output = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Not a terminal (a log, a pipe): wide tables stay whole instead of wrapping at 80 columns.
+            output.Profile.Width = 200;
+        }
+
+        return RunAsync(args, output, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+    }
 
     /// <summary>
     /// Runs <paramref name="args"/> writing to <paramref name="output"/> and <paramref name="error"/>; <paramref name="connect"/>

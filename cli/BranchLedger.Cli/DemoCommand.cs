@@ -16,7 +16,7 @@ internal static class DemoCommand
         {
             var loader = new DemoCityLoader(new DirectoryService.DirectoryServiceClient(cli.Channel), new LedgerService.LedgerServiceClient(cli.Channel), cli.Credentials.For);
             var summary = await loader.LoadAsync(DemoCity.Generate(DemoCity.Today()), ct);
-            cli.Out.WriteLine(summary.ToString());
+            cli.WriteRaw(summary.ToString());
             foreach (var problem in summary.Problems)
             {
                 cli.Error.WriteLine(problem);

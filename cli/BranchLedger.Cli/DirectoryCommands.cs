@@ -109,8 +109,23 @@ internal static class DirectoryCommands
 
     private sealed record TenantRow(string TenantId, string Name, string Kind, string? TimeZone);
 
-    private static Task<RegisterTenantResponse> RegisterAsync(CliContext cli, TenantRow row, CancellationToken ct) =>
-        new DirectoryService.DirectoryServiceClient(cli.Channel).RegisterTenantAsync(new RegisterTenantRequest
+    // A tenant registered before (by this file, or by other means) is reported as already registered, not as an error.
+    private static async Task<RegisterTenantResponse> RegisterAsync(CliContext cli, TenantRow row, CancellationToken ct)
+    {
+        var directory = new DirectoryService.DirectoryServiceClient(cli.Channel);
+        try
+        {
+            return await Register(directory, cli, row, ct);
+        }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.AlreadyExists)
+        {
+            var existing = await directory.GetTenantAsync(new GetTenantRequest(), cli.Credentials.For(row.TenantId), cancellationToken: ct);
+            return new RegisterTenantResponse { Tenant = existing.Tenant, Replayed = true };
+        }
+    }
+
+    private static Task<RegisterTenantResponse> Register(DirectoryService.DirectoryServiceClient directory, CliContext cli, TenantRow row, CancellationToken ct) =>
+        directory.RegisterTenantAsync(new RegisterTenantRequest
         {
             RequestId = ProtoText.RequestId("tenant", $"{row.TenantId}\n{row.Name}\n{row.Kind}\n{row.TimeZone}"),
             Profile = new TenantProfile

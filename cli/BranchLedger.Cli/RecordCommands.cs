@@ -57,7 +57,7 @@ internal static class RecordCommands
 
             cli.Show(all, () =>
             {
-                var table = new Table().AddColumns("record", "kind", "record");
+                var table = new Table().AddColumns("record", "kind", "what");
                 foreach (var r in all.Records)
                 {
                     table.AddRow(Markup.Escape(r.RecordId), r.BodyCase.ToString(), Markup.Escape(RecordText.Describe(r)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BranchLedger.Api.V1;
+using Grpc.Core;
 using Spectre.Console;
 
 namespace BranchLedger.Cli;
@@ -28,23 +29,39 @@ internal static class TreeImport
     {
         var plan = Plan(CsvTable.Read(file.FullName));
         var directory = new DirectoryService.DirectoryServiceClient(cli.Channel);
-        var table = new Table().AddColumns("line", "node", "kind", "name", "parent", "node", "roster");
+        var table = new Table().AddColumns("line", "node", "kind", "name", "parent", "outcome", "roster");
         int created = 0, replayed = 0, rosters = 0, rostersReplayed = 0;
         foreach (var (line, node, roster) in plan)
         {
-            var response = await directory.CreateNodeAsync(node, cli.Headers, cancellationToken: ct);
-            _ = response.Replayed ? replayed++ : created++;
+            var there = await AlreadyThereAsync(directory, cli, node, ct);
+            if (there)
+            {
+                replayed++;
+            }
+            else
+            {
+                created++;
+            }
+
             var rosterText = "-";
             if (roster is not null)
             {
                 var set = await directory.SetRosterAsync(roster, cli.Headers, cancellationToken: ct);
-                _ = set.Replayed ? rostersReplayed++ : rosters++;
+                if (set.Replayed)
+                {
+                    rostersReplayed++;
+                }
+                else
+                {
+                    rosters++;
+                }
+
                 rosterText = $"{roster.Members} members from {roster.EffectiveFrom.Year:D4}-{roster.EffectiveFrom.Month:D2}-{roster.EffectiveFrom.Day:D2}"
                     + (set.Replayed ? " (already set)" : "");
             }
 
             table.AddRow(line.ToString(CultureInfo.InvariantCulture), Markup.Escape(node.NodeId), ProtoText.Short(ProtoText.NodeKinds, (int)node.Kind),
-                Markup.Escape(node.Name), Markup.Escape(node.ParentId), response.Replayed ? "already there" : "[green]created[/]", Markup.Escape(rosterText));
+                Markup.Escape(node.Name), Markup.Escape(node.ParentId), there ? "already there" : "[green]created[/]", Markup.Escape(rosterText));
         }
 
         if (!cli.Json)
@@ -59,10 +76,27 @@ internal static class TreeImport
         }
         else
         {
-            cli.Out.WriteLine(summary);
+            cli.WriteRaw(summary);
         }
 
         return 0;
+    }
+
+    // True when the node was there already: created by this file before (a replay), or by other means with the same kind, name and parent.
+    private static async Task<bool> AlreadyThereAsync(DirectoryService.DirectoryServiceClient directory, CliContext cli, CreateNodeRequest node, CancellationToken ct)
+    {
+        try
+        {
+            return (await directory.CreateNodeAsync(node, cli.Headers, cancellationToken: ct)).Replayed;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            var existing = (await directory.GetNodeAsync(new GetNodeRequest { NodeId = node.NodeId }, cli.Headers, cancellationToken: ct)).Node;
+            return existing.Kind == node.Kind && existing.Name == node.Name && existing.ParentId == node.ParentId
+                ? true
+                : throw new CliInputException(
+                    $"node '{node.NodeId}' exists already as {ProtoText.Short(ProtoText.NodeKinds, (int)existing.Kind)} '{existing.Name}' under '{existing.ParentId}'; the file says otherwise");
+        }
     }
 
     private static List<(int Line, CreateNodeRequest Node, SetRosterRequest? Roster)> Plan(IReadOnlyList<CsvRow> rows)
@@ -88,7 +122,7 @@ internal static class TreeImport
 
     private static SetRosterRequest? Roster(CsvRow row, string nodeId)
     {
-        if (row["members"] is not { } members)
+        if (row["members"] is null)
         {
             return null;
         }
@@ -107,7 +141,7 @@ internal static class TreeImport
             Members = count,
             VotingMembers = Number("voting_members", count),
         };
-        roster.RequestId = ProtoText.RequestId("roster", $"{members}\n{roster}");
+        roster.RequestId = ProtoText.RequestId("roster", roster.ToString());
         return roster;
     }
 }

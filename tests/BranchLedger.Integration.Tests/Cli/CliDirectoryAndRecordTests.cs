@@ -14,12 +14,17 @@ public sealed class CliDirectoryAndRecordTests(GatewayFixture fixture) : IClassF
         const string tenant = "cli-tree";
         var created = await _cli.SucceedAsync("tenants", "create", tenant, "市残疾人联合会", "--kind", "mass_organisation");
         var again = await _cli.SucceedAsync("tenants", "create", tenant, "市残疾人联合会", "--kind", "mass_organisation");
+        var tenants = _cli.Scratch("tenants.csv");
+        await File.WriteAllLinesAsync(tenants, ["tenant_id,display_name,body_kind,time_zone", $"{tenant},市残疾人联合会,mass_organisation,Asia/Shanghai"]);
+        var imported = await _cli.SucceedAsync("tenants", "import", tenants);
+        await _cli.SucceedAsync("--tenant", tenant, "nodes", "create", "party-group", "--kind", "organisation", "--name", "机关党委");
         var first = await _cli.SucceedAsync("--tenant", tenant, "nodes", "import", CliRun.Example("tree.csv"));
         var second = await _cli.SucceedAsync("--tenant", tenant, "nodes", "import", CliRun.Example("tree.csv"));
 
         Assert.Contains($"{tenant}: 市残疾人联合会 (registered)", created.Out);
         Assert.Contains("(already registered)", again.Out);
-        Assert.Contains("4 nodes created, 0 already there; 2 rosters set, 0 already set", first.Out);
+        Assert.Matches($@"{tenant}\s*│\s*市残疾人联合会\s*│\s*already registered", imported.Out);
+        Assert.Contains("3 nodes created, 1 already there; 2 rosters set, 0 already set", first.Out);
         Assert.Contains("0 nodes created, 4 already there; 0 rosters set, 2 already set", second.Out);
         var caller = GatewayHost.As(tenant);
         var nodes = await fixture.Directory.ListNodesAsync(new ListNodesRequest { PageSize = 500 }, caller);
