@@ -7,23 +7,21 @@ using DocumentFormat.OpenXml.Validation;
 namespace BranchLedger.Integration.Tests.Cli;
 
 /// <summary>The CLI's rankings tables, report downloads, tokens, whoami and API keys against the real gateway.</summary>
-public sealed class CliReadAndAccessTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>, IDisposable
+public sealed class CliReadAndAccessTests(GatewayFixture fixture) : CliTestClass(fixture)
 {
-    private readonly CliRun _cli = new(fixture.Host);
-
     [Fact]
     public async Task Rankings_top_and_compare_show_the_imported_branches_as_tables()
     {
         const string tenant = "cli-rankings";
         await SetUpAsync(tenant);
         var top = await Poll.UntilAsync(
-            () => _cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "top", "--period", "2026", "--scope", "tenant"),
+            () => Cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "top", "--period", "2026", "--scope", "tenant"),
             r => r.Json["branches"]?.AsArray().Count == 3);
         Assert.Equal(["general-branch", "office-branch", "service-branch"], top.Json["branches"]!.AsArray().Select(b => (string)b!["nodeId"]!).Order());
 
-        var table = await _cli.SucceedAsync("--tenant", tenant, "rankings", "top", "--period", "2026", "--scope", "tenant");
-        var compare = await _cli.SucceedAsync("--tenant", tenant, "rankings", "compare", "--period", "2026", "office-branch", $"{tenant}/service-branch");
-        var compared = await _cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "compare", "--period", "2026", "office-branch", "service-branch");
+        var table = await Cli.SucceedAsync("--tenant", tenant, "rankings", "top", "--period", "2026", "--scope", "tenant");
+        var compare = await Cli.SucceedAsync("--tenant", tenant, "rankings", "compare", "--period", "2026", "office-branch", $"{tenant}/service-branch");
+        var compared = await Cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "compare", "--period", "2026", "office-branch", "service-branch");
 
         var first = top.Json["branches"]![0]!;
         Assert.Contains("tenant ranking 2026: 3 branches", table.Out);
@@ -42,11 +40,11 @@ public sealed class CliReadAndAccessTests(GatewayFixture fixture) : IClassFixtur
     {
         const string tenant = "cli-report";
         await SetUpAsync(tenant);
-        var docx = _cli.Scratch("report.docx");
-        var markdown = _cli.Scratch("report.md");
+        var docx = Cli.Scratch("report.docx");
+        var markdown = Cli.Scratch("report.md");
 
-        var wrote = await _cli.SucceedAsync("--tenant", tenant, "report", "generate", "party-group", "2026", "-o", docx);
-        await _cli.SucceedAsync("--tenant", tenant, "report", "generate", "party-group", "2026", "--format", "md", "-o", markdown);
+        var wrote = await Cli.SucceedAsync("--tenant", tenant, "report", "generate", "party-group", "2026", "-o", docx);
+        await Cli.SucceedAsync("--tenant", tenant, "report", "generate", "party-group", "2026", "--format", "md", "-o", markdown);
 
         Assert.Contains(docx, wrote.Out);
         using (var document = WordprocessingDocument.Open(docx, false))
@@ -62,16 +60,16 @@ public sealed class CliReadAndAccessTests(GatewayFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_minted_token_is_who_whoami_reports()
     {
-        var token = (await _cli.SucceedAsync("--user", "alice", "token", "supervisor@*", "--hours", "1")).Out.Trim();
-        var asAlice = await _cli.SucceedAsync("--token", token, "--json", "whoami");
-        var local = await _cli.SucceedAsync("--tenant", "cli-whoami", "whoami");
+        var token = (await Cli.SucceedAsync("--user", "alice", "token", "supervisor@*", "--hours", "1")).Out.Trim();
+        var asAlice = await Cli.SucceedAsync("--token", token, "--json", "whoami");
+        var local = await Cli.SucceedAsync("--tenant", "cli-whoami", "whoami");
 
         Assert.DoesNotContain('\n', token);
         Assert.Equal("alice", (string)asAlice.Json["subject"]!);
         Assert.Equal(["supervisor@*"], asAlice.Json["grants"]!.AsArray().Select(g => (string)g!));
         Assert.StartsWith("cli via ", local.Out);
         Assert.Contains("tenant-admin@cli-whoami", local.Out);
-        var refused = await _cli.RunAsync("token", "not-a-grant");
+        var refused = await Cli.RunAsync("token", "not-a-grant");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("'not-a-grant' is not a valid grant", refused.Error);
     }
@@ -80,15 +78,15 @@ public sealed class CliReadAndAccessTests(GatewayFixture fixture) : IClassFixtur
     public async Task An_api_key_is_created_listed_used_and_revoked()
     {
         const string tenant = "cli-keys";
-        await _cli.SucceedAsync("tenants", "create", tenant, "团市委");
+        await Cli.SucceedAsync("tenants", "create", tenant, "团市委");
 
-        var created = await _cli.SucceedAsync("--tenant", tenant, "--json", "api-keys", "create", "OA sync", $"system-client@{tenant}!records.write,tenant.read", "--days", "30");
+        var created = await Cli.SucceedAsync("--tenant", tenant, "--json", "api-keys", "create", "OA sync", $"system-client@{tenant}!records.write,tenant.read", "--days", "30");
         var keyId = (string)created.Json["key"]!["keyId"]!;
         var keyText = (string)created.Json["keyText"]!;
-        var whoami = await _cli.SucceedAsync("--api-key", keyText, "--tenant", tenant, "whoami");
-        var listed = await _cli.SucceedAsync("--tenant", tenant, "api-keys", "list");
-        await _cli.SucceedAsync("--tenant", tenant, "api-keys", "revoke", keyId);
-        var afterRevoke = await _cli.RunAsync("--api-key", keyText, "--tenant", tenant, "whoami");
+        var whoami = await Cli.SucceedAsync("--api-key", keyText, "--tenant", tenant, "whoami");
+        var listed = await Cli.SucceedAsync("--tenant", tenant, "api-keys", "list");
+        await Cli.SucceedAsync("--tenant", tenant, "api-keys", "revoke", keyId);
+        var afterRevoke = await Cli.RunAsync("--api-key", keyText, "--tenant", tenant, "whoami");
 
         Assert.Contains("api-key", whoami.Out, StringComparison.OrdinalIgnoreCase);
         Assert.Matches($@"{keyId}\s*│\s*active\s*│\s*OA sync", listed.Out);
@@ -98,11 +96,9 @@ public sealed class CliReadAndAccessTests(GatewayFixture fixture) : IClassFixtur
 
     private async Task SetUpAsync(string tenant)
     {
-        await _cli.SucceedAsync("tenants", "create", tenant, "市妇联");
-        await _cli.SucceedAsync("--tenant", tenant, "nodes", "import", CliRun.Example("tree.csv"));
-        await _cli.SucceedAsync("--tenant", tenant, "records", "import", CliRun.Example("records.csv"));
-        await _cli.SucceedAsync("--tenant", tenant, "records", "import", CliRun.Example("records.json"));
+        await Cli.SucceedAsync("tenants", "create", tenant, "市妇联");
+        await Cli.SucceedAsync("--tenant", tenant, "nodes", "import", CliRun.Example("tree.csv"));
+        await Cli.SucceedAsync("--tenant", tenant, "records", "import", CliRun.Example("records.csv"));
+        await Cli.SucceedAsync("--tenant", tenant, "records", "import", CliRun.Example("records.json"));
     }
-
-    public void Dispose() => _cli.Dispose();
 }

@@ -56,3 +56,17 @@ public sealed class CliRun : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
+
+/// <summary>A test class running the CLI against its own gateway fixture.</summary>
+public abstract class CliTestClass(GatewayFixture fixture) : IClassFixture<GatewayFixture>, IDisposable
+{
+    protected GatewayFixture Fixture { get; } = fixture;
+
+    protected CliRun Cli { get; } = new(fixture.Host);
+
+    public void Dispose()
+    {
+        Cli.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
