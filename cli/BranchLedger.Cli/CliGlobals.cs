@@ -88,10 +88,16 @@ internal sealed class CliGlobals(IAnsiConsole output, IAnsiConsole error, Func<s
             return Refused;
         }
         catch (Exception ex) when (ex is CliInputException or InvalidOperationException or IOException or UnauthorizedAccessException
-            or FormatException or System.Text.Json.JsonException or Google.Protobuf.InvalidProtocolBufferException or UriFormatException)
+            or ArgumentException or FormatException or System.Text.Json.JsonException or Google.Protobuf.InvalidProtocolBufferException)
         {
             error.Profile.Out.Writer.WriteLine(ex.Message);
             return BadInput;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else is a fault of the CLI or the connection: one line, no stack trace.
+            error.Profile.Out.Writer.WriteLine($"{ex.GetType().Name}: {ex.Message}");
+            return Refused;
         }
     }
 }

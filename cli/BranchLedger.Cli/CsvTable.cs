@@ -7,9 +7,6 @@ internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cell
 {
     /// <summary>The trimmed cell, or null when the column is missing or the cell empty.</summary>
     public string? this[string column] => Cells.TryGetValue(column, out var v) && v.Trim() is { Length: > 0 } t ? t : null;
-
-    /// <summary>The row's content in column order: what its request id is derived from.</summary>
-    public string Content => string.Join('\u001f', Cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value.Trim()));
 }
 
 /// <summary>

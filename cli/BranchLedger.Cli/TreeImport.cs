@@ -34,27 +34,13 @@ internal static class TreeImport
         foreach (var (line, node, roster) in plan)
         {
             var there = await AlreadyThereAsync(directory, cli, node, ct);
-            if (there)
-            {
-                replayed++;
-            }
-            else
-            {
-                created++;
-            }
+            (replayed, created) = there ? (replayed + 1, created) : (replayed, created + 1);
 
             var rosterText = "-";
             if (roster is not null)
             {
                 var set = await directory.SetRosterAsync(roster, cli.Headers, cancellationToken: ct);
-                if (set.Replayed)
-                {
-                    rostersReplayed++;
-                }
-                else
-                {
-                    rosters++;
-                }
+                (rostersReplayed, rosters) = set.Replayed ? (rostersReplayed + 1, rosters) : (rostersReplayed, rosters + 1);
 
                 rosterText = $"{roster.Members} members from {roster.EffectiveFrom.Year:D4}-{roster.EffectiveFrom.Month:D2}-{roster.EffectiveFrom.Day:D2}"
                     + (set.Replayed ? " (already set)" : "");
@@ -64,19 +50,14 @@ internal static class TreeImport
                 Markup.Escape(node.Name), Markup.Escape(node.ParentId), there ? "already there" : "[green]created[/]", Markup.Escape(rosterText));
         }
 
-        if (!cli.Json)
-        {
-            cli.Out.Write(table);
-        }
-
-        var summary = $"{created} nodes created, {replayed} already there; {rosters} rosters set, {rostersReplayed} already set";
         if (cli.Json)
         {
             cli.WriteRaw(System.Text.Json.JsonSerializer.Serialize(new { created, replayed, rosters, rostersReplayed }));
         }
         else
         {
-            cli.WriteRaw(summary);
+            cli.Out.Write(table);
+            cli.WriteRaw($"{created} nodes created, {replayed} already there; {rosters} rosters set, {rostersReplayed} already set");
         }
 
         return 0;
