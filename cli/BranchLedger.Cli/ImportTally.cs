@@ -70,7 +70,8 @@ internal sealed class ImportTally
         }
 
         var table = new Table().Title("rejected rows").AddColumns("row", "node", "field", "problem");
-        foreach (var (item, v) in _problems)
+        // Rows refused locally were counted before the rest was sent: list every refusal in file order.
+        foreach (var (item, v) in _problems.OrderBy(p => int.Parse(p.Item.Where.AsSpan(p.Item.Where.LastIndexOf(' ') + 1), System.Globalization.CultureInfo.InvariantCulture)))
         {
             table.AddRow(item.Where, Markup.Escape(item.NodeId), Markup.Escape(v.Field), Markup.Escape(v.Description));
         }
