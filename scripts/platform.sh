@@ -110,8 +110,8 @@ BranchLedger is running.
   logs                      .run/logs/
   credentials               local tokens signed with .data/local-signing-key; mint one with
                             dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") token supervisor@*
-  try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") top
-                            dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") list-records office-branch
+  try                       dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") rankings top
+                            dotnet $(BIN cli/BranchLedger.Cli branchledger | sed "s#$ROOT/##") records list office-branch
 INFO
 }
 

@@ -36,9 +36,9 @@ internal sealed class CliCredentials(string? token, string? apiKey, string keyFi
         return metadata;
     }
 
-    /// <summary>Mints a token for explicit grants with the local key (the <c>token</c> command).</summary>
-    public string Mint(string subject, IEnumerable<Grant> grants, TimeSpan lifetime) =>
-        LocalTokens.Mint(LoadKey(), subject, grants, lifetime);
+    /// <summary>Mints a token for the user with explicit grants with the local key (the <c>token</c> command).</summary>
+    public string Mint(IEnumerable<Grant> grants, TimeSpan lifetime) =>
+        LocalTokens.Mint(LoadKey(), user, grants, lifetime);
 
     private string LocalOperatorToken(string? tenant)
     {
@@ -48,7 +48,7 @@ internal sealed class CliCredentials(string? token, string? apiKey, string keyFi
             grants.Add(Grant.For(Role.TenantAdmin, tenant));
         }
 
-        return Mint(user, grants, TimeSpan.FromHours(1));
+        return Mint(grants, TimeSpan.FromHours(1));
     }
 
     private Microsoft.IdentityModel.Tokens.SecurityKey LoadKey() =>

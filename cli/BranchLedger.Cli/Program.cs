@@ -1,3 +1,3 @@
 using BranchLedger.Cli;
 
-return await CliCommands.RunAsync(args);
+return await CliApp.RunAsync(args);
