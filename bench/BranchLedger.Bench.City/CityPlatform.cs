@@ -61,10 +61,10 @@ internal sealed class CityPlatform : IAsyncDisposable
         ["Limits__TenantConcurrency"] = "100000",
     };
 
-    public static async Task<CityPlatform> StartAsync(string stamp, Action<string> progress)
+    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, Action<string> progress)
     {
-        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {CityOptions.PostgresPort})");
-        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, CityOptions.PostgresPort);
+        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {postgresPort})");
+        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, postgresPort);
         var database = await postgres.CreateDatabaseAsync(stamp, "city");
         var metricsPort = Ports.Free();
         var platform = new LocalPlatform(database, siloSettings: new Dictionary<string, string>
