@@ -23,8 +23,11 @@ public sealed class DemoCityLoader(
     /// <summary>The most rows ImportRecords takes in one request.</summary>
     public const int MaxRowsPerImport = 1000;
 
-    /// <summary>The most nodes ImportNodes takes in one request.</summary>
-    public const int MaxNodesPerImport = 500;
+    /// <summary>
+    /// Nodes per ImportNodes request (it takes up to 500): each new node's ledger is told of it before
+    /// the answer, so a smaller request stays well inside the gateway's deadline on a busy machine.
+    /// </summary>
+    public const int NodesPerImport = 100;
 
     private const int MaxProblems = 20;
     private const int ParallelImports = 8;
@@ -55,7 +58,7 @@ public sealed class DemoCityLoader(
         var phase = Stopwatch.StartNew();
         await TolerateExistingAsync(() => directory.RegisterTenantAsync(
             new RegisterTenantRequest { RequestId = "demo:register", Profile = tenant.Profile }, caller, cancellationToken: cancellationToken).ResponseAsync);
-        foreach (var chunk in tenant.Nodes.Chunk(MaxNodesPerImport))
+        foreach (var chunk in tenant.Nodes.Chunk(NodesPerImport))
         {
             var request = new ImportNodesRequest { Nodes = { chunk.Select(ToImport) } };
             await RetryAsync(() => directory.ImportNodesAsync(request, caller, cancellationToken: cancellationToken).ResponseAsync);
@@ -115,8 +118,9 @@ public sealed class DemoCityLoader(
         }
     }
 
-    // Right after start the gateway may not have found a silo yet. Every demo write is idempotent, so
-    // UNAVAILABLE is simply retried with the same request.
+    // Right after start the gateway may not have found a silo yet, and a saturated machine may run past
+    // the gateway's deadline. Every demo write is idempotent, so UNAVAILABLE and DEADLINE_EXCEEDED are
+    // simply retried with the same request (a write that completed meanwhile is answered as replayed).
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
@@ -125,7 +129,7 @@ public sealed class DemoCityLoader(
             {
                 return await call();
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt < 60)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && attempt < 60)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
