@@ -83,7 +83,9 @@ internal sealed class CityPlatform : IAsyncDisposable
     public long SiloResidentBytes()
     {
         var line = File.ReadLines($"/proc/{SiloProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        // "VmRSS:\t  123456 kB": the kernel pads the number to 8 digits after the tab, so from ~9.5 GiB on
+        // there is no space between them — split on both.
+        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     /// <summary>
