@@ -9,10 +9,10 @@ namespace BranchLedger.Bench.City;
 /// </summary>
 internal sealed record CityOptions(
     string Mode, int Tenants, int BranchesPerTenant, int ExtendBy, int[] ScalePoints, int SparseFromMonth,
-    double Seconds, int FreshnessSamples, int BulkImportBranches, int[] ReadConcurrency, int WriteConcurrency, string OutDir, bool KeepPostgres)
+    double Seconds, int FreshnessSamples, int BulkImportBranches, int[] ReadConcurrency, int WriteConcurrency, string OutDir, bool KeepPostgres, int PostgresPort = CityOptions.DefaultPostgresPort)
 {
     public const string PostgresFolder = "bench-city-postgres";
-    public const int PostgresPort = 55436;
+    public const int DefaultPostgresPort = 55436;
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/BranchLedger.Bench.City -- [--smoke|--full] [options]
@@ -25,6 +25,7 @@ internal sealed record CityOptions(
           --bulk-branches N       branches that bulk-import a second year (default 1,000)
           --out DIR               where city.json / city.md go (default .run/bench)
           --keep-postgres         leave the bench PostgreSQL running
+          --pg-port N             port of the bench PostgreSQL (default 55436)
         """;
 
     public int Branches => Tenants * BranchesPerTenant;
@@ -54,6 +55,7 @@ internal sealed record CityOptions(
                 case "--bulk-branches": o = o with { BulkImportBranches = Int() }; break;
                 case "--out": o = o with { OutDir = Path.GetFullPath(Next()) }; break;
                 case "--keep-postgres": o = o with { KeepPostgres = true }; break;
+                case "--pg-port": o = o with { PostgresPort = Int() }; break;
                 default: return null;
             }
         }

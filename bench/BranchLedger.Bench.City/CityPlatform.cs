@@ -61,10 +61,10 @@ internal sealed class CityPlatform : IAsyncDisposable
         ["Limits__TenantConcurrency"] = "100000",
     };
 
-    public static async Task<CityPlatform> StartAsync(string stamp, Action<string> progress)
+    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, Action<string> progress)
     {
-        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {CityOptions.PostgresPort})");
-        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, CityOptions.PostgresPort);
+        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {postgresPort})");
+        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, postgresPort);
         var database = await postgres.CreateDatabaseAsync(stamp, "city");
         var metricsPort = Ports.Free();
         var platform = new LocalPlatform(database, siloSettings: new Dictionary<string, string>
@@ -83,7 +83,9 @@ internal sealed class CityPlatform : IAsyncDisposable
     public long SiloResidentBytes()
     {
         var line = File.ReadLines($"/proc/{SiloProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        // "VmRSS:\t  123456 kB": the kernel pads the number to 8 digits after the tab, so from ~9.5 GiB on
+        // there is no space between them — split on both.
+        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     /// <summary>

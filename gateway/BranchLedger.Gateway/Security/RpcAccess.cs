@@ -46,7 +46,7 @@ internal static class RpcAccess
 
         Add("DirectoryService", new RpcRule(Permission.TenantCreate, Mutation: true), "RegisterTenant");
         Add("DirectoryService", RpcRule.DirectoryWrite,
-            "UpdateTenantProfile", "CreateNode", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
+            "UpdateTenantProfile", "CreateNode", "ImportNodes", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
         Add("DirectoryService", RpcRule.Read, "GetTenant", "GetNode", "ListNodes", "ListNodeHistory", "ListRosters", "ListObligations");
 
         Add("RankingService", RpcRule.Read, "GetBranchRank", "GetBranchTrend", "GetOrganisationScore");

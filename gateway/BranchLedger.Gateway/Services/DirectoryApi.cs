@@ -17,7 +17,7 @@ namespace BranchLedger.Gateway.Services;
 /// DirectoryService: validates every request completely before any grain call, then delegates to the
 /// caller's tenant grain. The tenant comes from the caller, never from the request.
 /// </summary>
-internal sealed class DirectoryApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
+internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
     : DirectoryService.DirectoryServiceBase
 {
     public override async Task<RegisterTenantResponse> RegisterTenant(RegisterTenantRequest request, ServerCallContext context)
@@ -125,16 +125,9 @@ internal sealed class DirectoryApi(IGrainFactory grains, ICallerResolver callers
     {
         var caller = callers.Resolve(context);
         var violations = new Violations();
-        var roster = new RosterFigures
-        {
-            EffectiveFrom = ToDate(request.EffectiveFrom, "effective_from", violations),
-            Secretary = request.Secretary,
-            CommitteeMembers = request.CommitteeMembers,
-            Members = request.Members,
-            VotingMembers = request.VotingMembers,
-            CommitteeNames = RosterRules.Trimmed(request.CommitteeNames),
-            MemberNames = RosterRules.Trimmed(request.MemberNames),
-        };
+        var roster = ToRoster(
+            request.EffectiveFrom, "effective_from", violations, request.Secretary, request.CommitteeMembers, request.Members,
+            request.VotingMembers, request.CommitteeNames, request.MemberNames);
         var command = Checked(caller, request.RequestId, new RosterSet { NodeId = request.NodeId, Roster = roster }, violations);
         var result = await Directory(caller).SetRoster(command);
         return new() { Roster = result.Roster.ToMessage(), Replayed = result.Replayed };

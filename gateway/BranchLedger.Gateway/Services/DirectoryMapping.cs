@@ -24,6 +24,20 @@ internal static class DirectoryMapping
     public static DateOnly ToDate(Google.Type.Date? date, string field, Violations violations) =>
         ApiDates.ToDate(date, field, violations, RosterRules.EarliestDate);
 
+    /// <summary>A roster as SetRoster and ImportNodes take it; a missing date is a violation of <paramref name="dateField"/>.</summary>
+    public static RosterFigures ToRoster(
+        Google.Type.Date? effectiveFrom, string dateField, Violations violations, string secretary, int committeeMembers,
+        int members, int votingMembers, IEnumerable<string> committeeNames, IEnumerable<string> memberNames) => new()
+    {
+        EffectiveFrom = ToDate(effectiveFrom, dateField, violations),
+        Secretary = secretary,
+        CommitteeMembers = committeeMembers,
+        Members = members,
+        VotingMembers = votingMembers,
+        CommitteeNames = RosterRules.Trimmed(committeeNames),
+        MemberNames = RosterRules.Trimmed(memberNames),
+    };
+
     public static V1.Tenant ToMessage(this TenantInfo tenant) => new()
     {
         TenantId = tenant.TenantId,

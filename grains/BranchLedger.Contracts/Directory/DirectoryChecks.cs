@@ -51,6 +51,33 @@ public static class DirectoryChecks
         }
     }
 
+    /// <summary>
+    /// Checks every field of a node import, each item's violations named by its place
+    /// (<c>nodes[3].parent_id</c>, <c>nodes[3].roster.members</c>); <paramref name="found"/> as in <see cref="Check{TChange}"/>.
+    /// </summary>
+    public static Violations CheckImport(IReadOnlyList<NodeImport> nodes, TimeProvider clock, Violations? found = null)
+    {
+        var violations = NodeImportRules.CheckBatch(
+            found ?? new Violations(), "nodes",
+            [.. nodes.Select(n => new NodeImportIds(n.Node.Change.NodeId ?? "", n.Node.RequestId ?? "", n.Roster?.RequestId ?? (n.Roster is null ? null : "")))]);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var (node, roster) = (nodes[i].Node, nodes[i].Roster);
+            violations.AddNested($"nodes[{i}].", Check(node, clock));
+            if (roster is not null)
+            {
+                // The roster's node is the item's: its id is reported once, on the node.
+                violations.AddNested($"nodes[{i}].roster.", Check(roster, clock), "node_id");
+                if (roster.Change.NodeId != node.Change.NodeId)
+                {
+                    violations.Add($"nodes[{i}].roster.node_id", "must be the node's id");
+                }
+            }
+        }
+
+        return violations;
+    }
+
     /// <summary>Throws <see cref="InvalidCommandException"/> when anything was found.</summary>
     public static void ThrowIfInvalid(Violations violations)
     {

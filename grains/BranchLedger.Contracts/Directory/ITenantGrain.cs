@@ -23,6 +23,12 @@ public interface ITenantGrain : ITenantOwnedGrain
     /// <summary>Adds a node to the tree.</summary>
     Task<NodeWriteResult> CreateNode(DirectoryCommand<NodeCreated> command);
 
+    /// <summary>
+    /// Creates nodes (each with an optional roster) in order, in one durable write, all or nothing;
+    /// entries recorded before under their request ids are answered, not recorded again.
+    /// </summary>
+    Task<IReadOnlyList<NodeImportResult>> ImportNodes(IReadOnlyList<NodeImport> nodes);
+
     /// <summary>Gives an open node a new name.</summary>
     Task<NodeWriteResult> RenameNode(DirectoryCommand<NodeRenamed> command);
 

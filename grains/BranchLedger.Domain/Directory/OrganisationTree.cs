@@ -37,6 +37,23 @@ public sealed class OrganisationTree
         return false;
     }
 
+    /// <summary>An independent copy, to try a sequence of changes on without touching this tree.</summary>
+    public OrganisationTree Copy()
+    {
+        var copy = new OrganisationTree();
+        foreach (var (id, node) in _nodes)
+        {
+            copy._nodes.Add(id, node);
+        }
+
+        foreach (var (id, children) in _children)
+        {
+            copy._children.Add(id, [.. children]);
+        }
+
+        return copy;
+    }
+
     /// <summary>Adds an open node.</summary>
     public void Add(string id, NodeKind kind, string name, string? parentId)
     {

@@ -18,6 +18,17 @@ public sealed class Violations
         return this;
     }
 
+    /// <summary>Records another check's violations under a prefix (e.g. <c>nodes[3].</c>), except the fields <paramref name="skip"/> names.</summary>
+    public Violations AddNested(string prefix, Violations inner, params string[] skip)
+    {
+        foreach (var v in inner.Items.Where(v => !skip.Contains(v.Field)))
+        {
+            Add(prefix + v.Field, v.Description);
+        }
+
+        return this;
+    }
+
     /// <summary>
     /// Checks free text: PostgreSQL text cannot hold NUL, and other control characters (but line
     /// breaks and tabs) are never meant in minutes or topics, so both are refused rather than stored.

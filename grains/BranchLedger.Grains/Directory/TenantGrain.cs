@@ -12,7 +12,7 @@ namespace BranchLedger.Grains.Directory;
 /// answers retries from what it holds. The present (profile, tree, rosters) is derived from the
 /// entries on activation and kept up to date as entries are appended.
 /// </summary>
-public sealed class TenantGrain(
+public sealed partial class TenantGrain(
     [PersistentState(stateName: TenantGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<TenantDirectoryState> directory,
     TimeProvider clock,
@@ -129,14 +129,14 @@ public sealed class TenantGrain(
         await NotifyLedgerAsync(command.Change.NodeId, replayed);
 
         // A roster entry is immutable and carries its own audit fields, so a replay needs no replaying.
-        return new RosterWriteResult(
-            new RosterEntry
-            {
-                NodeId = command.Change.NodeId, Roster = ((RosterSet)entry.Change).Roster, Sequence = entry.Sequence,
-                RequestId = entry.RequestId, RecordedBy = entry.RecordedBy, RecordedAt = entry.RecordedAt,
-            },
-            replayed);
+        return new RosterWriteResult(RosterEntryOf(entry), replayed);
     }
+
+    private static RosterEntry RosterEntryOf(DirectoryEntry entry) => new()
+    {
+        NodeId = ((RosterSet)entry.Change).NodeId, Roster = ((RosterSet)entry.Change).Roster, Sequence = entry.Sequence,
+        RequestId = entry.RequestId, RecordedBy = entry.RecordedBy, RecordedAt = entry.RecordedAt,
+    };
 
     /// <inheritdoc />
     public Task<DirectoryNode?> GetNode(string nodeId) => Task.FromResult(_view.FindNode(nodeId));
@@ -198,7 +198,11 @@ public sealed class TenantGrain(
     // a ledger activated by the push asks GetLedgerNode, which interleaves, so nothing deadlocks.
     private async Task NotifyAllLedgersAsync()
     {
-        var nodeIds = _view.ListNodes(null, includeClosed: true, 0, int.MaxValue).Items.Select(n => n.NodeId).ToList();
+        await NotifyLedgersAsync(_view.ListNodes(null, includeClosed: true, 0, int.MaxValue).Items.Select(n => n.NodeId).ToList());
+    }
+
+    private async Task NotifyLedgersAsync(IReadOnlyList<string> nodeIds)
+    {
         foreach (var batch in nodeIds.Chunk(FanOut))
         {
             await Task.WhenAll(batch.Select(nodeId => NotifyLedgerAsync(nodeId, replayed: false)));
@@ -231,25 +235,33 @@ public sealed class TenantGrain(
         where TChange : DirectoryChange
     {
         DirectoryChecks.ThrowIfInvalid(DirectoryChecks.Check(command, clock));
-        if (_view.FindRequest(command.RequestId) is { } existing)
+        if (Seen(command) is { } existing)
         {
-            return existing.Change.Equals(command.Change) && existing.RecordedBy == command.RecordedBy
-                ? (existing, true)
-                : throw new RequestIdConflictException(command.RequestId);
+            return (existing, true);
         }
 
         DirectoryChecks.ThrowIfFailed(rules());
-        var entry = new DirectoryEntry
-        {
-            Sequence = Entries.Count + 1L,
-            RequestId = command.RequestId,
-            RecordedBy = command.RecordedBy,
-            RecordedAt = clock.GetUtcNow(),
-            Change = command.Change,
-        };
-        await AppendAsync(entry);
+        var entry = NewEntry(command, Entries.Count + 1L);
+        await AppendAsync([entry]);
         return (entry, false);
     }
+
+    // The entry an earlier request with this id made; a different change under the same id is a conflict.
+    private DirectoryEntry? Seen<TChange>(DirectoryCommand<TChange> command)
+        where TChange : DirectoryChange =>
+        _view.FindRequest(command.RequestId) is not { } existing ? null
+        : existing.Change.Equals(command.Change) && existing.RecordedBy == command.RecordedBy ? existing
+        : throw new RequestIdConflictException(command.RequestId);
+
+    private DirectoryEntry NewEntry<TChange>(DirectoryCommand<TChange> command, long sequence)
+        where TChange : DirectoryChange => new()
+    {
+        Sequence = sequence,
+        RequestId = command.RequestId,
+        RecordedBy = command.RecordedBy,
+        RecordedAt = clock.GetUtcNow(),
+        Change = command.Change,
+    };
 
     // A replay answers with the state right after the original change, not the present: the same
     // request gets the same answer however often it is retried.
@@ -266,17 +278,23 @@ public sealed class TenantGrain(
 
     private static int PageSize(int requested) => Math.Clamp(requested, 1, MaxPageSize);
 
-    // Acknowledged only once the row is durable; on failure the in-memory history is put back as it was.
-    private async Task AppendAsync(DirectoryEntry entry)
+    // Acknowledged only once the row is durable (one write, however many entries); on failure the
+    // in-memory history is put back as it was.
+    private async Task AppendAsync(IReadOnlyList<DirectoryEntry> entries)
     {
-        Entries.Add(entry);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        Entries.AddRange(entries);
         try
         {
             await directory.WriteStateAsync();
         }
         catch (Exception ex)
         {
-            Entries.RemoveAt(Entries.Count - 1);
+            Entries.RemoveRange(Entries.Count - entries.Count, entries.Count);
             logger.LogError(ex, "Directory write failed for tenant {Tenant}", TenantId);
 
             // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
@@ -285,6 +303,9 @@ public sealed class TenantGrain(
             throw new StorageUnavailableException("The directory could not be saved; nothing was changed. Retry with the same request id.");
         }
 
-        _view.Apply(entry);
+        foreach (var entry in entries)
+        {
+            _view.Apply(entry);
+        }
     }
 }

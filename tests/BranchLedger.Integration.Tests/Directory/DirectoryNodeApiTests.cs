@@ -269,6 +269,4 @@ public sealed class DirectoryNodeApiTests(DirectoryGatewayFixture fixture)
         Assert.Equal(["node_id"], Fields(invalid));
         Assert.Equal(("branchledger.v1.Node", "nowhere"), (Resource(missing, StatusCode.NotFound).ResourceType, Resource(missing, StatusCode.NotFound).ResourceName));
     }
-
-    private static string TenantOf(Metadata who) => who.GetValue("x-branchledger-tenant")!;
 }

@@ -13,6 +13,9 @@ public static class DirectoryRequests
 
     public static Metadata As(string tenant, string user = "party-office") => GatewayHost.As(tenant, user);
 
+    /// <summary>The tenant a caller's metadata names.</summary>
+    public static string TenantOf(Metadata who) => who.GetValue("x-branchledger-tenant")!;
+
     public static RegisterTenantRequest Register(string? requestId = null, string name = "市残疾人联合会") => new()
     {
         RequestId = requestId ?? Guid.NewGuid().ToString(),

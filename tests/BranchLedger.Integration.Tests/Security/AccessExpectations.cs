@@ -38,7 +38,7 @@ internal static class AccessExpectations
         Add("LedgerService", Need.Read, "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore");
         Add("DirectoryService", Need.TenantCreate, "RegisterTenant");
         Add("DirectoryService", Need.DirectoryWrite,
-            "UpdateTenantProfile", "CreateNode", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
+            "UpdateTenantProfile", "CreateNode", "ImportNodes", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");
         Add("DirectoryService", Need.Read, "GetTenant", "GetNode", "ListNodes", "ListNodeHistory", "ListRosters", "ListObligations");
         // The matrix asks the ranking service for city-wide views; tenant-scoped views are tested apart.
         Add("RankingService", Need.CityRead, "ListTopBranches", "GetDistribution", "WatchRanking", "ListTenantLeaderboard", "ListCityWarnings");
