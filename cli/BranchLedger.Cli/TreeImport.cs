@@ -1,14 +1,14 @@
 using System.Globalization;
 using BranchLedger.Api.V1;
-using Grpc.Core;
 using Spectre.Console;
 
 namespace BranchLedger.Cli;
 
 /// <summary>
-/// <c>nodes import</c>: one CreateNode per row, then SetRoster when the row gives members. Request ids
-/// come from the row's content (the node's columns for the node, the roster's for the roster), so a
-/// file run again after an interruption is answered with replays and creates nothing twice.
+/// <c>nodes import</c>: the file's new nodes (with their first rosters) through ImportNodes, a batch per
+/// directory write; rosters of nodes already there through SetRoster. Request ids come from the row's
+/// content (the node's columns for the node, the roster's for the roster), so a file run again after an
+/// interruption is answered with replays and creates nothing twice.
 /// </summary>
 internal static class TreeImport
 {
@@ -29,25 +29,45 @@ internal static class TreeImport
     {
         var plan = Plan(CsvTable.Read(file.FullName));
         var directory = new DirectoryService.DirectoryServiceClient(cli.Channel);
-        var table = new Table().AddColumns("line", "node", "kind", "name", "parent", "outcome", "roster");
+        var existing = await ExistingAsync(directory, cli, plan, ct);
+        var outcomes = new (bool There, string Roster)[plan.Count];
         int created = 0, replayed = 0, rosters = 0, rostersReplayed = 0;
-        foreach (var (line, node, roster) in plan)
+
+        // Nodes already in the tree (from an earlier run of this file, or made by other means) keep
+        // their place; their rosters go one SetRoster each, which replays when already set.
+        for (var i = 0; i < plan.Count; i++)
         {
-            var there = await AlreadyThereAsync(directory, cli, node, ct);
-            (replayed, created) = there ? (replayed + 1, created) : (replayed, created + 1);
-
-            var rosterText = "-";
-            if (roster is not null)
+            if (existing.Contains(plan[i].Node.NodeId))
             {
-                var set = await directory.SetRosterAsync(roster, cli.Headers, cancellationToken: ct);
-                (rostersReplayed, rosters) = set.Replayed ? (rostersReplayed + 1, rosters) : (rostersReplayed, rosters + 1);
-
-                rosterText = $"{roster.Members} members from {roster.EffectiveFrom.Year:D4}-{roster.EffectiveFrom.Month:D2}-{roster.EffectiveFrom.Day:D2}"
-                    + (set.Replayed ? " (already set)" : "");
+                replayed++;
+                var set = plan[i].Roster is { } roster ? await directory.SetRosterAsync(roster, cli.Headers, cancellationToken: ct) : null;
+                (rostersReplayed, rosters) = set is null ? (rostersReplayed, rosters) : set.Replayed ? (rostersReplayed + 1, rosters) : (rostersReplayed, rosters + 1);
+                outcomes[i] = (true, RosterText(plan[i].Roster, set?.Replayed ?? false));
             }
+        }
 
+        // New nodes, with their first rosters, go in batches: one directory write per batch.
+        var fresh = Enumerable.Range(0, plan.Count).Where(i => !existing.Contains(plan[i].Node.NodeId)).ToList();
+        foreach (var batch in fresh.Chunk(BatchSize))
+        {
+            var request = new ImportNodesRequest();
+            request.Nodes.AddRange(batch.Select(i => ToImport(plan[i].Node, plan[i].Roster)));
+            var answer = await directory.ImportNodesAsync(request, cli.Headers, cancellationToken: ct);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                var (i, again) = (batch[j], answer.Nodes[j].Replayed);
+                (replayed, created) = again ? (replayed + 1, created) : (replayed, created + 1);
+                (rostersReplayed, rosters) = plan[i].Roster is null ? (rostersReplayed, rosters) : again ? (rostersReplayed + 1, rosters) : (rostersReplayed, rosters + 1);
+                outcomes[i] = (again, RosterText(plan[i].Roster, again));
+            }
+        }
+
+        var table = new Table().AddColumns("line", "node", "kind", "name", "parent", "outcome", "roster");
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var (line, node, _) = plan[i];
             table.AddRow(line.ToString(CultureInfo.InvariantCulture), Markup.Escape(node.NodeId), ProtoText.Short(ProtoText.NodeKinds, (int)node.Kind),
-                Markup.Escape(node.Name), Markup.Escape(node.ParentId), there ? "already there" : "[green]created[/]", Markup.Escape(rosterText));
+                Markup.Escape(node.Name), Markup.Escape(node.ParentId), outcomes[i].There ? "already there" : "[green]created[/]", Markup.Escape(outcomes[i].Roster));
         }
 
         if (cli.Json)
@@ -63,21 +83,47 @@ internal static class TreeImport
         return 0;
     }
 
-    // True when the node was there already: created by this file before (a replay), or by other means with the same kind, name and parent.
-    private static async Task<bool> AlreadyThereAsync(DirectoryService.DirectoryServiceClient directory, CliContext cli, CreateNodeRequest node, CancellationToken ct)
+    // Nodes per ImportNodes call: well inside the API's 500, so one call stays short.
+    private const int BatchSize = 200;
+
+    private static string RosterText(SetRosterRequest? roster, bool replayed) => roster is null ? "-"
+        : $"{roster.Members} members from {roster.EffectiveFrom.Year:D4}-{roster.EffectiveFrom.Month:D2}-{roster.EffectiveFrom.Day:D2}"
+            + (replayed ? " (already set)" : "");
+
+    private static NodeImport ToImport(CreateNodeRequest node, SetRosterRequest? roster) => new()
     {
-        try
+        RequestId = node.RequestId, NodeId = node.NodeId, Kind = node.Kind, Name = node.Name, ParentId = node.ParentId,
+        Roster = roster is null ? null : new RosterImport
         {
-            return (await directory.CreateNodeAsync(node, cli.Headers, cancellationToken: ct)).Replayed;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+            RequestId = roster.RequestId, EffectiveFrom = roster.EffectiveFrom, Secretary = roster.Secretary,
+            CommitteeMembers = roster.CommitteeMembers, Members = roster.Members, VotingMembers = roster.VotingMembers,
+            CommitteeNames = { roster.CommitteeNames }, MemberNames = { roster.MemberNames },
+        },
+    };
+
+    // The file's nodes already in the tree. One with another kind, name or parent stops the import
+    // before anything is sent: the file and the tree disagree, and a person should decide.
+    private static async Task<HashSet<string>> ExistingAsync(
+        DirectoryService.DirectoryServiceClient directory, CliContext cli, List<(int Line, CreateNodeRequest Node, SetRosterRequest? Roster)> plan, CancellationToken ct)
+    {
+        var wanted = plan.ToDictionary(p => p.Node.NodeId, p => p.Node, StringComparer.Ordinal);
+        var there = new HashSet<string>(StringComparer.Ordinal);
+        var listing = new ListNodesRequest { PageSize = 500, IncludeClosed = true };
+        await foreach (var existing in Paging.AllAsync(t => directory.ListNodesAsync(new ListNodesRequest(listing) { PageToken = t }, cli.Headers, cancellationToken: ct).ResponseAsync, p => p.Nodes, p => p.NextPageToken))
         {
-            var existing = (await directory.GetNodeAsync(new GetNodeRequest { NodeId = node.NodeId }, cli.Headers, cancellationToken: ct)).Node;
-            return existing.Kind == node.Kind && existing.Name == node.Name && existing.ParentId == node.ParentId
-                ? true
-                : throw new CliInputException(
-                    $"node '{node.NodeId}' exists already as {ProtoText.Short(ProtoText.NodeKinds, (int)existing.Kind)} '{existing.Name}' under '{existing.ParentId}'; the file says otherwise");
+            if (wanted.TryGetValue(existing.NodeId, out var node))
+            {
+                if (existing.Kind != node.Kind || existing.Name != node.Name || existing.ParentId != node.ParentId)
+                {
+                    throw new CliInputException(
+                        $"node '{node.NodeId}' exists already as {ProtoText.Short(ProtoText.NodeKinds, (int)existing.Kind)} '{existing.Name}' under '{existing.ParentId}'; the file says otherwise");
+                }
+
+                there.Add(existing.NodeId);
+            }
         }
+
+        return there;
     }
 
     private static List<(int Line, CreateNodeRequest Node, SetRosterRequest? Roster)> Plan(IReadOnlyList<CsvRow> rows)

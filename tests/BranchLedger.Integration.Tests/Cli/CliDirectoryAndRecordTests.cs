@@ -33,6 +33,22 @@ public sealed class CliDirectoryAndRecordTests(GatewayFixture fixture) : CliTest
     }
 
     [Fact]
+    public async Task A_file_that_disagrees_with_the_tree_is_refused_before_anything_is_sent()
+    {
+        const string tenant = "cli-tree-clash";
+        await Cli.SucceedAsync("tenants", "create", tenant, "市侨联");
+        await Cli.SucceedAsync("--tenant", tenant, "nodes", "create", "other-org", "--kind", "organisation", "--name", "甲党委");
+        var file = Cli.Scratch("clash.csv");
+        await File.WriteAllLinesAsync(file, ["node_id,kind,name,parent_id", "party-group,organisation,机关党委,", "office-branch,branch,机关党支部,party-group", "other-org,organisation,乙党委,"]);
+
+        var result = await Cli.RunAsync("--tenant", tenant, "nodes", "import", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("node 'other-org' exists already as organisation '甲党委'", result.Error);
+        Assert.Equal(["other-org"], (await Fixture.Directory.ListNodesAsync(new ListNodesRequest(), GatewayHost.As(tenant))).Nodes.Select(n => n.NodeId));
+    }
+
+    [Fact]
     public async Task A_child_listed_before_its_parent_is_refused_before_anything_is_sent()
     {
         const string tenant = "cli-tree-order";

@@ -14,12 +14,15 @@ public sealed class CliReadAndAccessTests(GatewayFixture fixture) : CliTestClass
     {
         const string tenant = "cli-rankings";
         await SetUpAsync(tenant);
-        var top = await Poll.UntilAsync(
-            () => Cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "top", "--period", "2026", "--scope", "tenant"),
-            r => r.Json["branches"]?.AsArray().Count == 3);
+        // Scores keep arriving for a moment after the import: read the table between two equal JSON
+        // readings, so the table and the figures it is checked against describe the same ranking.
+        Task<CliResult> Json() => Cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "top", "--period", "2026", "--scope", "tenant");
+        var (top, table, after) = await Poll.UntilAsync(
+            async () => (await Json(), await Cli.SucceedAsync("--tenant", tenant, "rankings", "top", "--period", "2026", "--scope", "tenant"), await Json()),
+            r => r.Item1.Json["branches"]?.AsArray().Count == 3 && r.Item1.Out == r.Item3.Out);
+        Assert.Equal(top.Out, after.Out);
         Assert.Equal(["general-branch", "office-branch", "service-branch"], top.Json["branches"]!.AsArray().Select(b => (string)b!["nodeId"]!).Order());
 
-        var table = await Cli.SucceedAsync("--tenant", tenant, "rankings", "top", "--period", "2026", "--scope", "tenant");
         var compare = await Cli.SucceedAsync("--tenant", tenant, "rankings", "compare", "--period", "2026", "office-branch", $"{tenant}/service-branch");
         var compared = await Cli.SucceedAsync("--tenant", tenant, "--json", "rankings", "compare", "--period", "2026", "office-branch", "service-branch");
 
