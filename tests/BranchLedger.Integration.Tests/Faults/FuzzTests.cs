@@ -9,10 +9,26 @@ using Xunit.Abstractions;
 namespace BranchLedger.Integration.Tests.Faults;
 
 /// <summary>
+/// The gateway with its request budgets out of the way: the fuzzer's thousands of calls from one
+/// credential must reach validation, not the limiter (which <c>LimitsTests</c> cover), and the check
+/// write after each service's flood must not be refused for the flood's spending.
+/// </summary>
+public sealed class FuzzGatewayFixture : GatewayFixture
+{
+    protected override IReadOnlyDictionary<string, string> GatewaySettings { get; } = new Dictionary<string, string>
+    {
+        ["Limits:TenantRequestsPerSecond"] = "1000000",
+        ["Limits:TenantBurst"] = "1000000",
+        ["Limits:ClientRequestsPerSecond"] = "1000000",
+        ["Limits:ClientBurst"] = "1000000",
+    };
+}
+
+/// <summary>
 /// Generated invalid and random requests against every RPC of every API service, through the real
 /// gateway host and silo: none may crash the host, answer INTERNAL or UNKNOWN, or leave a write behind.
 /// </summary>
-public sealed class FuzzTests(GatewayFixture gateway, ITestOutputHelper output) : IClassFixture<GatewayFixture>
+public sealed class FuzzTests(FuzzGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<FuzzGatewayFixture>
 {
     /// <summary>Cases per service (default 300; the long mode runs 10,000 or more).</summary>
     public const string CasesVariable = "BRANCHLEDGER_FUZZ_CASES";
