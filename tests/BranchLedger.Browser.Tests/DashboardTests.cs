@@ -51,6 +51,7 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         var rows = page.Locator("#ranking tbody tr");
         await Expect(rows).ToHaveCountAsync(SmallCity.Order.Length);
         await Expect(rows.First).ToContainTextAsync("branch-b1");
+        await Expect(rows.First.Locator("td").Nth(3)).ToHaveTextAsync("市妇联"); // the body's name, not its id
         await Expect(rows.First.Locator(".grade")).ToHaveClassAsync(new Regex("grade-good")); // the rubric's best band
         await Expect(rows.Last.Locator(".grade")).ToHaveClassAsync(new Regex("grade-poor"));
         await Expect(page.Locator("#ranking-status")).ToContainTextAsync("共 8 个支部");
