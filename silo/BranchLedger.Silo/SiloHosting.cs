@@ -30,6 +30,7 @@ public static class SiloHosting
                 listenOnAnyHostAddress: settings.ListenOnAnyAddress);
             silo.UseBranchLedgerPostgres(settings.ConnectionString);
             ClusterTls.From(builder.Configuration)?.Apply(silo);
+            silo.ConfigureActivationCollection(builder.Configuration);
 
             // Grain calls continue the caller's trace (the gateway's client adds the same filter).
             silo.AddActivityPropagation();
