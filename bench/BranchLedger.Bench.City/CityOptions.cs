@@ -9,7 +9,8 @@ namespace BranchLedger.Bench.City;
 /// </summary>
 internal sealed record CityOptions(
     string Mode, int Tenants, int BranchesPerTenant, int ExtendBy, int[] ScalePoints, int SparseFromMonth,
-    double Seconds, int FreshnessSamples, int BulkImportBranches, int[] ReadConcurrency, int WriteConcurrency, string OutDir, bool KeepPostgres, int PostgresPort = CityOptions.DefaultPostgresPort)
+    double Seconds, int FreshnessSamples, int BulkImportBranches, int[] ReadConcurrency, int WriteConcurrency, string OutDir, bool KeepPostgres,
+    int PostgresPort = CityOptions.DefaultPostgresPort, int LedgerIdleSeconds = 60)
 {
     public const string PostgresFolder = "bench-city-postgres";
     public const int DefaultPostgresPort = 55436;
@@ -26,6 +27,8 @@ internal sealed record CityOptions(
           --out DIR               where city.json / city.md go (default .run/bench)
           --keep-postgres         leave the bench PostgreSQL running
           --pg-port N             port of the bench PostgreSQL (default 55436)
+          --ledger-idle-seconds S the silo collects ledgers idle this long (default 60; production: 5 minutes),
+                                  so each scale point is measured with its ledgers active and again collected
         """;
 
     public int Branches => Tenants * BranchesPerTenant;
@@ -43,7 +46,7 @@ internal sealed record CityOptions(
             switch (args[i])
             {
                 case "--smoke":
-                    o = o with { Mode = "smoke", Tenants = 2, BranchesPerTenant = 10, ExtendBy = 2, Seconds = 2, FreshnessSamples = 10, BulkImportBranches = 10, ReadConcurrency = [1, 4], WriteConcurrency = 4 };
+                    o = o with { Mode = "smoke", Tenants = 2, BranchesPerTenant = 10, ExtendBy = 2, Seconds = 2, FreshnessSamples = 10, BulkImportBranches = 10, ReadConcurrency = [1, 4], WriteConcurrency = 4, LedgerIdleSeconds = 10 };
                     break;
                 case "--full":
                     o = o with { Mode = "full", ExtendBy = 10 };
@@ -56,6 +59,7 @@ internal sealed record CityOptions(
                 case "--out": o = o with { OutDir = Path.GetFullPath(Next()) }; break;
                 case "--keep-postgres": o = o with { KeepPostgres = true }; break;
                 case "--pg-port": o = o with { PostgresPort = Int() }; break;
+                case "--ledger-idle-seconds": o = o with { LedgerIdleSeconds = Int() }; break;
                 default: return null;
             }
         }

@@ -12,11 +12,17 @@ internal sealed record Comparison(string Metric, double Value, string Unit, stri
 /// <summary>Ranking reads at one concurrency: the platform, the SQL peer (pgbench) and the empty gRPC call.</summary>
 internal sealed record ReadComparison(int Concurrency, Level Platform, Level SqlPeer, Level EmptyCall);
 
-/// <summary>A point of the scale curve.</summary>
+/// <summary>
+/// A point of the scale curve. Memory is sampled twice after full collections: once right after the load
+/// (recent ledgers still active), once after idle ledgers were collected. Per active ledger is the
+/// difference over the ledgers that left; per branch is what stays with none active (rankings, directory,
+/// reminders) over the branches.
+/// </summary>
 internal sealed record ScalePoint(
     int Branches, long Records, double RecordsPerBranch, string RecordsNote, double LoadSeconds, double RankedAfterSeconds,
     Level Read, Level SqlPeerRead, long ResidentBytes, long GcHeapBytes, long ActiveLedgers, long ActiveGrains,
-    double ResidentPerLedger, double GcHeapPerLedger, double StoredStatePerLedger);
+    long IdleResidentBytes, long IdleGcHeapBytes, long IdleActiveLedgers,
+    double ResidentPerLedger, double GcHeapPerLedger, double IdleHeapPerBranch, double StoredStatePerLedger);
 
 /// <summary>Everything one run measured, written as JSON next to the Markdown report.</summary>
 internal sealed record CityResults(

@@ -38,17 +38,20 @@ internal static class CityStages
         double loadSeconds, double rankedAfter, MemorySample before)
     {
         var memory = await MemorySample.ReadAsync(platform);
-        var active = Math.Max(1, memory.ActiveLedgers - before.ActiveLedgers); // idle grains may have been collected during a long load
         var stored = await StoredStatePerLedgerAsync(platform.Database);
         var duration = TimeSpan.FromSeconds(Math.Max(2, o.Seconds / 2));
         var read = await ClosedLoop.RunAsync(1, duration, (_, _) => calls.TopAsync());
         var peer = await pgbench.RunAsync(SqlPeer.TopQuery(year), 1, duration);
+        var idle = await MemorySample.ReadIdleAsync(platform, left: branches / 100, TimeSpan.FromSeconds((o.LedgerIdleSeconds * 3) + 30));
+        var collected = Math.Max(1, memory.ActiveLedgers - idle.ActiveLedgers);
         var note = branches <= o.Branches ? "a whole year each"
             : $"{o.Branches:N0} with a whole year, {branches - o.Branches:N0} with records from {year}-{o.SparseFromMonth:D2}-01 only";
         return new ScalePoint(
             branches, records, (double)records / branches, note, loadSeconds, rankedAfter, read, peer,
             memory.ResidentBytes, memory.GcHeapBytes, memory.ActiveLedgers, memory.ActiveGrains,
-            (double)(memory.ResidentBytes - before.ResidentBytes) / active, (double)(memory.GcHeapBytes - before.GcHeapBytes) / active, stored);
+            idle.ResidentBytes, idle.GcHeapBytes, idle.ActiveLedgers,
+            (double)(memory.ResidentBytes - idle.ResidentBytes) / collected, (double)(memory.GcHeapBytes - idle.GcHeapBytes) / collected,
+            (double)(idle.GcHeapBytes - before.GcHeapBytes) / branches, stored);
     }
 
     public static async Task<MainResults> MainAsync(
