@@ -79,7 +79,7 @@ internal sealed class CityPlatform : IAsyncDisposable
             // ledgers active and again with them collected without waiting minutes; the collector looks often.
             [$"Orleans__GrainCollection__ClassSpecificCollectionAge__{LedgerGrainClass}"] = TimeSpan.FromSeconds(ledgerIdleSeconds).ToString("c", CultureInfo.InvariantCulture),
             ["Orleans__GrainCollection__CollectionQuantum"] = "00:00:05",
-        }, gateway: UnlimitedBudgets);
+        }, gateway: new Dictionary<string, string>(UnlimitedBudgets) { ["Logging__LogLevel__Default"] = "Warning" });
         progress("silo and gateway: starting as processes");
         await platform.StartAsync();
         var city = new CityPlatform(postgres, database, platform, metricsPort);
@@ -126,6 +126,10 @@ internal sealed class CityPlatform : IAsyncDisposable
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
+
+    /// <summary>What each process wrote to its console.</summary>
+    public IEnumerable<(string Name, string Output)> Logs() =>
+        _platform.Silos.Select((silo, i) => ($"silo{i}", silo.Output)).Append(("gateway", _platform.Gateway?.Output ?? ""));
 
     /// <summary>The silo's Prometheus scrape.</summary>
     public Task<string> SiloMetricsAsync() => _http.GetStringAsync(MetricsUrl);

@@ -106,6 +106,19 @@ try
         Progress($"written {Path.Combine(options.OutDir, options.Name)}.md / .json ({total.Elapsed.TotalSeconds:F0} s)");
     }
 }
+catch
+{
+    // A run that stops on an error keeps what the silo and the gateway logged (warnings and errors).
+    Directory.CreateDirectory(options.OutDir);
+    foreach (var (name, output) in platform.Logs())
+    {
+        var file = Path.Combine(options.OutDir, $"{options.Name}.{name}.log");
+        await File.WriteAllTextAsync(file, output);
+        Progress($"{name} log: {file}");
+    }
+
+    throw;
+}
 finally
 {
     await platform.DisposeAsync(options.KeepPostgres);
