@@ -38,12 +38,9 @@ internal sealed class RecordBook
         if (BySequence(target) is { } record)
         {
             entries[target] = EntryOf(record);
-            foreach (var correction in _records)
+            foreach (var correction in CorrectionsOf(target))
             {
-                if (correction.Body is CorrectionDetails c && c.TargetSequence == target)
-                {
-                    entries[correction.Sequence] = EntryOf(correction);
-                }
+                entries[correction.Sequence] = EntryOf(correction);
             }
         }
 
@@ -120,8 +117,11 @@ internal sealed class RecordBook
     /// <summary>One record with every correction of it, or null.</summary>
     public RecordHistory? History(long sequence) =>
         BySequence(sequence) is { } record
-            ? new RecordHistory(ViewOf(record), [.. _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence)])
+            ? new RecordHistory(ViewOf(record), [.. CorrectionsOf(sequence)])
             : null;
+
+    private IEnumerable<LedgerRecord> CorrectionsOf(long sequence) =>
+        _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence);
 
     /// <summary>A page after <see cref="RecordQuery.AfterSequence"/>: the current view or, on request, the history.</summary>
     public RecordPage List(RecordQuery query, int maxPageSize)
