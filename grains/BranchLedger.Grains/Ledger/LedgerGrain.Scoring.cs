@@ -7,7 +7,6 @@ using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Scoring;
-using BranchLedger.Domain.Validation;
 using BranchLedger.Grains.Scoring;
 using Microsoft.Extensions.Logging;
 
