@@ -22,6 +22,20 @@ public class LedgerWorkflowTests
     }
 
     [Fact]
+    public void A_record_and_its_corrections_alone_give_the_state_and_refusals_the_whole_ledger_gives()
+    {
+        Corrections.Entry[] ledger = [Original(1), Original(2, "talk"), Fix(3, 1, voids: false), Original(4), Fix(5, 2, voids: true), Fix(6, 1, voids: false)];
+        var whole = Corrections.Project(ledger);
+        foreach (var target in new long[] { 1, 2, 4 })
+        {
+            var own = ledger.Where(e => e.Sequence == target || e.Target == target).ToDictionary(e => e.Sequence);
+
+            Assert.Equal(whole[target], Corrections.Project(own.Values)[target]);
+            Assert.Equal(Corrections.Refusal(ledger.ToDictionary(e => e.Sequence), target, voids: false, "meeting"), Corrections.Refusal(own, target, voids: false, "meeting"));
+        }
+    }
+
+    [Fact]
     public void Corrections_are_refused_for_missing_void_or_correction_targets_and_for_another_kind()
     {
         var entries = new[] { Original(1), Original(2, "talk"), Fix(3, 1, voids: true) }.ToDictionary(e => e.Sequence);

@@ -7,7 +7,6 @@ using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Scoring;
-using BranchLedger.Domain.Validation;
 using BranchLedger.Grains.Scoring;
 using Microsoft.Extensions.Logging;
 
@@ -17,10 +16,9 @@ namespace BranchLedger.Grains.Ledger;
 // ranking read never has to ask a branch.
 public sealed partial class LedgerGrain
 {
-    private readonly Dictionary<int, (PublishedRubric Published, Rubric Rubric)> _rubrics = [];
     private IReadOnlyList<PublishedRubric> _scoringWith = [];
     private long _scoreVersion;
-    private readonly HashSet<DateOnly> _unscored = [];
+    private HashSet<DateOnly> _unscored = [];
     private bool _scoreEveryPeriod;
     private IGrainTimer? _scoreTimer;
 
@@ -62,9 +60,10 @@ public sealed partial class LedgerGrain
     {
         _scoreTimer?.Dispose();
         _scoreTimer = null;
-        var dates = _unscored.ToList();
+        // A fresh set each time: a cleared one would keep the capacity of the largest batch for good.
+        var dates = _unscored;
         var every = _scoreEveryPeriod;
-        _unscored.Clear();
+        _unscored = [];
         _scoreEveryPeriod = false;
         await PublishScoresAsync(dates, every);
     }
@@ -210,15 +209,6 @@ public sealed partial class LedgerGrain
         return [.. _scoringWith.Select(Parsed)];
     }
 
-    private (PublishedRubric Published, Rubric Rubric) Parsed(PublishedRubric published)
-    {
-        if (!_rubrics.TryGetValue(published.Version, out var parsed))
-        {
-            var rubric = RubricJson.Read(published.Json, new Violations())
-                ?? throw new InvalidOperationException($"Published rubric {published.VersionKey} does not parse.");
-            _rubrics[published.Version] = parsed = (published, rubric);
-        }
-
-        return parsed;
-    }
+    private static (PublishedRubric Published, Rubric Rubric) Parsed(PublishedRubric published) =>
+        (published, ParsedRubrics.Of(published));
 }

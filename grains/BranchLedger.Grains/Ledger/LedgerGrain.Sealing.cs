@@ -12,7 +12,8 @@ public sealed partial class LedgerGrain
 {
     private const int ArchivesCached = 2;
 
-    private readonly Dictionary<int, IReadOnlyList<LedgerRecord>> _archives = [];
+    // Made on the first read of a sealed year: most ledgers never read one.
+    private Dictionary<int, IReadOnlyList<LedgerRecord>>? _archives;
 
     // Records dated in or before this year are sealed: new ones there are refused.
     private int? SealedThrough => ledger.State.Seals.Count == 0 ? null : ledger.State.Seals.Max(s => s.Result!.Year);
@@ -45,7 +46,7 @@ public sealed partial class LedgerGrain
 
     private async Task StoreInArchive(int year, IReadOnlyList<LedgerRecord> records)
     {
-        _archives.Remove(year);
+        _archives?.Remove(year);
         try
         {
             await Archive(year).Store(records);
@@ -107,6 +108,7 @@ public sealed partial class LedgerGrain
     // (a couple of years at most: listing and retries of sealed years are rare).
     private async Task<IReadOnlyList<LedgerRecord>> ArchivedRecords(int year)
     {
+        _archives ??= [];
         if (!_archives.TryGetValue(year, out var records))
         {
             records = await Archive(year).Records();

@@ -29,6 +29,7 @@ public sealed partial class LedgerGrain(
     private RecordBook _book = new([]);
     private Workflows _workflows = new();
     private LedgerNode? _node;
+    private string? _recordedBy;
 
     private List<LedgerRecord> Records => ledger.State.Records;
 
@@ -40,6 +41,7 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _recordedBy = LeanRecords.Compact(Records);
         _book = new RecordBook(Records);
         Refresh();
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
@@ -223,18 +225,18 @@ public sealed partial class LedgerGrain(
         if (command.Body is CorrectionDetails correction)
         {
             var refusal = Corrections.Refusal(
-                _book.Entries, correction.TargetSequence, correction.Replacement is null, correction.Replacement?.Family ?? "");
+                _book.EntriesFor(correction.TargetSequence), correction.TargetSequence, correction.Replacement is null, correction.Replacement?.Family ?? "");
             var id = LedgerRecord.IdOf(correction.TargetSequence);
             if (refusal is not null)
             {
-                throw _book.Entries.ContainsKey(correction.TargetSequence)
+                throw _book.BySequence(correction.TargetSequence) is not null
                     ? new PreconditionFailedException("CORRECTION_REFUSED", "record_id", $"Record '{id}' cannot be corrected: {refusal}.")
                     : LedgerRecord.NotFound(id);
             }
         }
 
         CheckWorkflow(command.Body);
-        return (new LedgerRecord
+        var record = new LedgerRecord
         {
             Sequence = nextSequence,
             RequestId = command.RequestId,
@@ -242,7 +244,8 @@ public sealed partial class LedgerGrain(
             RecordedAt = clock.GetUtcNow(),
             Body = command.Body,
             Evidence = command.Evidence,
-        }, false);
+        };
+        return (LeanRecords.Lean(record, ref _recordedBy), false);
     }
 
     /// <inheritdoc />

@@ -9,11 +9,14 @@ namespace BranchLedger.Grains.Ledger;
 /// </summary>
 internal sealed class RecordBook
 {
+    private static readonly Dictionary<long, Corrections.State> Uncorrected = [];
+
     private readonly List<LedgerRecord> _records;
-    private readonly Dictionary<long, LedgerRecord> _bySequence = [];
     private readonly Dictionary<string, LedgerRecord> _byRequestId = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Corrections.Entry> _entries = [];
-    private Dictionary<long, Corrections.State> _states = [];
+
+    // Only records some correction targets have a state (a ledger without corrections holds none):
+    // every other record stands as written. Lookups by sequence search the ordered list.
+    private Dictionary<long, Corrections.State> _states = Uncorrected;
 
     /// <summary>Indexes <paramref name="records"/> (kept by reference: the book reads the caller's list).</summary>
     public RecordBook(List<LedgerRecord> records)
@@ -25,8 +28,30 @@ internal sealed class RecordBook
     /// <summary>The records, in sequence order.</summary>
     public IReadOnlyList<LedgerRecord> Records => _records;
 
-    /// <summary>Every entry and what it corrects, for the correction rules.</summary>
-    public IReadOnlyDictionary<long, Corrections.Entry> Entries => _entries;
+    /// <summary>
+    /// What the correction rules need to judge a correction of <paramref name="target"/>: the target's
+    /// entry and every correction of it (empty when the book has no such record).
+    /// </summary>
+    public IReadOnlyDictionary<long, Corrections.Entry> EntriesFor(long target)
+    {
+        var entries = new Dictionary<long, Corrections.Entry>();
+        if (BySequence(target) is { } record)
+        {
+            entries[target] = EntryOf(record);
+            foreach (var correction in CorrectionsOf(target))
+            {
+                entries[correction.Sequence] = EntryOf(correction);
+            }
+        }
+
+        return entries;
+    }
+
+    private static Corrections.Entry EntryOf(LedgerRecord record)
+    {
+        var correction = record.Body as CorrectionDetails;
+        return new Corrections.Entry(record.Sequence, correction?.TargetSequence, correction is { Replacement: null }, record.Body.Family);
+    }
 
     /// <summary>A book over records from several places, each sequence once (the first one given wins).</summary>
     public static RecordBook Union(IEnumerable<LedgerRecord> records)
@@ -36,7 +61,11 @@ internal sealed class RecordBook
     }
 
     /// <summary>The record with that sequence, if the book holds it.</summary>
-    public LedgerRecord? BySequence(long sequence) => _bySequence.GetValueOrDefault(sequence);
+    public LedgerRecord? BySequence(long sequence)
+    {
+        var i = FirstAfter(sequence - 1);
+        return i < _records.Count && _records[i].Sequence == sequence ? _records[i] : null;
+    }
 
     /// <summary>The record created under that request id, if the book holds it.</summary>
     public LedgerRecord? ByRequestId(string requestId) => _byRequestId.GetValueOrDefault(requestId);
@@ -44,19 +73,23 @@ internal sealed class RecordBook
     /// <summary>Must be called after the list changed (appended to, or records taken out).</summary>
     public void Reindex()
     {
-        _bySequence.Clear();
         _byRequestId.Clear();
-        _entries.Clear();
+        _byRequestId.EnsureCapacity(_records.Count);
+        Dictionary<long, Corrections.Entry>? corrected = null;
         foreach (var record in _records)
         {
-            _bySequence[record.Sequence] = record;
             _byRequestId[record.RequestId] = record;
-            var correction = record.Body as CorrectionDetails;
-            _entries[record.Sequence] = new Corrections.Entry(
-                record.Sequence, correction?.TargetSequence, correction is { Replacement: null }, record.Body.Family);
+            if (record.Body is CorrectionDetails c && BySequence(c.TargetSequence) is { } target)
+            {
+                corrected ??= [];
+                corrected[target.Sequence] = EntryOf(target);
+                corrected[record.Sequence] = EntryOf(record);
+            }
         }
 
-        _states = Corrections.Project(_entries.Values);
+        // Projected over the targets and their corrections only, each target gets the state a
+        // projection of the whole ledger gives it.
+        _states = corrected is null ? Uncorrected : Corrections.Project(corrected.Values);
     }
 
     /// <summary>The originals as they now read, void ones and corrections left out.</summary>
@@ -78,14 +111,17 @@ internal sealed class RecordBook
 
         return state.Current == record.Sequence
             ? new RecordView(record, record.Body, RecordStatus.Active)
-            : new RecordView(record, ((CorrectionDetails)_bySequence[state.Current].Body).Replacement!, RecordStatus.Amended);
+            : new RecordView(record, ((CorrectionDetails)BySequence(state.Current)!.Body).Replacement!, RecordStatus.Amended);
     }
 
     /// <summary>One record with every correction of it, or null.</summary>
     public RecordHistory? History(long sequence) =>
         BySequence(sequence) is { } record
-            ? new RecordHistory(ViewOf(record), [.. _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence)])
+            ? new RecordHistory(ViewOf(record), [.. CorrectionsOf(sequence)])
             : null;
+
+    private IEnumerable<LedgerRecord> CorrectionsOf(long sequence) =>
+        _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence);
 
     /// <summary>A page after <see cref="RecordQuery.AfterSequence"/>: the current view or, on request, the history.</summary>
     public RecordPage List(RecordQuery query, int maxPageSize)
