@@ -8,8 +8,8 @@ namespace BranchLedger.Grains.Rankings;
 
 /// <summary>
 /// A ranking shard: a <see cref="RankingIndex"/> in memory, answered from memory. Its storage row is
-/// only a snapshot for faster reactivation, written at most every <see cref="SnapshotInterval"/>
-/// while the shard changes and once on deactivation; writes interleave with calls, so neither reads
+/// only a snapshot for faster reactivation, written while the shard changes at most as often as
+/// <see cref="SnapshotPolicy"/> allows for its size (checked every <see cref="SnapshotInterval"/>) and once on deactivation; writes interleave with calls, so neither reads
 /// nor pushes wait for PostgreSQL. If the row is lost the shard starts empty and the branches'
 /// republishing fills it again.
 /// </summary>
@@ -22,8 +22,8 @@ public sealed class RankingShardGrain(
     /// <summary>The state name (unique per grain class).</summary>
     public const string StateName = "ranking-shard";
 
-    /// <summary>How often a changed shard writes its snapshot.</summary>
-    public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
+    /// <summary>How often a changed shard asks whether its snapshot is due.</summary>
+    public static readonly TimeSpan SnapshotInterval = SnapshotPolicy.Shortest;
 
     private readonly RankingIndex _index = new();
     private readonly StringPool _pool = new();
@@ -31,6 +31,7 @@ public sealed class RankingShardGrain(
     private string _period = "";
     private long _version;
     private bool _dirty;
+    private DateTimeOffset _written;
     private Task _saving = Task.CompletedTask;
 
     /// <inheritdoc />
@@ -46,7 +47,8 @@ public sealed class RankingShardGrain(
         snapshot.State = new RankingShardState(); // the index holds the scores now; the snapshot is rebuilt on save
         // Ticks, not zero: a reactivated shard must not repeat a version a watcher saw before.
         _version = clock.GetUtcNow().UtcTicks;
-        this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SnapshotInterval, SnapshotInterval) { Interleave = true });
+        _written = clock.GetUtcNow();
+        this.RegisterGrainTimer(_ => SaveIfDueAsync(), new GrainTimerCreationOptions(SnapshotInterval, SnapshotInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -166,6 +168,9 @@ public sealed class RankingShardGrain(
         }
     }
 
+    private Task SaveIfDueAsync() =>
+        _dirty && SnapshotPolicy.IsDue(_index.Count, _written, clock.GetUtcNow()) ? SaveAsync() : Task.CompletedTask;
+
     private async Task SaveAsync()
     {
         await _saving; // one write at a time
@@ -189,6 +194,7 @@ public sealed class RankingShardGrain(
             })],
         };
         _dirty = false;
+        _written = clock.GetUtcNow();
         try
         {
             await snapshot.WriteStateAsync();
