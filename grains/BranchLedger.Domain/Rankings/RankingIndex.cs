@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace BranchLedger.Domain.Rankings;
 
 /// <summary>
@@ -130,29 +132,30 @@ public sealed class RankingIndex
         if (inserted.Count > 0)
         {
             inserted.Sort(static (a, b) => a.Position.CompareTo(b.Position));
-            var merged = new List<Ranked>(_byTotal.Count + added);
-            var next = 0;
-            foreach (var kept in _byTotal)
-            {
-                if (replaced.Contains(kept.Entry.Key))
-                {
-                    continue;
-                }
-
-                while (next < inserted.Count && inserted[next].Position < kept.Position)
-                {
-                    merged.Add(inserted[next++]);
-                }
-
-                merged.Add(kept);
-            }
-
-            merged.AddRange(inserted.Skip(next));
-            _byTotal = merged;
+            MergeInPlace(replaced, inserted);
             _byIndicator.Clear();
         }
 
         return new UpsertTally(added, replaced.Count, stale);
+    }
+
+    // Merges in the list itself, from the back: a city shard takes a batch every 100 ms while a city
+    // loads, and a new array per batch (tens of thousands of entries, the large-object heap) made the
+    // garbage collector the silo's busiest part. Positions are unique, and replaced entries go first.
+    private void MergeInPlace(HashSet<RankingKey> replaced, List<Ranked> inserted)
+    {
+        if (replaced.Count > 0)
+        {
+            _byTotal.RemoveAll(kept => replaced.Contains(kept.Entry.Key));
+        }
+
+        var i = _byTotal.Count - 1;
+        CollectionsMarshal.SetCount(_byTotal, _byTotal.Count + inserted.Count);
+        var merged = CollectionsMarshal.AsSpan(_byTotal);
+        for (int j = inserted.Count - 1, w = merged.Length - 1; j >= 0; w--)
+        {
+            merged[w] = i >= 0 && inserted[j].Position < merged[i].Position ? merged[i--] : inserted[j--];
+        }
     }
 
     /// <summary>
