@@ -202,7 +202,7 @@ public sealed class RankingShardGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _dirty = true;
-            logger.LogWarning(ex, "Ranking shard {Shard} could not write its snapshot; it retries in {Interval}", this.GetPrimaryKeyString(), SnapshotInterval);
+            logger.LogWarning(ex, "Ranking shard {Shard} could not write its snapshot; it retries in {Interval}", this.GetPrimaryKeyString(), SnapshotPolicy.IntervalFor(_index.Count));
             if (ex is InconsistentStateException)
             {
                 await RefreshEtagAsync();
