@@ -17,7 +17,7 @@ internal sealed record CityOptions(
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/BranchLedger.Bench.City -- [--smoke|--full] [options]
-          --smoke                 2 tenants × 10 branches, scale points 10/20/40 (the last sparse), 2 s per level (CI; ~1 minute)
+          --smoke                 2 tenants × 10 branches, scale points 10/20/40 (the last sparse), 2 s per level, ledgers idle 10 s (CI; ~2 minutes)
           --full                  the scale curve goes on to ten times the city (100k branches), sparse tenants past it
           --tenants N             tenants of the city (default 50)
           --branches-per-tenant N branches of each tenant (default 200)
