@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole BranchLedger platform on this machine: PostgreSQL, one silo, one gateway, the demo city.
 #
-# Usage: scripts/platform.sh [run|start|stop|status|logs|migrate] [--no-demo]
+# Usage: scripts/platform.sh [run|start|stop|status|logs|migrate|services] [--no-demo]
 #   run     (default) build, start everything in the foreground; Ctrl-C stops it all cleanly
 #   start   the same in the background; logs in .run/logs
 #   stop    stop a background platform (and its PostgreSQL)
 #   status  show what runs
 #   logs    follow the background logs
 #   migrate start PostgreSQL if needed and apply the schema migrations, nothing else
+#   services  list the gRPC services of the public API (read from protos/), one a line
 #   --no-demo  (run, start) do not load the demo city; the same as BRANCHLEDGER_DEMO=0
 #
 # Data lives in .data/postgres (git-ignored) and survives restarts. run and start load the demo city
 # (5 bodies, 60 branches, records up to today) through the API; it records nothing twice.
-# Ports (environment): BRANCHLEDGER_GRPC_PORT 5080, BRANCHLEDGER_HTTP_PORT 5081,
+# Ports (environment): BRANCHLEDGER_GRPC_PORT 5080, BRANCHLEDGER_HTTP_PORT 5081, BRANCHLEDGER_METRICS_PORT 5082,
 #   BRANCHLEDGER_SILO_PORT 11111, BRANCHLEDGER_SILO_GATEWAY_PORT 30000, BRANCHLEDGER_PGPORT 55432.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ LOG_DIR="$RUN_DIR/logs"
 CONFIGURATION="${BRANCHLEDGER_CONFIGURATION:-Release}"
 GRPC_PORT="${BRANCHLEDGER_GRPC_PORT:-5080}"
 HTTP_PORT="${BRANCHLEDGER_HTTP_PORT:-5081}"
+METRICS_PORT="${BRANCHLEDGER_METRICS_PORT:-5082}"
 SILO_PORT="${BRANCHLEDGER_SILO_PORT:-11111}"
 SILO_GATEWAY_PORT="${BRANCHLEDGER_SILO_GATEWAY_PORT:-30000}"
 LOAD_DEMO="${BRANCHLEDGER_DEMO:-1}"
@@ -30,6 +32,9 @@ export BRANCHLEDGER_LOCAL_KEY_FILE="${BRANCHLEDGER_LOCAL_KEY_FILE:-$ROOT/.data/l
 BIN() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
 
 say() { printf 'platform: %s\n' "$*"; }
+
+# Every service of the public API, from the protos themselves, so the list cannot fall behind them.
+api_services() { sed -n 's/^service \([A-Za-z0-9_]*\) *{.*/branchledger.v1.\1/p' "$ROOT"/protos/branchledger/v1/*.proto | sort; }
 
 wait_for_port() { # port, what, pid
     for _ in $(seq 1 600); do
@@ -87,6 +92,7 @@ start_all() {
     wait_for_port "$SILO_GATEWAY_PORT" silo "$(cat "$RUN_DIR/silo.pid")" || return 1
 
     Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$HTTP_PORT" \
+        Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$METRICS_PORT" \
         Auth__LocalKeyFile="$BRANCHLEDGER_LOCAL_KEY_FILE" nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
     echo $! >"$RUN_DIR/gateway.pid"
     wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")" || return 1
@@ -102,9 +108,10 @@ start_all() {
     cat <<INFO
 
 BranchLedger is running.
-  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   services: branchledger.v1.LedgerService, branchledger.v1.DirectoryService,
-                            branchledger.v1.RankingService (rankings of every branch), branchledger.v1.RubricService (the scoring rubric)
-  HTTP/1.1                  http://127.0.0.1:$HTTP_PORT
+  gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   (server reflection lists every method)
+$(api_services | sed 's/^/                              /')
+  HTTP/1.1                  http://127.0.0.1:$HTTP_PORT   JSON (/v1/…, /openapi/v1.json), dashboard http://127.0.0.1:$HTTP_PORT/dashboard/
+  metrics (Prometheus)      http://127.0.0.1:$METRICS_PORT/metrics
   PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)
   logs                      .run/logs/
@@ -143,5 +150,6 @@ case "$cmd" in
         ;;
     logs) tail -F "$LOG_DIR"/*.log ;;
     migrate) build && migrate ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    services) api_services ;;
+    *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

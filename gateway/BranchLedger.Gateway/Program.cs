@@ -1,5 +1,6 @@
 using BranchLedger.Gateway.Errors;
 using BranchLedger.Gateway.Hosting;
+using BranchLedger.Hosting;
 
 // Settings files are read from beside the binaries, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -12,6 +13,8 @@ builder.Services.AddStrictRequestParsing();
 
 var app = builder.Build();
 
+// First: the metrics listener serves the Prometheus scrape and nothing else.
+app.UseBranchLedgerMetricsListener();
 app.MapBranchLedgerApi();
 app.MapBranchLedgerOperations();
 

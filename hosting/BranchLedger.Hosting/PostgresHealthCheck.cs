@@ -12,7 +12,8 @@ public sealed class PostgresHealthCheck : IHealthCheck, IDisposable, IAsyncDispo
     /// <summary>A check on its own small data source whose commands are not traced (probes run every few seconds).</summary>
     public PostgresHealthCheck(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Named, so diagnostics say what the pool is for instead of repeating the connection string.
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "branchledger-health" };
         builder.ConnectionStringBuilder.ApplicationName ??= "branchledger-health";
         builder.ConnectionStringBuilder.MaxPoolSize = 2;
         builder.ConfigureTracing(o => o.ConfigureCommandFilter(_ => false));

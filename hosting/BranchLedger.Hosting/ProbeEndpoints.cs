@@ -9,7 +9,9 @@ namespace BranchLedger.Hosting;
 
 /// <summary>
 /// Plain HTTP endpoints for orchestrators and scrapers: <c>/healthz</c> (live: the process answers),
-/// <c>/readyz</c> (ready: every check tagged <see cref="ReadyTag"/> passes) and <c>/metrics</c> (Prometheus).
+/// <c>/readyz</c> (ready: every check tagged <see cref="ReadyTag"/> passes) and <c>/metrics</c> (Prometheus;
+/// the silo serves it with the probes on its internal listener, the gateway only on its metrics
+/// listener, see <see cref="MetricsListener"/>).
 /// </summary>
 public static class ProbeEndpoints
 {
@@ -34,8 +36,8 @@ public static class ProbeEndpoints
         || path.Equals(MetricsPath, StringComparison.Ordinal)
         || path.StartsWithSegments(GrpcHealthPrefix.TrimEnd('/'), StringComparison.Ordinal);
 
-    /// <summary>Maps the probes and the Prometheus endpoint.</summary>
-    public static IEndpointRouteBuilder MapBranchLedgerProbes(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the probes and, unless <paramref name="metrics"/> is false, the Prometheus endpoint.</summary>
+    public static IEndpointRouteBuilder MapBranchLedgerProbes(this IEndpointRouteBuilder endpoints, bool metrics = true)
     {
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
@@ -43,7 +45,11 @@ public static class ProbeEndpoints
             Predicate = registration => registration.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReportAsync,
         });
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        if (metrics)
+        {
+            endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        }
+
         return endpoints;
     }
 

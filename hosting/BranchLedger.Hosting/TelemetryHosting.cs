@@ -26,6 +26,14 @@ public static class TelemetryHosting
     /// <summary>Npgsql's meter (connection pools, command durations).</summary>
     public const string NpgsqlMeter = "Npgsql";
 
+    /// <summary>
+    /// The Npgsql metric attributes exported. Npgsql names a pool it creates from a connection string
+    /// (as the Orleans ADO.NET providers' pools are) by that string — host, port, user, database — and
+    /// tags operations with the server and database too; none of that belongs in a scrape, so only these
+    /// low-cardinality attributes are kept and the pools of a process add up.
+    /// </summary>
+    internal static readonly string[] NpgsqlTagsKept = ["db.client.connection.state", "db.system.name", "error.type"];
+
     private static readonly string[] OtlpEndpointVariables =
     [
         "OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -59,6 +67,7 @@ public static class TelemetryHosting
                 .AddRuntimeInstrumentation()
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(OrleansMeter, NpgsqlMeter)
+                .AddView(instrument => instrument.Meter.Name == NpgsqlMeter ? new MetricStreamConfiguration { TagKeys = NpgsqlTagsKept } : null)
                 .AddMeter(meters)
                 .AddPrometheusExporter());
 

@@ -34,6 +34,7 @@ public static class SiloOperations
         builder.Services.AddHealthChecks()
             .AddCheck<SiloMembershipHealthCheck>("orleans-membership", HealthStatus.Unhealthy, [ProbeEndpoints.ReadyTag])
             .AddBranchLedgerPostgres(settings.ConnectionString);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         if (!builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using BranchLedger.Gateway.Errors;
 using BranchLedger.Gateway.Security;
 using BranchLedger.Gateway.Services;
@@ -34,6 +35,8 @@ internal static class ApiHosting
         app.MapBranchLedgerDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseBranchLedgerRefusalCounting();
+        app.UseBranchLedgerAuthenticateFirst();
         app.MapGrpcService<LedgerApi>();
         app.MapGrpcService<DirectoryApi>();
         app.MapGrpcService<RankingApi>();
@@ -43,6 +46,20 @@ internal static class ApiHosting
         app.MapGrpcService<ReportApi>();
         app.MapBranchLedgerDownloads();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
+        app.Lifetime.ApplicationStarted.Register(() => LogServices(app));
         return app;
+    }
+
+    // The start-up line names every service actually mapped (read from the endpoints, so it cannot
+    // fall behind the code); reflection lists their methods.
+    private static void LogServices(WebApplication app)
+    {
+        var services = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName)
+            .OfType<string>()
+            .Where(name => name.StartsWith("branchledger.", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        app.Logger.LogInformation("Serving gRPC services: {Services} (server reflection lists their methods)", string.Join(", ", services));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class CallerHeadersOperationFilter : IOperationFilter
             Required = false,
             Description = "The tenant the call acts on; needed only when the credential reaches several tenants.",
             Schema = new OpenApiSchema { Type = "string" },
-            Example = new OpenApiString("demo-disabled-fed"),
+            Example = new OpenApiString("example-body"),
         });
         operation.Security =
         [

@@ -45,7 +45,8 @@ internal static class HealthHosting
     public static WebApplication MapBranchLedgerHealth(this WebApplication app)
     {
         app.MapGrpcHealthChecksService();
-        app.MapBranchLedgerProbes();
+        // Metrics have a listener of their own (MetricsListener), not the public HTTP port.
+        app.MapBranchLedgerProbes(metrics: false);
         return app;
     }
 }

@@ -4,7 +4,6 @@ using BranchLedger.Domain.Access;
 using BranchLedger.Gateway.Services;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.AspNetCore.Authentication;
 
 namespace BranchLedger.Gateway.Security;
 
@@ -53,11 +52,7 @@ internal sealed class AuthorizationInterceptor(CallerFactory callers, ILogger<Au
         var http = context.GetHttpContext();
         if (http.User.Identity?.IsAuthenticated != true)
         {
-            var result = await http.AuthenticateAsync();
-            throw new RpcException(new Status(StatusCode.Unauthenticated,
-                result.Failure?.Message is { } why
-                    ? "The credential was refused: " + why
-                    : "Send 'authorization: Bearer <token>' or an API key ('x-api-key'); see the README, Authentication."));
+            throw new RpcException(new Status(StatusCode.Unauthenticated, await AuthenticateFirst.WhyAsync(http)));
         }
 
         var named = context.RequestHeaders.GetValue(BranchLedgerClaims.TenantHeader);
@@ -73,7 +68,8 @@ internal sealed class AuthorizationInterceptor(CallerFactory callers, ILogger<Au
             var nodes = rule.Permission == Permission.RecordWrite ? RequestFacts.NodeIds(request) : [];
             if (!AccessPolicy.Allows(caller.Grants, rule.Permission, tenant, nodes))
             {
-                logger.LogWarning("Refused {Method} to {Subject} ({Credential}) in tenant {Tenant}", context.Method, caller.Subject, caller.Credential, tenant);
+                // A client error: counted by RefusalCounting, logged for debugging only.
+                logger.LogDebug("Refused {Method} to {Subject} ({Credential}) in tenant {Tenant}", context.Method, caller.Subject, caller.Credential, tenant);
                 throw nodes.Count > 0 && AccessPolicy.Allows(caller.Grants, Permission.TenantRead, tenant, [])
                     ? new RpcException(new Status(StatusCode.PermissionDenied, $"The credential may not write records of node(s) {string.Join(", ", nodes)}."))
                     : Caller.Denied(rule.Permission, tenant);

@@ -180,7 +180,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     public override async Task<AmendRecordResponse> AmendRecord(AmendRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(
-            context, r.NodeId, r.RequestId, v => Correction(r.RecordId, r.Reason, ToBody(r.Replacement, "replacement.", v)), evidence: null);
+            context, r.NodeId, r.RequestId, v => Correction(r.RecordId, r.Reason, ToBody(r.Replacement, "replacement", "replacement.", v)), evidence: null);
         return new() { Record = record, Replayed = replayed };
     }
 
@@ -208,7 +208,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             {
                 RequestId = row.RequestId,
                 RecordedBy = caller.Subject,
-                Body = ToBody(row.Body, "", rowViolations),
+                Body = ToBody(row.Body, "body", "", rowViolations),
                 Evidence = ToEvidence(row.Evidence),
             };
             if (CommandChecks.Check(command, today, rowViolations).IsEmpty)

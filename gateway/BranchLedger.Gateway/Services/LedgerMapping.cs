@@ -14,7 +14,11 @@ namespace BranchLedger.Gateway.Services;
 /// <summary>Between protobuf messages and grain contracts; no rules live here (enum values match by design).</summary>
 internal static class LedgerMapping
 {
-    public static RecordBody ToBody(V1.RecordBody? body, string prefix, Violations violations) => body?.BodyCase switch
+    /// <param name="body">The message's body.</param>
+    /// <param name="field">The body's own field path, named when it holds no kind (<c>body</c>, <c>replacement</c>).</param>
+    /// <param name="prefix">What the paths of the body's fields start with (import rows name them from the kind on).</param>
+    /// <param name="violations">Where problems are collected.</param>
+    public static RecordBody ToBody(V1.RecordBody? body, string field, string prefix, Violations violations) => body?.BodyCase switch
     {
         V1.RecordBody.BodyOneofCase.Meeting => ToMeeting(body.Meeting, prefix + "meeting.", violations),
         V1.RecordBody.BodyOneofCase.Talk => ToTalk(body.Talk, prefix + "talk.", violations),
@@ -31,7 +35,7 @@ internal static class LedgerMapping
         V1.RecordBody.BodyOneofCase.FindingProgress => ToFindingProgress(body.FindingProgress, prefix + "finding_progress.", violations),
         V1.RecordBody.BodyOneofCase.FindingClosure => ToFindingClosure(body.FindingClosure, prefix + "finding_closure.", violations),
         V1.RecordBody.BodyOneofCase.FindingReopening => ToFindingReopening(body.FindingReopening, prefix + "finding_reopening.", violations),
-        _ => Missing(prefix.TrimEnd('.'), violations),
+        _ => Missing(field, violations),
     };
 
     public static DutyItemDetails ToDutyItem(DutyItem? d, string prefix, Violations v)

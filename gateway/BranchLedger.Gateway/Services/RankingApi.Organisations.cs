@@ -17,6 +17,7 @@ internal sealed partial class RankingApi
         var violations = new Violations().Slug("node_id", r.NodeId);
         RankingRequests.Period(violations, "period", r.Period);
         CommandChecks.ThrowIfInvalid(violations);
+        await RequireNodeAsync(caller, r.NodeId);
 
         var response = new GetOrganisationScoreResponse { NodeId = r.NodeId, Period = r.Period };
         if (await Reader.ServingLayoutAsync() is not { } layout)

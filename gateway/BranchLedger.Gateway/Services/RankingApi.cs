@@ -1,4 +1,6 @@
 using BranchLedger.Api.V1;
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Rankings;
@@ -182,6 +184,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var violations = new Violations().Slug("node_id", r.NodeId);
         var periods = RankingRequests.TrendPeriods(violations, r.PeriodKind, r.FromPeriod, r.ToPeriod);
         CommandChecks.ThrowIfInvalid(violations);
+        await RequireNodeAsync(caller, r.NodeId);
 
         var layout = await Reader.ServingLayoutAsync();
         var points = await Task.WhenAll(periods.Select(async period =>
@@ -203,6 +206,18 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var response = new GetBranchTrendResponse { NodeId = r.NodeId, RubricVersion = layout?.RubricVersion ?? "" };
         response.Points.AddRange(points);
         return response;
+    }
+
+    /// <summary>
+    /// A read about one node answers <c>NOT_FOUND</c> for a node the caller's tenant does not have, as every
+    /// other node-scoped RPC does, rather than an empty answer that looks like "no scores yet".
+    /// </summary>
+    private async Task RequireNodeAsync(Caller caller, string nodeId)
+    {
+        if (await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(caller.Tenant)).GetNode(nodeId) is null)
+        {
+            throw new NotFoundException("branchledger.v1.Node", nodeId, $"No node '{nodeId}' in this tenant's directory.");
+        }
     }
 
     public override async Task<ListTenantLeaderboardResponse> ListTenantLeaderboard(ListTenantLeaderboardRequest r, ServerCallContext context)

@@ -23,6 +23,12 @@ public static class BranchLedgerMetrics
     /// <summary>Tag of the rescoring gauge: the rubric being applied.</summary>
     public const string RubricTag = "rubric";
 
+    /// <summary>Tag of <see cref="CallsRefused"/>: the gRPC status code (<c>InvalidArgument</c>, …).</summary>
+    public const string StatusCodeTag = "rpc.grpc.status_code";
+
+    /// <summary>Tag of <see cref="CallsRefused"/>: the RPC's full name (a closed set: only methods the gateway serves).</summary>
+    public const string MethodTag = "rpc.method";
+
     private static readonly Meter Meter = new(MeterName, "1.0");
     private static readonly ConcurrentDictionary<string, double> Rescoring = new(StringComparer.Ordinal);
 
@@ -33,6 +39,13 @@ public static class BranchLedgerMetrics
     /// <summary>Warnings published by the ledgers' daily recompute, by kind.</summary>
     public static readonly Counter<long> WarningsRaised = Meter.CreateCounter<long>(
         "branchledger.warnings.raised", "{warning}", "Warnings published by the ledgers' daily recompute, by kind.");
+
+    /// <summary>
+    /// gRPC calls the gateway answered with a status other than OK, by status and method. Client errors
+    /// are counted here rather than logged: a flood of bad calls must not flood the logs.
+    /// </summary>
+    public static readonly Counter<long> CallsRefused = Meter.CreateCounter<long>(
+        "branchledger.rpc.refused", "{call}", "gRPC calls answered with a status other than OK, by status and method.");
 
     /// <summary>From a write acknowledged to its score visible in a ranking view (the budget is 200 ms).</summary>
     public static readonly Histogram<double> RankingFreshnessLag = Meter.CreateHistogram<double>(

@@ -11,7 +11,8 @@ namespace BranchLedger.Grains.Audit;
 /// </summary>
 internal sealed class PostgresAuditStore(string connectionString) : IAuditStore, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    // Named, so diagnostics say what the pool is for instead of repeating the connection string.
+    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "branchledger-audit" }.Build();
 
     public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {

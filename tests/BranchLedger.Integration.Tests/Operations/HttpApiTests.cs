@@ -84,6 +84,11 @@ public sealed class HttpApiTests(ObservedPlatform platform)
         Assert.True(records.TryGetProperty("security", out _));
         Assert.True(paths.GetProperty("/v1/nodes").TryGetProperty("get", out _));
 
+        // Anyone may read the document: its examples name no tenant of a live deployment (the demo city's are "demo-…").
+        var tenantHeader = records.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "x-branchledger-tenant");
+        Assert.Equal("example-body", tenantHeader.GetProperty("example").GetString());
+        Assert.DoesNotContain("demo-", document.GetRawText(), StringComparison.Ordinal);
+
         // Every read of the scoring, ranking and rubric services is transcoded too.
         foreach (var path in new[]
         {

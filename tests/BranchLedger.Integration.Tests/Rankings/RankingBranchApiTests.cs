@@ -111,6 +111,7 @@ public sealed class RankingBranchApiTests(RankingGatewayFixture fixture)
     [Fact]
     public async Task A_trend_has_one_point_per_period_and_marks_the_periods_without_a_score()
     {
+        await Nodes.EnsureAsync(fixture.Grains, "tenant-a", "branch-trend");
         await fixture.PushAsync(
             Score("tenant-a", "branch-trend", "2021-Q4", 70),
             Score("tenant-a", "branch-other", "2021-Q4", 75),
@@ -135,6 +136,40 @@ public sealed class RankingBranchApiTests(RankingGatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_node_the_tenant_does_not_have_is_not_found_for_a_trend_and_an_organisation_score()
+    {
+        // Scores alone do not make a node: these were pushed, but the directory never had the nodes.
+        await fixture.PushAsync(Score("tenant-a", "branch-ghost", "2019", 70) with { ParentId = "org-ghost" });
+        await Nodes.EnsureAsync(fixture.Grains, "tenant-a", "branch-real");
+        await Nodes.EnsureAsync(fixture.Grains, "tenant-b", "branch-elsewhere");
+
+        foreach (var node in new[] { "branch-ghost", "org-ghost", "branch-elsewhere" })
+        {
+            await NotFoundAsync(() => _ranking.GetBranchTrendAsync(new GetBranchTrendRequest
+            {
+                NodeId = node, PeriodKind = RankingPeriodKind.Year, FromPeriod = "2019", ToPeriod = "2020",
+            }, TenantA).ResponseAsync);
+            await NotFoundAsync(() => _ranking.GetOrganisationScoreAsync(new GetOrganisationScoreRequest { NodeId = node, Period = "2019" }, TenantA).ResponseAsync);
+        }
+
+        // A node that exists answers, scored or not.
+        var trend = await _ranking.GetBranchTrendAsync(new GetBranchTrendRequest
+        {
+            NodeId = "branch-real", PeriodKind = RankingPeriodKind.Year, FromPeriod = "2019", ToPeriod = "2020",
+        }, TenantA);
+        Assert.Equal([false, false], trend.Points.Select(p => p.Scored));
+        var organisation = await _ranking.GetOrganisationScoreAsync(new GetOrganisationScoreRequest { NodeId = Nodes.Root, Period = "2019" }, TenantA);
+        Assert.Equal(0, organisation.BranchCount);
+    }
+
+    private static async Task NotFoundAsync(Func<Task> call)
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+        Assert.NotNull(refused.GetRpcStatus()?.GetDetail<ResourceInfo>());
+    }
+
+    [Fact]
     public async Task A_trend_needs_a_kind_and_a_range_of_at_most_36_periods_of_that_kind()
     {
         Task Trend(RankingPeriodKind kind, string from, string to, string node = "branch-a1") =>
@@ -145,6 +180,7 @@ public sealed class RankingBranchApiTests(RankingGatewayFixture fixture)
         await InvalidAsync(() => Trend(RankingPeriodKind.Year, "2026", "2025"), "to_period");
         await InvalidAsync(() => Trend(RankingPeriodKind.Month, "2023-01", "2026-01"), "to_period");
         await InvalidAsync(() => Trend(RankingPeriodKind.Month, "", ""), "from_period", "to_period");
+        await Nodes.EnsureAsync(fixture.Grains, "tenant-a", "branch-a1");
         Assert.Equal(36, (await _ranking.GetBranchTrendAsync(new GetBranchTrendRequest
         {
             NodeId = "branch-a1", PeriodKind = RankingPeriodKind.Month, FromPeriod = "2023-01", ToPeriod = "2025-12",
