@@ -34,7 +34,7 @@ BIN() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
 say() { printf 'platform: %s\n' "$*"; }
 
 # Every service of the public API, from the protos themselves, so the list cannot fall behind them.
-api_services() { sed -n 's/^service \([A-Za-z0-9_]*\) *{.*/branchledger.v1.\1/p' "$ROOT"/protos/branchledger/v1/*.proto | sort; }
+api_services() { sed -n 's/^service \([A-Za-z0-9_]*\) *{.*/branchledger.v1.\1/p' "$ROOT"/protos/branchledger/v1/*.proto | LC_ALL=C sort; }
 
 wait_for_port() { # port, what, pid
     for _ in $(seq 1 600); do

@@ -54,6 +54,35 @@ public sealed class ImportRecordsTests(GatewayFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task A_row_without_a_body_is_rejected_naming_the_body_and_every_violation_names_its_field()
+    {
+        await fixture.EnsureAsync("tenant-import", "branch-import-shapes");
+        var request = new ImportRecordsRequest
+        {
+            NodeId = "branch-import-shapes",
+            Rows =
+            {
+                new ImportRow { RequestId = "shape-1" },
+                new ImportRow { RequestId = "shape-2", Body = new RecordBody() },
+                new ImportRow { RequestId = "shape-3", Body = new RecordBody { Meeting = new Meeting() } },
+                new ImportRow { Body = new RecordBody { Talk = new Talk() }, Evidence = { new Evidence { Uri = "not a uri" } } },
+                Row("shape-5", 5),
+            },
+        };
+
+        var answer = await _ledger.ImportRecordsAsync(request, Caller);
+
+        Assert.Equal(
+            [ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Accepted],
+            answer.Results.Select(r => r.Outcome));
+        Assert.Equal("body", answer.Results[0].Violations.Single().Field);
+        Assert.Equal("body", answer.Results[1].Violations.Single().Field);
+        Assert.All(answer.Results.SelectMany(r => r.Violations), v => Assert.False(string.IsNullOrWhiteSpace(v.Field), $"no field for '{v.Description}'"));
+        Assert.Contains(answer.Results[2].Violations, v => v.Field.StartsWith("meeting.", StringComparison.Ordinal));
+        Assert.Contains(answer.Results[3].Violations, v => v.Field == "request_id");
+    }
+
+    [Fact]
     public async Task Empty_or_oversized_batches_are_invalid()
     {
         await fixture.EnsureAsync("tenant-import", "branch-import-big");
