@@ -16,6 +16,9 @@ public sealed class RankingGatewayFixture : IAsyncLifetime
 
     public RankingService.RankingServiceClient Ranking { get; private set; } = null!;
 
+    /// <summary>The ranking and comparison exports.</summary>
+    public ReportService.ReportServiceClient Reports { get; private set; } = null!;
+
     /// <summary>HTTP/1.1 to the gateway host (JSON routes, the dashboard), without credentials.</summary>
     public HttpClient Http() => _gateway!.CreateClient();
 
@@ -36,6 +39,7 @@ public sealed class RankingGatewayFixture : IAsyncLifetime
         _silo = await SiloHost.StartAsync(db, clusterId);
         _gateway = new GatewayHost(db, clusterId);
         Ranking = new RankingService.RankingServiceClient(_gateway.Channel());
+        Reports = new ReportService.ReportServiceClient(_gateway.Channel());
     }
 
     public async Task DisposeAsync()
