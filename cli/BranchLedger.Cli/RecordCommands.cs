@@ -60,7 +60,7 @@ internal static class RecordCommands
                 var table = new Table().AddColumns("record", "kind", "what");
                 foreach (var r in all.Records)
                 {
-                    table.AddRow(Markup.Escape(r.RecordId), r.BodyCase.ToString(), Markup.Escape(RecordText.Describe(r)));
+                    table.AddRow(Markup.Escape(r.RecordId), Markup.Escape(Labels.KindOf(r)), Markup.Escape(RecordText.Describe(r)));
                 }
 
                 cli.Out.Write(table);

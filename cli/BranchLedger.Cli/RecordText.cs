@@ -2,30 +2,30 @@ using BranchLedger.Api.V1;
 
 namespace BranchLedger.Cli;
 
-/// <summary>One line per ledger record for <c>list-records</c>: its date first, then what it says.</summary>
+/// <summary>One line per ledger record for <c>records list</c>: its date first, then what it says, enum values in the reports' Chinese labels.</summary>
 internal static class RecordText
 {
     public static string Describe(LedgerRecord r) => r.BodyCase switch
     {
         LedgerRecord.BodyOneofCase.Meeting =>
-            $"{Day(r.Meeting.Date)} {r.Meeting.Kind} {r.Meeting.Attendees}/{r.Meeting.ExpectedAttendees} {r.Meeting.Topic}",
+            $"{Day(r.Meeting.Date)} {Labels.Of(r.Meeting.Kind)} {r.Meeting.Attendees}/{r.Meeting.ExpectedAttendees} {r.Meeting.Topic}",
         LedgerRecord.BodyOneofCase.Talk => r.Talk.Kind == TalkKind.HeartToHeart
-            ? $"{Day(r.Talk.Date)} {r.Talk.Kind} {r.Talk.PersonA}–{r.Talk.PersonB} {r.Talk.Topic}"
-            : $"{Day(r.Talk.Date)} {r.Talk.Kind} {r.Talk.People} {r.Talk.Topic}",
+            ? $"{Day(r.Talk.Date)} {Labels.Of(r.Talk.Kind)} {r.Talk.PersonA}–{r.Talk.PersonB} {r.Talk.Topic}"
+            : $"{Day(r.Talk.Date)} {Labels.Of(r.Talk.Kind)} {r.Talk.People} {r.Talk.Topic}",
         LedgerRecord.BodyOneofCase.QuarterlyReview => $"{Day(r.QuarterlyReview.Date)} {r.QuarterlyReview.Topic} ({r.QuarterlyReview.Reporter})",
         LedgerRecord.BodyOneofCase.CommunityService =>
-            $"{Day(r.CommunityService.Date)} {r.CommunityService.Kind} {r.CommunityService.Members} {r.CommunityService.Community} {r.CommunityService.Topic}",
+            $"{Day(r.CommunityService.Date)} {Labels.Of(r.CommunityService.Kind)} {r.CommunityService.Members} {r.CommunityService.Community} {r.CommunityService.Topic}",
         LedgerRecord.BodyOneofCase.RiskPoint => $"{Day(r.RiskPoint.Date)} {r.RiskPoint.RiskPoint_} ({r.RiskPoint.Measures.Count} measures)",
-        LedgerRecord.BodyOneofCase.BrandProject => $"{Day(r.BrandProject.Date)} {r.BrandProject.Name} {r.BrandProject.Status} {r.BrandProject.Level}",
-        LedgerRecord.BodyOneofCase.Honour => $"{Day(r.Honour.Date)} {r.Honour.Title}: {r.Honour.Recipient} {r.Honour.Level} ({r.Honour.AwardedBy})",
-        LedgerRecord.BodyOneofCase.Campaign => $"{Day(r.Campaign.Date)} {r.Campaign.Name} {r.Campaign.Status}",
+        LedgerRecord.BodyOneofCase.BrandProject => $"{Day(r.BrandProject.Date)} {r.BrandProject.Name} {Labels.Of(r.BrandProject.Status)} {Labels.Of(r.BrandProject.Level)}",
+        LedgerRecord.BodyOneofCase.Honour => $"{Day(r.Honour.Date)} {r.Honour.Title}: {r.Honour.Recipient} {Labels.Of(r.Honour.Level)} ({r.Honour.AwardedBy})",
+        LedgerRecord.BodyOneofCase.Campaign => $"{Day(r.Campaign.Date)} {r.Campaign.Name} {Labels.Of(r.Campaign.Status)}",
         LedgerRecord.BodyOneofCase.SelfAssessment =>
-            $"{Day(r.SelfAssessment.Date)} {r.SelfAssessment.Year} {r.SelfAssessment.Section} {r.SelfAssessment.Order}: {r.SelfAssessment.Text}",
+            $"{Day(r.SelfAssessment.Date)} {r.SelfAssessment.Year} {Labels.Of(r.SelfAssessment.Section)} {r.SelfAssessment.Order}: {r.SelfAssessment.Text}",
         LedgerRecord.BodyOneofCase.DutyItem =>
             $"{Day(r.DutyItem.Date)} {r.DutyItem.DutyId} due {Day(r.DutyItem.Due)} {r.DutyItem.Owner}: {r.DutyItem.Duty}",
-        LedgerRecord.BodyOneofCase.DutyProgress => $"{Day(r.DutyProgress.Date)} {r.DutyProgress.DutyId} {r.DutyProgress.Status} {r.DutyProgress.Verifier}",
+        LedgerRecord.BodyOneofCase.DutyProgress => $"{Day(r.DutyProgress.Date)} {r.DutyProgress.DutyId} {Labels.Of(r.DutyProgress.Status)} {r.DutyProgress.Verifier}",
         LedgerRecord.BodyOneofCase.Finding =>
-            $"{Day(r.Finding.Date)} {r.Finding.FindingId} {r.Finding.Type} deadline {Day(r.Finding.Deadline)}: {r.Finding.Finding_}",
+            $"{Day(r.Finding.Date)} {r.Finding.FindingId} {Labels.Of(r.Finding.Type)} deadline {Day(r.Finding.Deadline)}: {r.Finding.Finding_}",
         LedgerRecord.BodyOneofCase.FindingProgress => $"{Day(r.FindingProgress.Date)} {r.FindingProgress.FindingId} {r.FindingProgress.Progress}",
         LedgerRecord.BodyOneofCase.FindingClosure => $"{Day(r.FindingClosure.Date)} {r.FindingClosure.FindingId} closed, verified by {r.FindingClosure.Verifier}",
         LedgerRecord.BodyOneofCase.FindingReopening => $"{Day(r.FindingReopening.Date)} {r.FindingReopening.FindingId} reopened: {r.FindingReopening.Reason}",

@@ -21,6 +21,9 @@ public static class Compliance
     /// the rules in force at that moment; a rule that takes effect mid-month therefore binds that month,
     /// and a rule repealed mid-month no longer binds it. Periods with no version in force on their last
     /// day are NotInForce (listed once per frequency the rule has had).</para>
+    /// <para>The unit's own start: when <paramref name="inForceFrom"/> is given, a period that began before it
+    /// is NotInForce too, unless the unit came into force during it and the period is already Met (see
+    /// <see cref="UnitInForce"/>).</para>
     /// <para>Quorum: a meeting counts only if present ≥ the rule's required number, computed from the
     /// roster in force on the meeting day (or the record's expected attendees). A basis that is unknown
     /// or zero fails: missing data never earns compliance.</para>
@@ -32,6 +35,7 @@ public static class Compliance
     /// <param name="talkRosters">Who must talk with whom over time, for pair coverage.</param>
     /// <param name="period">The month, quarter or year asked about.</param>
     /// <param name="today">The tenant's calendar day (<see cref="TenantCalendar.Today"/>): periods after it are still Due.</param>
+    /// <param name="inForceFrom">The day the unit came into force (<see cref="UnitInForce.From"/>); null when no start is known.</param>
     /// <exception cref="ArgumentException">when a rule is malformed or two versions of one rule overlap.</exception>
     public static ComplianceReport Evaluate(
         IEnumerable<ObligationRule> rules,
@@ -40,7 +44,8 @@ public static class Compliance
         IEnumerable<TalkPairFact> talkPairs,
         IEnumerable<TalkRosterFact> talkRosters,
         Period period,
-        DateOnly today)
+        DateOnly today,
+        DateOnly? inForceFrom = null)
     {
         var groups = GroupVersions(rules);
         var facts = new Facts(
@@ -52,7 +57,7 @@ public static class Compliance
         var results = new List<ObligationResult>();
         foreach (var versions in groups)
         {
-            var rows = Rows(versions, facts, period, today);
+            var rows = Rows(versions, facts, period, today, inForceFrom);
             var summary = new ObligationSummary(
                 rows.Count(r => r.Status != ObligationStatus.NotInForce),
                 rows.Count(r => r.Status == ObligationStatus.Met),
@@ -95,7 +100,7 @@ public static class Compliance
         return groups;
     }
 
-    private static List<ObligationRow> Rows(List<ObligationRule> versions, Facts facts, Period period, DateOnly today)
+    private static List<ObligationRow> Rows(List<ObligationRule> versions, Facts facts, Period period, DateOnly today, DateOnly? inForceFrom)
     {
         var rows = new List<ObligationRow>();
         foreach (var frequency in versions.Select(v => v.Frequency).Distinct())
@@ -105,20 +110,32 @@ public static class Compliance
                 var rule = versions.Find(v => v.InForceOn(sub.End));
                 if (rule is null)
                 {
-                    rows.Add(new ObligationRow(sub, null, ObligationStatus.NotInForce, 0, 0, 0, [], [], []));
+                    rows.Add(NotInForce(sub));
                 }
                 else if (rule.Frequency == frequency)
                 {
                     // A period of another frequency is judged by the version of that frequency instead.
-                    rows.Add(rule.Subject.Kind == SubjectKind.TalkPairs
-                        ? JudgeTalks(rule, sub, facts, today)
-                        : JudgeActivities(rule, sub, facts, today));
+                    rows.Add(JudgeInForce(rule, sub, facts, today, UnitInForce.Coverage(sub, inForceFrom)));
                 }
             }
         }
 
         return rows.OrderBy(r => r.Period.Start).ThenBy(r => r.Period.End).ToList();
     }
+
+    // A period the unit covered only in part counts when already met, and is never held against it.
+    private static ObligationRow JudgeInForce(ObligationRule rule, Period sub, Facts facts, DateOnly today, PeriodCoverage coverage)
+    {
+        if (coverage == PeriodCoverage.None)
+        {
+            return NotInForce(sub);
+        }
+
+        var row = rule.Subject.Kind == SubjectKind.TalkPairs ? JudgeTalks(rule, sub, facts, today) : JudgeActivities(rule, sub, facts, today);
+        return coverage == PeriodCoverage.Partial && row.Status != ObligationStatus.Met ? NotInForce(sub) : row;
+    }
+
+    private static ObligationRow NotInForce(Period sub) => new(sub, null, ObligationStatus.NotInForce, 0, 0, 0, [], [], []);
 
     private static IReadOnlyList<Period> PeriodsOf(Period period, PeriodKind kind) =>
         kind <= period.Kind ? period.SubPeriods(kind) : [Period.Containing(period.Start, kind)];

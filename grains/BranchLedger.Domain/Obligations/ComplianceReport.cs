@@ -13,7 +13,10 @@ public enum ObligationStatus
     Missed = 2,
     /// <summary>Not met yet, but the period has not closed: there is still time.</summary>
     Due = 3,
-    /// <summary>No version of the rule is in force on the period's last day.</summary>
+    /// <summary>
+    /// No version of the rule is in force on the period's last day, or the unit itself was not in force
+    /// for the period (<see cref="UnitInForce"/>).
+    /// </summary>
     NotInForce = 4,
 }
 

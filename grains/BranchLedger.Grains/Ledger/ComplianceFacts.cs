@@ -16,7 +16,11 @@ internal static class ComplianceFacts
         node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch,
         [.. node.ObligationOverrides.Select(o => o.ToDomain())]);
 
-    /// <summary>The domain's compliance report for the node over <paramref name="views"/> (the current view).</summary>
+    /// <summary>
+    /// The domain's compliance report for the node over <paramref name="views"/> (the current view): the one
+    /// place compliance, scores and report figures are judged, so the node's start (its earliest roster,
+    /// <see cref="UnitInForce"/>) bears on all three alike.
+    /// </summary>
     public static ComplianceReport Report(LedgerNode node, IReadOnlyList<RecordView> views, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null)
     {
         rules ??= Rules(node);
@@ -30,7 +34,8 @@ internal static class ComplianceFacts
             views.SelectMany(HeartToHeartTalks),
             node.Rosters.Select(r => new TalkRosterFact(r.EffectiveFrom, r.CommitteeNames, r.MemberNames)),
             period,
-            today);
+            today,
+            UnitInForce.From(node.Rosters.Select(r => r.EffectiveFrom)));
         var talkRules = rules.Where(r => r.Subject.Kind == SubjectKind.TalkPairs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return WithoutUnnamedTalkPeriods(report, talkRules, node.Rosters);
     }

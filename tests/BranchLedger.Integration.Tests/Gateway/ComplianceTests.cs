@@ -1,5 +1,6 @@
 using BranchLedger.Api.V1;
 using BranchLedger.Integration.Tests.Infrastructure;
+using BranchLedger.Integration.Tests.Reports;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -74,6 +75,48 @@ public sealed class ComplianceTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(ObligationStatus.Met, Assert.Single(report.Rows, r => r.RuleId == "theory-study-group").Status);
         Assert.Equal(ObligationStatus.Met, Assert.Single(report.Rows, r => r.RuleId == "party-building-review").Status);
         Assert.DoesNotContain(report.Rows, r => r.RuleId == "branch-committee-meeting");
+    }
+
+    [Fact]
+    public async Task Obligations_do_not_reach_back_before_the_branch_came_into_force()
+    {
+        // Issue 16, item 6: branches whose first roster is in force from 2025-01-01, asked about 2024.
+        const string tenant = "tenant-in-force";
+        var caller = GatewayHost.As(tenant);
+        string[] branches = ["new-branch-a", "new-branch-b", "new-branch-c"];
+        foreach (var branch in branches)
+        {
+            await fixture.EnsureAsync(tenant, branch);
+            await fixture.Directory.SetRosterAsync(new SetRosterRequest
+            {
+                RequestId = $"roster-{branch}", NodeId = branch, EffectiveFrom = new Google.Type.Date { Year = 2025, Month = 1, Day = 1 },
+                CommitteeMembers = 5, Members = 20, VotingMembers = 18,
+            }, caller);
+        }
+
+        var before = await _ledger.GetComplianceAsync(new GetComplianceRequest { NodeId = branches[0], Period = "2024" }, caller);
+        var from = await _ledger.GetComplianceAsync(new GetComplianceRequest { NodeId = branches[0], Period = "2025" }, caller);
+
+        Assert.NotEmpty(before.Rows);
+        Assert.All(before.Rows, r => Assert.Equal(ObligationStatus.NotInForce, r.Status));
+        Assert.Equal((0, 0, 0), (before.Met, before.Missed, before.Due));
+        Assert.DoesNotContain(before.Warnings, w => w.Kind == WarningKind.MissedObligation);
+        Assert.DoesNotContain(from.Rows, r => r.Status == ObligationStatus.NotInForce);
+        Assert.True(from.Missed > 0);
+
+        var report = await Download.ReadAsync(fixture.Reports.GenerateAnnualReport(
+            new GenerateAnnualReportRequest { NodeId = Nodes.Root, Year = 2024, Format = ReportFormat.Markdown }, caller));
+        Assert.DoesNotContain("应召开96次", report.Text);
+        Assert.DoesNotContain("0个支部全年达到要求", report.Text);
+        Assert.Contains("各支部“三会一课”本年度暂无统计记录（应召开次数暂无统计记录），达标支部暂无统计记录", report.Text);
+        var trace = await fixture.Reports.GetReportTraceAsync(new GetReportTraceRequest { NodeId = Nodes.Root, Year = 2024 }, caller);
+        Assert.All(trace.Figures.Where(f => f.FigureKey.StartsWith("three-meetings.", StringComparison.Ordinal)), f => Assert.True(f.NoRecords));
+
+        // 2025 is in force: the same branches owe (and, with nothing held, miss) their 三会一课.
+        var inForce = await Download.ReadAsync(fixture.Reports.GenerateAnnualReport(
+            new GenerateAnnualReportRequest { NodeId = Nodes.Root, Year = 2025, Format = ReportFormat.Markdown }, caller));
+        Assert.Contains("应召开96次", inForce.Text);
+        Assert.Contains("0个支部全年达到要求", inForce.Text);
     }
 
     [Theory]
