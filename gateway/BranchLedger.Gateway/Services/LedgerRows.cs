@@ -1,4 +1,5 @@
 using BranchLedger.Contracts.Ledger;
+using BranchLedger.Domain.Warnings;
 using BranchLedger.Reports;
 
 namespace BranchLedger.Gateway.Services;
@@ -26,13 +27,13 @@ internal static class LedgerRows
             [new("title", h.Title), new("recipient", h.Recipient), new("recipient_kind", l.Of(h.RecipientKind)), new("level", l.Of(h.Level)), new("awarded_by", h.AwardedBy)],
         CampaignDetails c => [new("name", c.Name), new("campaign_status", l.Of(c.Status))],
         SelfAssessmentDetails s => [new("year", s.Year), new("section", l.Of(s.Section)), new("order", s.Order), new("text", s.Text)],
-        DutyItemDetails d => [new("duty_id", d.DutyId), new("duty", d.Duty), new("actor", d.Actor.ToString()), new("owner", d.Owner), new("due", Day(d.Due))],
+        DutyItemDetails d => [new("duty_id", d.DutyId), new("duty", d.Duty), new("actor", d.Actor.DisplayName()), new("owner", d.Owner), new("due", Day(d.Due))],
         DutyProgressDetails p => [new("duty_id", p.DutyId), new("duty_status", l.Of(p.Status)), new("verifier", p.Verifier)],
         FindingDetails f =>
         [
             new("finding_id", f.FindingId), new("source", f.Source), new("finding", f.Finding), new("measures", string.Join("；", f.Measures)),
             new("responsible_person", f.ResponsiblePerson), new("responsible_leader", f.ResponsibleLeader),
-            new("remediation_type", f.Type.ToString()), new("deadline", f.Deadline is { } d ? Day(d) : ""),
+            new("remediation_type", l.Of(f.Type)), new("deadline", f.Deadline is { } d ? Day(d) : ""),
         ],
         FindingProgressDetails p => [new("finding_id", p.FindingId), new("progress", p.Progress)],
         FindingClosureDetails c => [new("finding_id", c.FindingId), new("verifier", c.Verifier)],

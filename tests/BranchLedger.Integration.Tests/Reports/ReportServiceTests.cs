@@ -104,6 +104,36 @@ public sealed class ReportServiceTests(GatewayFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Duty_and_finding_rows_name_their_actor_and_remediation_type_in_Chinese()
+    {
+        const string node = "org-duty-export";
+        await fixture.EnsureAsync(Tenant, node);
+        var d = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 };
+        await fixture.Ledger.CreateDutyItemAsync(new()
+        {
+            NodeId = node, RequestId = "export-duty",
+            DutyItem = new DutyItem { Date = d, DutyId = "plan", Duty = "印发年度党建工作计划", Actor = ActorClass.SecretaryFirstResponsible, Owner = "书记", Due = d },
+        }, Caller);
+        await fixture.Ledger.RaiseFindingAsync(new()
+        {
+            NodeId = node, RequestId = "export-finding",
+            Finding = new Finding
+            {
+                Date = d, FindingId = "f-1", Source = "市委巡察", Finding_ = "台账不全", Measures = { "补齐台账" },
+                ResponsiblePerson = "支部书记", ResponsibleLeader = "党组书记", Type = RemediationType.ByDeadline, Deadline = d,
+            },
+        }, Caller);
+
+        var csv = await Download.ReadAsync(Reports.ExportLedger(
+            new ExportLedgerRequest { NodeId = node, Period = "2026", Format = ExportFormat.Csv }, Caller));
+
+        Assert.Contains("书记第一责任人", csv.Text, StringComparison.Ordinal);
+        Assert.Contains("限期整改", csv.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretaryFirstResponsible", csv.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ByDeadline", csv.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rankings_and_comparisons_export_as_valid_workbooks()
     {
         var ranking = await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
