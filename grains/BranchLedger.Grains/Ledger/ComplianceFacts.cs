@@ -16,6 +16,9 @@ internal static class ComplianceFacts
         node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch,
         [.. node.ObligationOverrides.Select(o => o.ToDomain())]);
 
+    /// <summary>The day the node came into force: its earliest roster (<see cref="UnitInForce"/>); null without one.</summary>
+    public static DateOnly? InForceFrom(LedgerNode node) => UnitInForce.From(node.Rosters.Select(r => r.EffectiveFrom));
+
     /// <summary>
     /// The domain's compliance report for the node over <paramref name="views"/> (the current view): the one
     /// place compliance, scores and report figures are judged, so the node's start (its earliest roster,
@@ -35,7 +38,7 @@ internal static class ComplianceFacts
             node.Rosters.Select(r => new TalkRosterFact(r.EffectiveFrom, r.CommitteeNames, r.MemberNames)),
             period,
             today,
-            UnitInForce.From(node.Rosters.Select(r => r.EffectiveFrom)));
+            InForceFrom(node));
         var talkRules = rules.Where(r => r.Subject.Kind == SubjectKind.TalkPairs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return WithoutUnnamedTalkPeriods(report, talkRules, node.Rosters);
     }

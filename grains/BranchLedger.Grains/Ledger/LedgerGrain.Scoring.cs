@@ -133,7 +133,12 @@ public sealed partial class LedgerGrain
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         var scores = new List<BranchScore>();
         var views = new Dictionary<int, List<RecordView>>();
-        foreach (var period in periods)
+        // A period that ended before the branch came into force has no score: the branch is not ranked
+        // there (and leaves it, should an earlier roster once have let it in).
+        var inForceFrom = ComplianceFacts.InForceFrom(node);
+        var byCoverage = periods.ToLookup(p => UnitInForce.Coverage(p, inForceFrom) == PeriodCoverage.None);
+        var before = byCoverage[true].ToList();
+        foreach (var period in byCoverage[false])
         {
             // One current view per year, however many periods and rubrics are scored from it.
             if (!views.TryGetValue(period.Start.Year, out var current))
@@ -155,6 +160,11 @@ public sealed partial class LedgerGrain
         {
             await RankingPush.PublishManyAsync(GrainFactory, scores);
         }
+
+        if (before.Count > 0)
+        {
+            await WithdrawAsync(rubrics.Select(r => r.Published), before);
+        }
     }
 
     // The periods the rankings keep: this year's and last year's, each with its quarters and months, up to today.
@@ -166,20 +176,24 @@ public sealed partial class LedgerGrain
     {
         try
         {
-            var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-            var rubrics = await ScoringRubricsAsync();
-            await Task.WhenAll(
-                from rubric in rubrics
-                from period in RankedPeriods(Today())
-                select RankingPush.WithdrawAsync(GrainFactory, new BranchRemoval
-                {
-                    Tenant = tenant, NodeId = NodeId, Period = period.ToString(), RubricVersion = rubric.Item1.VersionKey,
-                }));
+            await WithdrawAsync((await ScoringRubricsAsync()).Select(r => r.Item1), RankedPeriods(Today()));
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Scores of closed {Grain} were not withdrawn", this.GetPrimaryKeyString());
         }
+    }
+
+    private Task WithdrawAsync(IEnumerable<PublishedRubric> rubrics, IEnumerable<Period> periods)
+    {
+        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        return Task.WhenAll(
+            from rubric in rubrics
+            from period in periods
+            select RankingPush.WithdrawAsync(GrainFactory, new BranchRemoval
+            {
+                Tenant = tenant, NodeId = NodeId, Period = period.ToString(), RubricVersion = rubric.VersionKey,
+            }));
     }
 
     // Monotonic per ledger across activations (clock ticks), so the shards keep the newest push.

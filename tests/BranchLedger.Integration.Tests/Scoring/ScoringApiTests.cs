@@ -162,10 +162,33 @@ public sealed class ScoringApiTests(GatewayFixture fixture) : IClassFixture<Gate
         await WaitUntilAsync(async () => !(await RankedNodesAsync()).Contains(node), "the closed branch is still ranked");
     }
 
-    private async Task<HashSet<string>> RankedNodesAsync()
+    [Fact]
+    public async Task A_branch_is_not_ranked_for_a_period_that_ended_before_it_came_into_force()
+    {
+        // Created without a roster (no known start: ranked in last year's periods too), then its first
+        // roster says it exists from 1 January this year, and it records a meeting this year.
+        const string node = "branch-new-this-year";
+        await fixture.EnsureAsync(Tenant, node);
+        await WaitUntilAsync(async () => (await RankedNodesAsync("2025")).Contains(node), "the branch without a roster was never ranked");
+        await fixture.Directory.SetRosterAsync(new SetRosterRequest
+        {
+            RequestId = $"roster-{node}", NodeId = node, EffectiveFrom = D(2026, 1, 1), CommitteeMembers = 5, Members = 10, VotingMembers = 10,
+        }, Caller);
+        await fixture.Ledger.ImportRecordsAsync(new ImportRecordsRequest
+        {
+            NodeId = node, Rows = { Row($"{node}-committee", MeetingKind.BranchCommitteeMeeting, D(2026, 3, 5), 5) },
+        }, Caller);
+
+        await WaitUntilAsync(async () => !(await RankedNodesAsync("2025")).Contains(node), "the branch is still ranked for a year before it existed");
+        Assert.Contains(node, await RankedNodesAsync("2026"));
+        Assert.Contains(node, await RankedNodesAsync("2026-03"));
+        Assert.DoesNotContain(node, await RankedNodesAsync("2025-12"));
+    }
+
+    private async Task<HashSet<string>> RankedNodesAsync(string period = "2025")
     {
         var page = await fixture.Ranking.ListTopBranchesAsync(
-            new ListTopBranchesRequest { Scope = RankingScope.Tenant, Period = "2025", PageSize = 500 }, Caller);
+            new ListTopBranchesRequest { Scope = RankingScope.Tenant, Period = period, PageSize = 500 }, Caller);
         return [.. page.Branches.Select(b => b.NodeId)];
     }
 
