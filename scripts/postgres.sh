@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Manages a local PostgreSQL (15+) server for BranchLedger development and tests.
 #
-# Usage: scripts/postgres.sh start|stop|status|url|bindir|psql [psql args...]
+# Usage: scripts/postgres.sh start|stop|destroy|status|url|bindir|psql [psql args...]
 #
 #   start   Initialise the data folder on first use, start the server if it is not running,
 #           wait until it accepts connections, then make sure the database exists. Idempotent.
 #   stop    Fast shutdown (rolls back open transactions, keeps committed data). Idempotent.
+#   destroy Stop a throwaway server (see BRANCHLEDGER_PGOWNER) and delete its folders. Idempotent.
 #   status  Print whether the server runs; exit code 0 = running, 3 = not running.
 #   url     Print the Npgsql connection string of the database.
 #   bindir  Print the folder of the server binaries in use (pgbench lives there too).
@@ -16,6 +17,8 @@
 #   BRANCHLEDGER_PGPORT       TCP port on 127.0.0.1 (default: 55432)
 #   BRANCHLEDGER_PGDATABASE   database name (default: branchledger)
 #   BRANCHLEDGER_PGOPTIONS    extra server options, e.g. "-c log_min_duration_statement=100"
+#   BRANCHLEDGER_PGOWNER      a process id: makes a new cluster a throwaway one (tests), destroyed when
+#                             that process exits (a detached watcher) or by 'destroy'. Needs BRANCHLEDGER_PGDATA.
 #
 # The server listens on 127.0.0.1 only and trusts every local connection: it is a development
 # and test server, never a production one.
@@ -28,6 +31,10 @@ PORT="${BRANCHLEDGER_PGPORT:-55432}"
 DBNAME="${BRANCHLEDGER_PGDATABASE:-branchledger}"
 WANTED_DATA="$(realpath -m "${BRANCHLEDGER_PGDATA:-$REPO_ROOT/.data/postgres}")"
 EXTRA_OPTIONS="${BRANCHLEDGER_PGOPTIONS:-}"
+OWNER="${BRANCHLEDGER_PGOWNER:-}"
+# Next to the wanted folder of a throwaway cluster: its owner's process id. 'destroy' needs it, so a
+# development cluster can never be deleted by mistake.
+OWNER_FILE="$WANTED_DATA.owner"
 # Written into the wanted folder when the cluster had to live elsewhere (see choose_data_dir).
 POINTER_NAME=".branchledger-pgdata-location"
 MIN_MAJOR=15 # the schema uses UNIQUE ... NULLS NOT DISTINCT (PostgreSQL 15+)
@@ -36,11 +43,13 @@ note() { printf 'postgres.sh: %s\n' "$*" >&2; }
 die() { note "error: $*"; exit 1; }
 
 usage() {
-    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
 [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65536)) || die "BRANCHLEDGER_PGPORT must be a TCP port number, got '$PORT'"
+[[ -z "$OWNER" || "$OWNER" =~ ^[0-9]+$ ]] || die "BRANCHLEDGER_PGOWNER must be a process id, got '$OWNER'"
+[[ -z "$OWNER" || -n "${BRANCHLEDGER_PGDATA:-}" ]] || die "BRANCHLEDGER_PGOWNER needs its own BRANCHLEDGER_PGDATA"
 # The name goes into a connection string unquoted: keep it to a plain identifier.
 [[ "$DBNAME" =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]] || die "BRANCHLEDGER_PGDATABASE must match [A-Za-z_][A-Za-z0-9_]*, got '$DBNAME'"
 
@@ -217,12 +226,66 @@ take_lock() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Throwaway clusters (BRANCHLEDGER_PGOWNER)
+
+# Records the owner and starts a detached watcher that destroys the cluster once the owner has
+# exited: a killed or crashed owner runs no cleanup of its own. setsid: its own session, so neither
+# Ctrl-C nor a kill of the owner's process group reaches it. No inherited descriptors: a caller
+# reading our output must not wait for the watcher, and the lock (fd 9) must not stay held.
+claim_for_owner() {
+    if [[ -f "$OWNER_FILE" ]]; then
+        [[ "$(cat "$OWNER_FILE")" == "$OWNER" ]] && return 0
+        die "$WANTED_DATA belongs to process $(cat "$OWNER_FILE"), not $OWNER"
+    fi
+    [[ -e "$WANTED_DATA" ]] && die "$WANTED_DATA exists already; a throwaway cluster needs a new folder"
+    mkdir -p "$(dirname "$WANTED_DATA")"
+    printf '%s\n' "$OWNER" >"$OWNER_FILE"
+    (
+        cd /
+        setsid -f bash -c 'while [[ -n "$(sed -E "s/.*\) (.).*/\1/;/^Z$/d" "/proc/$1/stat" 2>/dev/null)" ]]; do sleep 0.5; done
+            exec bash "$2" destroy' branchledger-pg-watcher "$OWNER" "$SCRIPT_DIR/postgres.sh" </dev/null >/dev/null 2>&1 9>&-
+    )
+}
+
+cmd_destroy() {
+    [[ -n "${BRANCHLEDGER_PGDATA:-}" ]] || die "destroy needs BRANCHLEDGER_PGDATA (a throwaway cluster)"
+    if [[ ! -f "$OWNER_FILE" ]]; then
+        [[ -e "$WANTED_DATA" ]] && die "$WANTED_DATA is no throwaway cluster (no $OWNER_FILE): not deleting it"
+        note "no throwaway cluster at $WANTED_DATA: nothing to destroy"
+        return 0
+    fi
+    take_lock
+    local target="$WANTED_DATA" pid
+    if [[ -f "$WANTED_DATA/$POINTER_NAME" ]]; then
+        target="$(head -n1 "$WANTED_DATA/$POINTER_NAME")"
+        # Only ever the fallback folder that choose_data_dir derives from this wanted folder.
+        [[ "$target" == "$(fallback_dir)" ]] || die "unexpected location '$target' in $WANTED_DATA/$POINTER_NAME"
+    fi
+    if [[ -f "$target/postmaster.pid" ]]; then
+        pid="$(head -n1 "$target/postmaster.pid")"
+        # Whether that process id still is this cluster's server (not a reused id).
+        ours() { [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-D $target "; }
+        # Immediate shutdown: the data is deleted next, nothing needs to be flushed.
+        if ! { find_bindir && as_pg "$BINDIR/pg_ctl" -D "$target" -m immediate -w -t 30 stop >/dev/null 2>&1; }; then
+            ours && kill -KILL "$pid" 2>/dev/null
+        fi
+        # pg_ctl returns once the pid file is gone, a moment before the process itself.
+        for _ in $(seq 50); do ours || break; sleep 0.1; done
+    fi
+    rm -rf "$target" "$target.log" "$target.initdb.log" "/tmp/blpg-$(short_hash "$target" 10)" \
+        "$WANTED_DATA" "$WANTED_DATA.log" "$WANTED_DATA.initdb.log"
+    rm -f "$OWNER_FILE" "/tmp/branchledger-pg-$(short_hash "$WANTED_DATA").lock"
+    note "destroyed (data: $target)"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Commands
 
 cmd_start() {
     ensure_bindir
     ensure_os_user
     take_lock
+    [[ -z "$OWNER" ]] || claim_for_owner
     resolve_data
 
     if [[ -z "$DATA" ]]; then
@@ -230,10 +293,12 @@ cmd_start() {
     fi
 
     if [[ ! -f "$DATA/PG_VERSION" ]]; then
-        local log
+        local log sync=()
         log="$(log_file)"
+        # A throwaway cluster need not survive a power cut: skipping the fsyncs saves seconds.
+        [[ -z "$OWNER" ]] || sync=(--no-sync)
         note "initialising a new cluster in $DATA"
-        if ! as_pg "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DATA.initdb.log" 2>&1; then
+        if ! as_pg "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 "${sync[@]}" >"$DATA.initdb.log" 2>&1; then
             cat "$DATA.initdb.log" >&2 || true
             die "initdb failed"
         fi
@@ -342,6 +407,7 @@ shift
 case "$command" in
 start) cmd_start ;;
 stop) cmd_stop ;;
+destroy) cmd_destroy ;;
 status) cmd_status ;;
 url) cmd_url ;;
 bindir) cmd_bindir ;;

@@ -37,8 +37,39 @@ public sealed record LocalServer(string ConnectionString, bool StartedByUs, stri
         return new LocalServer(builder.ConnectionString, !wasRunning, script, environment);
     }
 
+    /// <summary>
+    /// Starts a throwaway server in a new folder <c>.run/pg/{name}-{owner}-{random}</c>, owned by the
+    /// process <paramref name="ownerProcessId"/> (default: this one): when that process exits, however
+    /// it ends, a detached watcher of <c>scripts/postgres.sh</c> stops the server and deletes its folders.
+    /// <see cref="Destroy"/> does so at once.
+    /// </summary>
+    public static LocalServer StartThrowaway(string name, int port, int? ownerProcessId = null)
+    {
+        var owner = ownerProcessId ?? System.Environment.ProcessId;
+        var folder = $"{name}-{owner.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 3))}";
+        var environment = new Dictionary<string, string>
+        {
+            ["BRANCHLEDGER_PGDATA"] = System.IO.Path.Combine(RepoRoot.Path, ".run", "pg", folder),
+            ["BRANCHLEDGER_PGPORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["BRANCHLEDGER_PGDATABASE"] = "postgres",
+            ["BRANCHLEDGER_PGOWNER"] = owner.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var script = System.IO.Path.Combine(RepoRoot.Path, "scripts", "postgres.sh");
+        Run(script, environment, "start");
+        var url = Run(script, environment, "url").StdOut.Trim();
+        var builder = new NpgsqlConnectionStringBuilder(url) { Database = "postgres" };
+        return new LocalServer(builder.ConnectionString, StartedByUs: true, script, environment);
+    }
+
+    /// <summary>The data folder the script was given (<c>BRANCHLEDGER_PGDATA</c>).</summary>
+    public string DataFolder => Environment["BRANCHLEDGER_PGDATA"];
+
     /// <summary>Stops the server (fast shutdown; data kept).</summary>
     public void Stop() => Run(Script, Environment, "stop");
+
+    /// <summary>Stops a throwaway server (<see cref="StartThrowaway"/>) and deletes its folders. Idempotent.</summary>
+    public void Destroy() => Run(Script, Environment, "destroy");
 
     /// <summary>Runs one script command; throws unless its exit code is allowed (default: 0).</summary>
     public static ScriptResult Run(string script, IReadOnlyDictionary<string, string> environment, string command, int[]? allowedExitCodes = null)

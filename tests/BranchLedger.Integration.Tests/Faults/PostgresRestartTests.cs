@@ -20,8 +20,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task Writes_during_a_database_restart_fail_retryably_and_none_acknowledged_is_lost()
     {
-        // Its own server: stopping the shared one would break every other test running.
-        var server = OwnServer();
+        // Its own throwaway server: stopping the shared one would break every other test running.
+        var server = LocalServer.StartThrowaway("fault", Ports.Free());
         try
         {
             var db = await CreateDatabaseAsync(server.ConnectionString);
@@ -64,21 +64,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         }
         finally
         {
-            server.Stop();
+            // Stopped and deleted; if this process dies first, the script's watcher does it.
+            server.Destroy();
         }
-    }
-
-    // One data folder, reused run after run; a server a killed run left behind is restarted on a free port.
-    private static LocalServer OwnServer()
-    {
-        var server = LocalServer.Start("fault-postgres", Ports.Free());
-        if (!server.StartedByUs)
-        {
-            server.Stop();
-            server = LocalServer.Start("fault-postgres", Ports.Free());
-        }
-
-        return server;
     }
 
     private static async Task<string> CreateDatabaseAsync(string serverConnectionString)

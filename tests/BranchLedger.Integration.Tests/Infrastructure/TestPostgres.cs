@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using BranchLedger.LocalPostgres;
 using BranchLedger.Storage;
 using Npgsql;
 
@@ -13,17 +12,18 @@ namespace BranchLedger.Integration.Tests.Infrastructure;
 /// The PostgreSQL server of the integration tests, shared by the whole test process.
 /// </summary>
 /// <remarks>
-/// <para>On first use it runs <c>scripts/postgres.sh start</c> with its own data folder
-/// (<c>&lt;repo root&gt;/.data/test-postgres</c>, git-ignored) on a free loopback port (55433 when
-/// free). Set <c>BRANCHLEDGER_TEST_POSTGRES</c> to a server connection string to use an existing
-/// server instead; then nothing is started or stopped.</para>
-/// <para>Every test gets a throwaway database from <see cref="CreateDatabaseAsync"/>. After the test
-/// process exits, its databases are dropped and, if this process started the server and nobody
-/// else uses it, the server is stopped. That work runs in a small detached watcher started with the
-/// server, not in <see cref="AppDomain.ProcessExit"/> itself: the test runner kills the test host
-/// about 100 ms after the run, too soon to drop databases and stop a server, and a crashed or killed
-/// test process runs no handler at all. The ProcessExit handler only closes pooled connections.
-/// Leftover <c>bltest_</c> databases older than a day are dropped at start.</para>
+/// <para><c>scripts/test.sh</c> starts one throwaway server for its whole run and passes it in
+/// <c>BRANCHLEDGER_TEST_POSTGRES</c> (a server connection string; set it to use any existing server).
+/// Without it (plain <c>dotnet test</c>), the first use starts a throwaway server of this process
+/// (<see cref="LocalServer.StartThrowaway"/>: a new folder under <c>.run/pg/</c>, a free loopback
+/// port) that <c>scripts/postgres.sh</c> stops and deletes once this process has exited, however it
+/// ends: no server and no data folder outlive the run, and no run reuses an earlier one's.</para>
+/// <para>Every test gets a throwaway database from <see cref="CreateDatabaseAsync"/>. On a server
+/// passed in, this process's databases are dropped after it exits, by a small detached watcher, not
+/// in <see cref="AppDomain.ProcessExit"/> itself: the test runner kills the test host about 100 ms
+/// after the run, too soon to drop databases, and a crashed or killed test process runs no handler at
+/// all. The ProcessExit handler only closes pooled connections. Leftover <c>bltest_</c> databases
+/// older than a day are dropped at start.</para>
 /// </remarks>
 public static partial class TestPostgres
 {
@@ -32,7 +32,6 @@ public static partial class TestPostgres
 
     private const string DatabasePrefix = "bltest_";
     private const string StampFormat = "yyMMddHHmmss";
-    private const int PreferredPort = 55433;
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromDays(1);
 
     /// <summary>Marks this process's databases, so the watcher drops exactly those.</summary>
@@ -108,52 +107,29 @@ public static partial class TestPostgres
     // ---------------------------------------------------------------------------------------------
     // Server lifetime
 
-    private sealed record Server(string ConnectionString, bool StartedByUs, string? Script, IReadOnlyDictionary<string, string> ScriptEnvironment);
+    private sealed record Server(string ConnectionString);
 
     private static Server StartServer()
     {
-        Server server;
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
-        if (!string.IsNullOrWhiteSpace(external))
+        if (string.IsNullOrWhiteSpace(external))
         {
-            var builder = new NpgsqlConnectionStringBuilder(external);
-            if (string.IsNullOrEmpty(builder.Database))
-            {
-                builder.Database = "postgres";
-            }
-
-            server = new Server(builder.ConnectionString, StartedByUs: false, Script: null, new Dictionary<string, string>());
-        }
-        else
-        {
-            server = StartLocalServer();
+            // Ours alone: deleted with everything in it after this process, so no cleanup here.
+            return new Server(LocalServer.StartThrowaway("tests", Ports.Free()).ConnectionString);
         }
 
+        var builder = new NpgsqlConnectionStringBuilder(external);
+        if (string.IsNullOrEmpty(builder.Database))
+        {
+            builder.Database = "postgres";
+        }
+
+        var server = new Server(builder.ConnectionString);
         DropLeftoverDatabases(server.ConnectionString);
         StartWatcher(server);
         // Closing our pooled sessions promptly lets the watcher drop the databases without force.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => NpgsqlConnection.ClearAllPools();
         return server;
-    }
-
-    private static Server StartLocalServer()
-    {
-        var local = LocalPostgres.LocalServer.Start("test-postgres", ChoosePort());
-        return new Server(local.ConnectionString, local.StartedByUs, local.Script, local.Environment);
-    }
-
-    private static int ChoosePort()
-    {
-        try
-        {
-            using var preferred = new TcpListener(IPAddress.Loopback, PreferredPort);
-            preferred.Start();
-            return PreferredPort;
-        }
-        catch (SocketException)
-        {
-            return Ports.Free();
-        }
     }
 
     private static void DropLeftoverDatabases(string serverConnectionString)
@@ -195,31 +171,23 @@ public static partial class TestPostgres
 
     /// <summary>
     /// Starts a detached shell that waits for this process to exit, then drops this process's
-    /// databases and, if we started the server and no other client uses it (sessions, or test
-    /// databases created since we started), stops it.
+    /// databases on the server passed in.
     /// </summary>
     private static void StartWatcher(Server server)
     {
         const string Watcher = """
-            pid=$1 token=$2 stop=$3 since=$4 log=$5 script=$6 conninfo=$7
+            pid=$1 token=$2 log=$3 conninfo=$4
             exec </dev/null >>"$log" 2>&1
-            if [ -n "$script" ]; then psql_cmd=(bash "$script" psql); else psql_cmd=(psql "$conninfo"); fi
             while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
             echo "$(date -u +%FT%TZ) test process $pid exited; dropping its databases (token $token)"
-            for db in $("${psql_cmd[@]}" -XqAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'bltest\_%\_${token}\_%'"); do
-                "${psql_cmd[@]}" -Xq -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+            for db in $(psql "$conninfo" -XqAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'bltest\_%\_${token}\_%'"); do
+                psql "$conninfo" -Xq -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
             done
-            if [ "$stop" = 1 ]; then
-                busy=$("${psql_cmd[@]}" -XqAt -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()) + (SELECT count(*) FROM pg_database WHERE datname ~ '^bltest_[0-9]{12}_' AND substring(datname from 8 for 12) >= '$since')")
-                if [ "$busy" = 0 ]; then bash "$script" stop; else echo "server still in use ($busy); left running"; fi
-            fi
             """;
 
         try
         {
-            var logFolder = server.Script is not null
-                ? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(server.Script)!)!, ".data")
-                : Path.GetTempPath();
+            var logFolder = Path.Combine(RepoRoot.Path, ".run");
             Directory.CreateDirectory(logFolder);
 
             // setsid -f: a new session in a forked child, so the watcher is neither in the test
@@ -232,15 +200,8 @@ public static partial class TestPostgres
             startInfo.ArgumentList.Add("bltest-watcher");
             startInfo.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             startInfo.ArgumentList.Add(ProcessToken);
-            startInfo.ArgumentList.Add(server.StartedByUs ? "1" : "0");
-            startInfo.ArgumentList.Add(Process.GetCurrentProcess().StartTime.ToUniversalTime().AddSeconds(-1).ToString(StampFormat, CultureInfo.InvariantCulture));
             startInfo.ArgumentList.Add(Path.Combine(logFolder, "test-postgres-watcher.log"));
-            startInfo.ArgumentList.Add(server.Script ?? "");
-            startInfo.ArgumentList.Add(server.Script is null ? ToLibpqConnInfo(server.ConnectionString, startInfo) : "");
-            foreach (var (key, value) in server.ScriptEnvironment)
-            {
-                startInfo.Environment[key] = value;
-            }
+            startInfo.ArgumentList.Add(ToLibpqConnInfo(server.ConnectionString, startInfo));
 
             using var process = Process.Start(startInfo);
             process?.WaitForExit(TimeSpan.FromSeconds(5)); // returns as soon as setsid has forked
