@@ -64,10 +64,15 @@ internal sealed class CityPlatform : IAsyncDisposable
     // The silo's ledger grain class, as Orleans keys collection ages (the bench does not load the silo's assemblies).
     private const string LedgerGrainClass = "BranchLedger.Grains.Ledger.LedgerGrain";
 
-    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, Action<string> progress)
+    /// <param name="throwaway">A server for this run only, deleted at its end (the smoke run: nothing is kept to look at).</param>
+    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, bool throwaway, Action<string> progress)
     {
-        progress($"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {postgresPort})");
-        var postgres = BenchPostgres.Start(CityOptions.PostgresFolder, postgresPort);
+        progress(throwaway
+            ? $"PostgreSQL: a throwaway server for this run (.run/pg, port {postgresPort})"
+            : $"PostgreSQL: scripts/postgres.sh start (.data/{CityOptions.PostgresFolder}, port {postgresPort})");
+        var postgres = throwaway
+            ? BenchPostgres.StartThrowaway(CityOptions.PostgresFolder, postgresPort)
+            : BenchPostgres.Start(CityOptions.PostgresFolder, postgresPort);
         var database = await postgres.CreateDatabaseAsync(stamp, "city");
         var metricsPort = Ports.Free();
         var platform = new LocalPlatform(database, siloSettings: new Dictionary<string, string>

@@ -22,7 +22,7 @@ var seconds = TimeSpan.FromSeconds(options.Seconds);
 var errors = new List<string>();
 var loadStart = BranchLedger.Bench.MachineFacts.LoadAverage();
 
-var platform = await CityPlatform.StartAsync(stamp, options.PostgresPort, options.LedgerIdleSeconds, Progress);
+var platform = await CityPlatform.StartAsync(stamp, options.PostgresPort, options.LedgerIdleSeconds, throwaway: options.Mode == "smoke", Progress);
 try
 {
     var calls = new CityCalls(platform, year);

@@ -16,9 +16,12 @@ internal sealed class BenchPostgres
     private readonly LocalPostgres.LocalServer _server;
     private readonly List<string> _databases = [];
 
-    private BenchPostgres(LocalPostgres.LocalServer server)
+    private readonly bool _throwaway;
+
+    private BenchPostgres(LocalPostgres.LocalServer server, bool throwaway = false)
     {
         _server = server;
+        _throwaway = throwaway;
         ServerConnectionString = server.ConnectionString;
         StartedByUs = server.StartedByUs;
     }
@@ -36,6 +39,12 @@ internal sealed class BenchPostgres
     /// run at the same time without one stopping the other's server.
     /// </summary>
     public static BenchPostgres Start(string dataFolder, int port) => new(LocalPostgres.LocalServer.Start(dataFolder, port));
+
+    /// <summary>
+    /// A server for this run only (<c>.run/pg/{name}-…</c>): deleted with its data when the run finishes,
+    /// or by its watcher if the run dies — for runs whose data nobody looks at afterwards (CI's smoke run).
+    /// </summary>
+    public static BenchPostgres StartThrowaway(string name, int port) => new(LocalPostgres.LocalServer.StartThrowaway(name, port), throwaway: true);
 
     /// <summary>Creates an empty database, applies the migrations, returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string stamp, string suffix)
@@ -86,7 +95,12 @@ internal sealed class BenchPostgres
             await DropDatabasesAsync();
         }
 
-        if (StartedByUs && !keepPostgres)
+        if (_throwaway && !keepPostgres)
+        {
+            progress("deleting the run's throwaway PostgreSQL (scripts/postgres.sh destroy)");
+            _server.Destroy();
+        }
+        else if (StartedByUs && !keepPostgres)
         {
             progress("stopping the bench PostgreSQL (scripts/postgres.sh stop)");
             Stop();

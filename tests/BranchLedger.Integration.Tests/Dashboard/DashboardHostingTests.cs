@@ -60,6 +60,7 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
     public async Task The_routes_the_dashboard_reads_need_a_credential_and_answer_a_supervisor()
     {
         await fixture.PushAsync(SmallCity.Scores("2021"));
+        await Nodes.EnsureAsync(fixture.Grains, "tenant-a", "branch-a2"); // a node of the directory, as every ranked branch is
         string[] routes =
         [
             "/v1/access/caller", "/v1/rubrics/0", "/v1/rankings/2021/branches?scope=RANKING_SCOPE_CITY&pageSize=3",
