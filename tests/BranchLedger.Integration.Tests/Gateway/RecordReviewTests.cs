@@ -217,4 +217,29 @@ public sealed class RecordReviewTests(GatewayFixture fixture) : IClassFixture<Ga
 
         Assert.Equal(["rec-1", "rec-2", "rec-3", "rec-4", "rec-5"], seen);
     }
+
+    [Fact]
+    public async Task Reviews_are_sealed_with_their_record_and_a_sealed_record_takes_no_more_reviews()
+    {
+        const string branch = "review-sealed";
+        await fixture.EnsureAsync(Tenant, branch, members: 20);
+        var secretary = Secretary(branch);
+        var request = Meetings.Request(branch, "sealed-m1");
+        request.Meeting.Date = new Google.Type.Date { Year = 2025, Month = 6, Day = 10 };
+        var meeting = (await _ledger.RecordMeetingAsync(request, secretary)).Record;
+        await _ledger.ReviewRecordAsync(Review(branch, meeting.RecordId, ReviewVerdict.Returned, Reason), Office);
+        await _ledger.VoidRecordAsync(new VoidRecordRequest { NodeId = branch, RequestId = "sealed-void", RecordId = meeting.RecordId, Reason = "误录" }, secretary);
+        await _ledger.SealYearAsync(new SealYearRequest { NodeId = branch, Year = 2025, RequestId = "sealed-2025" }, Office);
+
+        var history = await _ledger.GetRecordAsync(new GetRecordRequest { NodeId = branch, RecordId = meeting.RecordId }, Office);
+        Assert.Equal(ReviewState.Answered, history.Review.State);
+        Assert.Equal(2, history.Corrections.Count);
+        var sealedQueue = await _ledger.ListReviewQueueAsync(new ListReviewQueueRequest { NodeId = branch, Year = 2025, State = ReviewQueueFilter.Answered }, Office);
+        Assert.Equal(meeting.RecordId, Assert.Single(sealedQueue.Items).Record.RecordId);
+        Assert.Empty(await QueueAsync(branch, ReviewQueueFilter.Unspecified, Office));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _ledger.ReviewRecordAsync(Review(branch, meeting.RecordId, ReviewVerdict.Read), Office).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal("YEAR_SEALED", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type);
+    }
 }
