@@ -30,6 +30,8 @@ internal static class RecordText
         LedgerRecord.BodyOneofCase.FindingClosure => $"{Day(r.FindingClosure.Date)} {r.FindingClosure.FindingId} closed, verified by {r.FindingClosure.Verifier}",
         LedgerRecord.BodyOneofCase.FindingReopening => $"{Day(r.FindingReopening.Date)} {r.FindingReopening.FindingId} reopened: {r.FindingReopening.Reason}",
         LedgerRecord.BodyOneofCase.Correction => $"corrects {r.Correction.RecordId}: {r.Correction.Reason}",
+        LedgerRecord.BodyOneofCase.Review =>
+            $"reviews {r.Review.RecordId}: {(r.Review.Verdict == ReviewVerdict.Returned ? "退回" : "已阅")} {r.Review.Reason}".TrimEnd(),
         _ => r.ToString(),
     };
 

@@ -40,9 +40,11 @@ internal static class RpcAccess
             "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
             "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
             "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        // The party office reviews what branches recorded; a branch never signs off its own records.
+        Add("LedgerService", new RpcRule(Permission.RecordReview, Mutation: true), "ReviewRecord");
         Add("LedgerService", RpcRule.DirectoryWrite, "SealYear");
         Add("LedgerService", RpcRule.Read,
-            "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore");
+            "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore", "ListReviewQueue");
 
         Add("DirectoryService", new RpcRule(Permission.TenantCreate, Mutation: true), "RegisterTenant");
         Add("DirectoryService", RpcRule.DirectoryWrite,

@@ -184,6 +184,51 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    public override async Task<ReviewRecordResponse> ReviewRecord(ReviewRecordRequest r, ServerCallContext context)
+    {
+        // The reviewer is the caller (AppendAsync records the credential's subject), never the body.
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => new ReviewDetails
+        {
+            Date = Today(),
+            // An unparsable id becomes 0, which the review's own rule reports as record_id.
+            TargetSequence = Contracts.Ledger.LedgerRecord.SequenceOf(r.RecordId) ?? 0,
+            // Values outside the domain's enum (UNSPECIFIED, unknown numbers) are reported as verdict.
+            Verdict = (Domain.Ledger.ReviewVerdict)(int)r.Verdict,
+            Reason = r.Reason,
+        }, evidence: null);
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    public override async Task<ListReviewQueueResponse> ListReviewQueue(ListReviewQueueRequest r, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var violations = new Violations().Slug("node_id", r.NodeId);
+        var pageSize = Paging.PageSize(violations, r.PageSize);
+        var scope = $"review|{r.NodeId}|{r.State}|{r.Year}";
+        var after = Paging.After(violations, scope, r.PageToken);
+        var filter = (Domain.Ledger.ReviewQueueFilter)(int)r.State;
+        if (!Enum.IsDefined(filter))
+        {
+            violations.Add("state", "must be unspecified (every record), WAITING, RETURNED_UNANSWERED or ANSWERED");
+        }
+
+        if (r.Year is < 0 or (> 0 and (< 2000 or > 9999)))
+        {
+            violations.Add("year", "must be 0 (the live ledger) or a calendar year from 2000");
+        }
+
+        CommandChecks.ThrowIfInvalid(violations);
+
+        var page = await Ledger(caller, r.NodeId).ListReviewQueue(
+            new ReviewQueueQuery { Filter = filter, Year = r.Year == 0 ? null : r.Year, AfterSequence = after, PageSize = pageSize });
+        var response = new ListReviewQueueResponse
+        {
+            NextPageToken = page.NextAfterSequence is { } next ? PageToken.Encode(scope, next) : "",
+        };
+        response.Items.AddRange(page.Records.Select(x => new ReviewQueueItem { Record = x.Record.ToMessage(r.NodeId), Review = ToMessage(x.Review) }));
+        return response;
+    }
+
     public override async Task<ImportRecordsResponse> ImportRecords(ImportRecordsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -255,6 +300,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         var history = await Ledger(caller, r.NodeId).GetRecord(sequence) ?? throw Contracts.Ledger.LedgerRecord.NotFound(r.RecordId);
         var response = new GetRecordResponse { Record = history.Record.ToMessage(r.NodeId) };
         response.Corrections.AddRange(history.Corrections.Select(c => c.ToMessage(r.NodeId)));
+        response.Review = history.Review is { } review ? ToMessage(review) : null;
         return response;
     }
 
@@ -326,7 +372,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return result;
     }
 
-    internal static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction"];
+    internal static readonly string[] RecordKinds = [.. Api.V1.RecordBody.Descriptor.Oneofs[0].Fields.Select(f => f.Name), "correction", "review"];
 
     private async Task<(Api.V1.LedgerRecord Record, bool Replayed)> AppendAsync(
         ServerCallContext context, string nodeId, string requestId, Func<Violations, Contracts.Ledger.RecordBody> body,

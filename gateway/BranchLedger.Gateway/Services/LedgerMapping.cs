@@ -263,8 +263,30 @@ internal static class LedgerMapping
         _ => throw new InvalidOperationException($"No API shape for {body.GetType().Name}"),
     };
 
+    /// <summary>A record's review state as the API shows it.</summary>
+    public static RecordReview ToMessage(ReviewStanding review) => new()
+    {
+        State = (V1.ReviewState)(int)review.State,
+        Reason = review.Reason,
+        ReviewedBy = review.ReviewedBy,
+        ReviewedAt = review.ReviewedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        ReviewRecordId = review.ReviewSequence is { } s ? Contracts.Ledger.LedgerRecord.IdOf(s) : "",
+        AnsweredByRecordId = review.AnsweredBySequence is { } a ? Contracts.Ledger.LedgerRecord.IdOf(a) : "",
+    };
+
     private static void SetBody(V1.LedgerRecord message, RecordBody body)
     {
+        if (body is ReviewDetails review)
+        {
+            message.Review = new V1.Review
+            {
+                RecordId = Contracts.Ledger.LedgerRecord.IdOf(review.TargetSequence),
+                Verdict = (V1.ReviewVerdict)(int)review.Verdict,
+                Reason = review.Reason,
+            };
+            return;
+        }
+
         if (body is CorrectionDetails c)
         {
             message.Correction = new Correction

@@ -39,6 +39,7 @@ internal static class LedgerRows
         FindingClosureDetails c => [new("finding_id", c.FindingId), new("verifier", c.Verifier)],
         FindingReopeningDetails r => [new("finding_id", r.FindingId), new("reason", r.Reason)],
         CorrectionDetails c => [new("target", LedgerRecord.IdOf(c.TargetSequence)), new("reason", c.Reason)],
+        ReviewDetails r => [new("target", LedgerRecord.IdOf(r.TargetSequence)), new("reason", r.Reason)],
         _ => [],
     };
 

@@ -14,8 +14,8 @@ public static class CommandChecks
     public static Violations Check(AppendCommand command, DateOnly today, Violations? found = null)
     {
         var violations = (found ?? new Violations()).RequestId("request_id", command.RequestId);
-        // Corrections are whole requests (record_id, reason); other bodies are a field named after their family.
-        command.Body.Check(violations, command.Body is CorrectionDetails ? "" : command.Body.Family + ".", today);
+        // Corrections and reviews are whole requests (record_id, reason); other bodies are a field named after their family.
+        command.Body.Check(violations, command.Body is ITargetsRecord ? "" : command.Body.Family + ".", today);
         if (command.Evidence.Count > RecordRules.MaxEvidence)
         {
             violations.Add("evidence", $"must have at most {RecordRules.MaxEvidence} entries");

@@ -7,7 +7,7 @@ namespace BranchLedger.Contracts.Ledger;
 /// The original stays in the history; the current view shows the replacement (or nothing, when void).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("branchledger.CorrectionDetails")]
-public sealed record CorrectionDetails : RecordBody
+public sealed record CorrectionDetails : RecordBody, ITargetsRecord
 {
     /// <summary>The sequence of the record corrected.</summary>
     [Id(0)] public required long TargetSequence { get; init; }

@@ -63,7 +63,13 @@ public interface ILedgerGrain : ITenantOwnedGrain
     /// </summary>
     Task Rescore(Scoring.PublishedRubric rubric);
 
-    /// <summary>One record with every correction of it, or null when there is none with that sequence.</summary>
+    /// <summary>
+    /// The records (originals, as they now read) with their review state, filtered by state and year;
+    /// void records only when the void answered a return.
+    /// </summary>
+    Task<ReviewQueuePage> ListReviewQueue(ReviewQueueQuery query);
+
+    /// <summary>One record with every correction and review of it, or null when there is none with that sequence.</summary>
     Task<RecordHistory?> GetRecord(long sequence);
 
     /// <summary>

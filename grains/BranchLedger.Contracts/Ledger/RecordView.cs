@@ -33,8 +33,12 @@ public sealed record RecordPage(
     [Id(2)] public IReadOnlyList<int> SealedYears { get; init; } = [];
 }
 
-/// <summary>One record and every correction of it, oldest first.</summary>
+/// <summary>One record and every correction and review of it, oldest first.</summary>
 [GenerateSerializer, Immutable, Alias("branchledger.RecordHistory")]
 public sealed record RecordHistory(
     [property: Id(0)] RecordView Record,
-    [property: Id(1)] IReadOnlyList<LedgerRecord> Corrections);
+    [property: Id(1)] IReadOnlyList<LedgerRecord> Corrections)
+{
+    /// <summary>The record's review state; null when the entry is itself a correction or a review.</summary>
+    [Id(2)] public ReviewStanding? Review { get; init; }
+}

@@ -13,7 +13,7 @@ public sealed record Grant(Role Role, IReadOnlySet<string>? Tenants, IReadOnlySe
     public Permission Permissions => Role switch
     {
         Role.PlatformAdmin => Permission.TenantCreate | Permission.AccessAdmin | Permission.AuditRead,
-        Role.TenantAdmin => Permission.TenantRead | Permission.RecordWrite | Permission.DirectoryWrite | Permission.AccessAdmin | Permission.AuditRead,
+        Role.TenantAdmin => Permission.TenantRead | Permission.RecordWrite | Permission.RecordReview | Permission.DirectoryWrite | Permission.AccessAdmin | Permission.AuditRead,
         Role.BranchSecretary => Permission.TenantRead | Permission.RecordWrite,
         Role.Supervisor => Permission.TenantRead | Permission.CityRead | Permission.RubricPublish | Permission.AuditRead,
         Role.Auditor => Permission.TenantRead | Permission.AuditRead | (Tenants is null ? Permission.CityRead : Permission.None),

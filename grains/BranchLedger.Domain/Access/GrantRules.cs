@@ -5,7 +5,7 @@ public static class GrantRules
 {
     /// <summary>The permissions a system client (API key) may carry.</summary>
     public const Permission SystemClientPermissions =
-        Permission.TenantRead | Permission.RecordWrite | Permission.DirectoryWrite | Permission.AuditRead | Permission.CityRead;
+        Permission.TenantRead | Permission.RecordWrite | Permission.RecordReview | Permission.DirectoryWrite | Permission.AuditRead | Permission.CityRead;
 
     /// <summary>Why the grant is malformed, or null when it is well formed.</summary>
     public static string? Problem(Grant grant)
@@ -18,7 +18,7 @@ public static class GrantRules
             Role.BranchSecretary when grant.Nodes is not { Count: > 0 } => "a branch secretary names their branches",
             not Role.BranchSecretary when grant.Nodes is not null => "only branch secretaries are narrowed to nodes",
             Role.SystemClient when grant.Explicit == Permission.None => "a system client names its permissions",
-            Role.SystemClient when (grant.Explicit & ~SystemClientPermissions) != 0 => "a system client may only read, write records, change the directory or read the audit trail",
+            Role.SystemClient when (grant.Explicit & ~SystemClientPermissions) != 0 => "a system client may only read, write or review records, change the directory or read the audit trail",
             Role.SystemClient when grant.Explicit.HasFlag(Permission.CityRead) && tenantCount is not null => "city.read needs every tenant ('*')",
             not Role.SystemClient when grant.Explicit != Permission.None => "only system clients carry explicit permissions",
             _ => null,

@@ -30,4 +30,10 @@ public enum Permission
 
     /// <summary>Register tenants.</summary>
     TenantCreate = 128,
+
+    /// <summary>
+    /// Review a tenant's records (mark read, return with a reason): the party office's duty, so tenant
+    /// admins hold it and branch secretaries do not — a branch never signs off its own records.
+    /// </summary>
+    RecordReview = 256,
 }

@@ -23,6 +23,7 @@ public static class RoleNames
         [Permission.AuditRead] = "audit.read",
         [Permission.AccessAdmin] = "access.admin",
         [Permission.TenantCreate] = "tenant.create",
+        [Permission.RecordReview] = "records.review",
     };
 
     /// <summary>Every role, in declaration order.</summary>

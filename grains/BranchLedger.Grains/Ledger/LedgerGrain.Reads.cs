@@ -27,6 +27,13 @@ public sealed partial class LedgerGrain
     }
 
     /// <inheritdoc />
+    public async Task<ReviewQueuePage> ListReviewQueue(ReviewQueueQuery query)
+    {
+        RequireNode();
+        return (await BookFor(query.Year)).ReviewQueue(query, MaxPageSize);
+    }
+
+    /// <inheritdoc />
     public async Task<ComplianceView> GetCompliance(string period)
     {
         var node = RequireNode();

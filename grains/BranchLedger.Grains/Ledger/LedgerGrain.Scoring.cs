@@ -30,6 +30,12 @@ public sealed partial class LedgerGrain
     {
         foreach (var record in records)
         {
+            // A review changes no figure: nothing to score again.
+            if (record.Body is ReviewDetails)
+            {
+                continue;
+            }
+
             _unscored.Add(record.Body.Date);
             if (record.Body is CorrectionDetails c)
             {

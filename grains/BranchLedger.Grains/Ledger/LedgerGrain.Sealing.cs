@@ -159,8 +159,8 @@ public sealed partial class LedgerGrain
 
         switch (body)
         {
-            case CorrectionDetails c when SealedIndex.YearHolding(ledger.State.Sealed, c.TargetSequence) is { } sealedIn:
-                throw new PreconditionFailedException("YEAR_SEALED", "record_id", $"Record '{LedgerRecord.IdOf(c.TargetSequence)}' is sealed in {sealedIn}: it can no longer be corrected.");
+            case ITargetsRecord c when SealedIndex.YearHolding(ledger.State.Sealed, c.TargetSequence) is { } sealedIn:
+                throw new PreconditionFailedException("YEAR_SEALED", "record_id", $"Record '{LedgerRecord.IdOf(c.TargetSequence)}' is sealed in {sealedIn}: it can no longer be corrected or reviewed.");
             case IDutyStep duty when ledger.State.SealedDutyIds.Contains(duty.Step.DutyId):
                 throw new PreconditionFailedException("DUTY_ITEM_STEP_REFUSED", "duty_id", $"Duty item '{duty.Step.DutyId}' was verified and sealed: it takes no more steps and its id is not reused.");
             case IFindingStep finding when ledger.State.SealedFindingIds.Contains(finding.Step.FindingId):

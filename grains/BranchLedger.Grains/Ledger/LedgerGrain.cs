@@ -168,9 +168,9 @@ public sealed partial class LedgerGrain(
     {
         try
         {
-            if (command.Body is CorrectionDetails)
+            if (command.Body is ITargetsRecord)
             {
-                return Rejected(new FieldError("body", "corrections are made one at a time with VoidRecord or AmendRecord"));
+                return Rejected(new FieldError("body", "corrections and reviews are made one at a time with VoidRecord, AmendRecord or ReviewRecord"));
             }
 
             var (record, replayed) = Decide(
@@ -235,6 +235,11 @@ public sealed partial class LedgerGrain(
             }
         }
 
+        if (command.Body is ReviewDetails review)
+        {
+            RefuseReview(review.TargetSequence);
+        }
+
         CheckWorkflow(command.Body);
         var record = new LedgerRecord
         {
@@ -246,6 +251,26 @@ public sealed partial class LedgerGrain(
             Evidence = command.Evidence,
         };
         return (LeanRecords.Lean(record, ref _recordedBy), false);
+    }
+
+    // Only records can be reviewed (the domain's rule); an unknown record is NOT_FOUND.
+    private void RefuseReview(long target)
+    {
+        var entry = _book.BySequence(target);
+        Reviews.TargetKind? kind = entry?.Body switch
+        {
+            null => null,
+            CorrectionDetails => Reviews.TargetKind.Correction,
+            ReviewDetails => Reviews.TargetKind.Review,
+            _ => Reviews.TargetKind.Record,
+        };
+        var id = LedgerRecord.IdOf(target);
+        if (Reviews.Refusal(kind, entry is not null && _book.ViewOf(entry).Status == RecordStatus.Voided) is { } refusal)
+        {
+            throw entry is null
+                ? LedgerRecord.NotFound(id)
+                : new PreconditionFailedException("REVIEW_REFUSED", "record_id", $"Record '{id}' cannot be reviewed: {refusal}.");
+        }
     }
 
     /// <inheritdoc />

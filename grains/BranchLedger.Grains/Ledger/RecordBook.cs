@@ -18,6 +18,10 @@ internal sealed class RecordBook
     // every other record stands as written. Lookups by sequence search the ordered list.
     private Dictionary<long, Corrections.State> _states = Uncorrected;
 
+    // The corrections and reviews of each record some review targets, for its review state; every
+    // other record is waiting for review.
+    private Dictionary<long, List<Reviews.Step>> _reviewSteps = [];
+
     /// <summary>Indexes <paramref name="records"/> (kept by reference: the book reads the caller's list).</summary>
     public RecordBook(List<LedgerRecord> records)
     {
@@ -38,7 +42,7 @@ internal sealed class RecordBook
         if (BySequence(target) is { } record)
         {
             entries[target] = EntryOf(record);
-            foreach (var correction in CorrectionsOf(target))
+            foreach (var correction in _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == target))
             {
                 entries[correction.Sequence] = EntryOf(correction);
             }
@@ -76,6 +80,8 @@ internal sealed class RecordBook
         _byRequestId.Clear();
         _byRequestId.EnsureCapacity(_records.Count);
         Dictionary<long, Corrections.Entry>? corrected = null;
+        var steps = new Dictionary<long, List<Reviews.Step>>();
+        var reviewed = new HashSet<long>();
         foreach (var record in _records)
         {
             _byRequestId[record.RequestId] = record;
@@ -85,16 +91,85 @@ internal sealed class RecordBook
                 corrected[target.Sequence] = EntryOf(target);
                 corrected[record.Sequence] = EntryOf(record);
             }
+
+            if (StepOf(record) is { } step)
+            {
+                var of = ((ITargetsRecord)record.Body).TargetSequence;
+                if (!steps.TryGetValue(of, out var list))
+                {
+                    steps[of] = list = [];
+                }
+
+                list.Add(step);
+                if (step.Verdict is not null)
+                {
+                    reviewed.Add(of);
+                }
+            }
         }
 
         // Projected over the targets and their corrections only, each target gets the state a
         // projection of the whole ledger gives it.
         _states = corrected is null ? Uncorrected : Corrections.Project(corrected.Values);
+        _reviewSteps = steps.Where(s => reviewed.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value);
     }
 
-    /// <summary>The originals as they now read, void ones and corrections left out.</summary>
+    private static Reviews.Step? StepOf(LedgerRecord record) => record.Body switch
+    {
+        ReviewDetails r => Reviews.Step.Review(record.Sequence, r.Verdict, r.Reason, record.RecordedBy, record.RecordedAt),
+        CorrectionDetails => Reviews.Step.Correction(record.Sequence, record.RecordedBy, record.RecordedAt),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The originals as they now read, void ones, corrections and reviews left out: what compliance,
+    /// scores, reports and workflows count (a review never changes a figure).
+    /// </summary>
     public IEnumerable<RecordView> Current() =>
-        _records.Select(ViewOf).Where(v => v.Record.Body is not CorrectionDetails && v.Status != RecordStatus.Voided);
+        _records.Select(ViewOf).Where(v => v.Record.Body is not ITargetsRecord && v.Status != RecordStatus.Voided);
+
+    /// <summary>The review state of a record (waiting when nothing reviewed it).</summary>
+    public Reviews.Standing ReviewOf(long sequence) =>
+        _reviewSteps.TryGetValue(sequence, out var steps) ? Reviews.Of(steps) : Reviews.Standing.Waiting;
+
+    /// <summary>
+    /// A page of the review queue after <see cref="ReviewQueueQuery.AfterSequence"/>: originals as they
+    /// now read with their review state; a void record only when its void answered a return (the office
+    /// sees the answer), otherwise void records have nothing left to review.
+    /// </summary>
+    public ReviewQueuePage ReviewQueue(ReviewQueueQuery query, int maxPageSize)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, maxPageSize);
+        var page = new List<ReviewedRecord>(Math.Min(pageSize, _records.Count));
+        long? next = null;
+        for (var i = FirstAfter(query.AfterSequence); i < _records.Count; i++)
+        {
+            var record = _records[i];
+            if (record.Body is ITargetsRecord)
+            {
+                continue;
+            }
+
+            var view = ViewOf(record);
+            var review = ReviewOf(record.Sequence);
+            if ((view.Status == RecordStatus.Voided && review.State != ReviewState.Answered)
+                || (query.Year is { } year && YearOf(view) != year)
+                || !Reviews.Matches(query.Filter, review.State))
+            {
+                continue;
+            }
+
+            if (page.Count == pageSize)
+            {
+                next = page[^1].Record.Record.Sequence;
+                break;
+            }
+
+            page.Add(new ReviewedRecord(view, ReviewStanding.Of(review)));
+        }
+
+        return new ReviewQueuePage(page, next);
+    }
 
     /// <summary>How a record stands after corrections.</summary>
     public RecordView ViewOf(LedgerRecord record)
@@ -114,14 +189,17 @@ internal sealed class RecordBook
             : new RecordView(record, ((CorrectionDetails)BySequence(state.Current)!.Body).Replacement!, RecordStatus.Amended);
     }
 
-    /// <summary>One record with every correction of it, or null.</summary>
+    /// <summary>One record with every correction and review of it (with its review state), or null.</summary>
     public RecordHistory? History(long sequence) =>
         BySequence(sequence) is { } record
-            ? new RecordHistory(ViewOf(record), [.. CorrectionsOf(sequence)])
+            ? new RecordHistory(ViewOf(record), [.. EntriesAbout(sequence)])
+            {
+                Review = record.Body is ITargetsRecord ? null : ReviewStanding.Of(ReviewOf(sequence)),
+            }
             : null;
 
-    private IEnumerable<LedgerRecord> CorrectionsOf(long sequence) =>
-        _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == sequence);
+    private IEnumerable<LedgerRecord> EntriesAbout(long sequence) =>
+        _records.Where(r => r.Body is ITargetsRecord t && t.TargetSequence == sequence);
 
     /// <summary>A page after <see cref="RecordQuery.AfterSequence"/>: the current view or, on request, the history.</summary>
     public RecordPage List(RecordQuery query, int maxPageSize)
@@ -171,7 +249,7 @@ internal sealed class RecordBook
     private RecordView? Matches(LedgerRecord record, RecordQuery query)
     {
         var view = ViewOf(record);
-        if (!query.IncludeHistory && (record.Body is CorrectionDetails || view.Status == RecordStatus.Voided))
+        if (!query.IncludeHistory && (record.Body is ITargetsRecord || view.Status == RecordStatus.Voided))
         {
             return null;
         }
@@ -185,11 +263,11 @@ internal sealed class RecordBook
     }
 
     /// <summary>
-    /// The calendar year a record belongs to: its current date; a correction belongs with its target,
-    /// when the book holds it.
+    /// The calendar year a record belongs to: its current date; a correction or review belongs with its
+    /// target, when the book holds it.
     /// </summary>
     public int YearOf(RecordView view) =>
-        view.Record.Body is CorrectionDetails c && BySequence(c.TargetSequence) is { } target
+        view.Record.Body is ITargetsRecord c && BySequence(c.TargetSequence) is { } target
             ? ViewOf(target).Current.Date.Year
             : view.Current.Date.Year;
 }

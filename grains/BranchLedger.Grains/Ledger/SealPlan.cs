@@ -79,24 +79,25 @@ internal sealed class SealPlan
 
     private sealed record Group(List<LedgerRecord> Records, int Year, DateOnly LastDate, WorkflowKey? Workflow);
 
-    // A record and its corrections; a correction whose target is not live (cannot happen: targets are
-    // sealed with their corrections) would form a group of its own by its own date.
+    // A record with its corrections and reviews; one whose target is not live (cannot happen: targets
+    // are sealed with them) would form a group of its own by its own date.
     private static List<Group> Groups(RecordBook book)
     {
         var corrections = book.Records
-            .Where(r => r.Body is CorrectionDetails)
-            .ToLookup(r => ((CorrectionDetails)r.Body).TargetSequence);
+            .Where(r => r.Body is ITargetsRecord)
+            .ToLookup(r => ((ITargetsRecord)r.Body).TargetSequence);
         var groups = new List<Group>();
         foreach (var record in book.Records)
         {
-            if (record.Body is CorrectionDetails c && book.BySequence(c.TargetSequence) is not null)
+            if (record.Body is ITargetsRecord c && book.BySequence(c.TargetSequence) is not null)
             {
                 continue;
             }
 
             var view = book.ViewOf(record);
             List<LedgerRecord> members = [record, .. corrections[record.Sequence]];
-            var last = members.Max(m => m.Body.Date);
+            // A review is no step of a workflow: the day the office read it does not keep a finished one live.
+            var last = members.Where(m => m.Body is not ReviewDetails).Max(m => m.Body.Date);
             var current = view.Current.Date > last ? view.Current.Date : last;
             groups.Add(new Group(members, book.YearOf(view), current, WorkflowOf(record.Body)));
         }

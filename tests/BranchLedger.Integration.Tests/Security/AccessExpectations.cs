@@ -6,6 +6,7 @@ internal enum Need
     Authenticated,
     Read,
     RecordWrite,
+    RecordReview,
     DirectoryWrite,
     TenantCreate,
     CityRead,
@@ -34,8 +35,10 @@ internal static class AccessExpectations
             "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
             "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
             "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        Add("LedgerService", Need.RecordReview, "ReviewRecord");
         Add("LedgerService", Need.DirectoryWrite, "SealYear");
-        Add("LedgerService", Need.Read, "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore");
+        Add("LedgerService", Need.Read,
+            "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore", "ListReviewQueue");
         Add("DirectoryService", Need.TenantCreate, "RegisterTenant");
         Add("DirectoryService", Need.DirectoryWrite,
             "UpdateTenantProfile", "CreateNode", "ImportNodes", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");

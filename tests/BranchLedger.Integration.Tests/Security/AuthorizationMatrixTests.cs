@@ -100,7 +100,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
             new("anonymous", null, true, _ => []),
             new("platform-admin", [Need.TenantCreate, Need.AccessAdmin, Need.AuditRead], true,
                 t => Token("mx-platform", t, Grant.Everywhere(Role.PlatformAdmin))),
-            new("tenant-admin", [Need.Read, Need.RecordWrite, Need.DirectoryWrite, Need.AccessAdmin, Need.AuditRead], false,
+            new("tenant-admin", [Need.Read, Need.RecordWrite, Need.RecordReview, Need.DirectoryWrite, Need.AccessAdmin, Need.AuditRead], false,
                 t => Token("mx-admin", t, Grant.For(Role.TenantAdmin, own))),
             new("branch-secretary", [Need.Read, Need.RecordWrite], false,
                 t => Token("mx-secretary", t, Grant.For(Role.BranchSecretary, own, [Branch]))),
