@@ -18,7 +18,7 @@ internal static class CsvTable
     public static IReadOnlyList<CsvRow> Read(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = Records(reader).ToList();
+        var records = Reports.CsvReader.Records(reader).ToList();
         if (records.Count == 0)
         {
             throw new CliInputException($"{path}: empty file (a header row is required)");
@@ -43,70 +43,5 @@ internal static class CsvTable
         }
 
         return rows;
-    }
-
-    private static IEnumerable<(int Line, List<string> Cells)> Records(TextReader reader)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        int line = 1, start = 1;
-        var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            any = true;
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"' && reader.Peek() == '"')
-                {
-                    cell.Append('"');
-                    reader.Read();
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += ch == '\n' ? 1 : 0;
-                    cell.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (ch is '\n' or '\r')
-            {
-                if (ch == '\r' && reader.Peek() == '\n')
-                {
-                    reader.Read();
-                }
-
-                cells.Add(cell.ToString());
-                cell.Clear();
-                yield return (start, cells);
-                cells = [];
-                any = false;
-                start = ++line;
-            }
-            else
-            {
-                cell.Append(ch);
-            }
-        }
-
-        if (any)
-        {
-            cells.Add(cell.ToString());
-            yield return (start, cells);
-        }
     }
 }

@@ -68,14 +68,14 @@ public sealed class CsvInjectionTests
 
         foreach (var table in new[] { LedgerTables.Combined(rows, LedgerLabels.Zh), LedgerTables.BySheet(rows, LedgerLabels.Zh).Single() })
         {
-            var cells = Parse(Write(table));
+            var cells = CsvReader.Parse(Write(table));
             Assert.Equal(inputs.Count + 1, cells.Count);
             Assert.All(cells.SelectMany(r => r), AssertInert);
             // The text survives: node, notes and recorder carry each input after the apostrophe.
             Assert.Equal(inputs.Select(t => "'" + t), cells.Skip(1).Select(r => r[0]));
         }
 
-        var headed = Parse(Write(new ExportTable("对比", ["指标", "=HYPERLINK(\"http://x\",\"y\") 得分"], [["meetings", 3.5]])));
+        var headed = CsvReader.Parse(Write(new ExportTable("对比", ["指标", "=HYPERLINK(\"http://x\",\"y\") 得分"], [["meetings", 3.5]])));
         Assert.Equal(["指标", "'=HYPERLINK(\"http://x\",\"y\") 得分"], headed[0]);
         Assert.Equal(["meetings", "3.5"], headed[1]);
     }
@@ -126,56 +126,4 @@ public sealed class CsvInjectionTests
         field.StartsWith('"') ? field[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : field;
 
     private static string Show(string text) => System.Text.Json.JsonSerializer.Serialize(text);
-
-    /// <summary>RFC 4180 records (CRLF between records; quoted fields may hold anything).</summary>
-    internal static List<List<string>> Parse(string csv)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return records;
-    }
 }

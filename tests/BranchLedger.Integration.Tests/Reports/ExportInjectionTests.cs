@@ -4,6 +4,7 @@ using BranchLedger.Integration.Tests.Infrastructure;
 using BranchLedger.Integration.Tests.Rankings;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using BranchLedger.Reports;
 using Grpc.Core;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using CellFormula = DocumentFormat.OpenXml.Spreadsheet.CellFormula;
@@ -70,7 +71,7 @@ public sealed class ExportInjectionTests(GatewayFixture fixture) : IClassFixture
         {
             var csv = await Download.ReadAsync(Reports.ExportLedger(
                 new ExportLedgerRequest { NodeId = Nodes.Root, Period = "2026", Format = ExportFormat.Csv, Family = family }, Caller));
-            var rows = FormulaText.Parse(csv.Text[1..]);
+            var rows = CsvReader.Parse(csv.Text[1..]);
 
             Assert.All(rows.SelectMany(r => r), FormulaText.AssertInert);
             var cells = rows.SelectMany(r => r).ToHashSet();
@@ -139,11 +140,11 @@ public sealed class RankingExportInjectionTests(RankingGatewayFixture fixture)
             () => fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period, Scope = RankingScope.Tenant }, metadata).ResponseAsync,
             r => r.Branches.Count == 10);
 
-        var ranking = FormulaText.Parse((await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
+        var ranking = CsvReader.Parse((await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
         {
             Format = ExportFormat.Csv, Ranking = new ListTopBranchesRequest { Period = Period, Scope = RankingScope.Tenant },
         }, metadata))).Text[1..]);
-        var comparison = FormulaText.Parse((await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
+        var comparison = CsvReader.Parse((await Download.ReadAsync(Reports.ExportRankings(new ExportRankingsRequest
         {
             Format = ExportFormat.Csv,
             Comparison = new CompareBranchesRequest { Period = Period, Branches = { Enumerable.Range(0, 10).Select(i => new RankingBranchRef { NodeId = $"branch-{i}" }) } },
@@ -180,46 +181,5 @@ internal static class FormulaText
         var trimmed = cell.TrimStart();
         var live = (cell.Length > 0 && Starts.Contains(cell[..1])) || (trimmed.Length > 0 && Starts.Contains(trimmed[..1]));
         Assert.False(live && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _), $"live cell {System.Text.Json.JsonSerializer.Serialize(cell)}");
-    }
-
-    // RFC 4180 records: CRLF between records, quoted fields may hold anything.
-    public static List<List<string>> Parse(string csv)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted && c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-            {
-                cell.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == ',')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (!quoted && c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return records;
     }
 }
