@@ -17,6 +17,7 @@ internal sealed class SampleFacts
     private readonly List<RiskPointFact> _risks = [];
     private readonly List<CommunityServiceFact> _community = [];
     private readonly List<SelfAssessmentFact> _self = [];
+    private readonly List<CampaignFact> _campaigns = [];
 
     private static DateOnly Day(long i) => new DateOnly(Year, 1, 3).AddDays((int)(i % 350));
 
@@ -52,6 +53,13 @@ internal sealed class SampleFacts
         return this;
     }
 
+    public SampleFacts Campaign(string name, CampaignStatus status)
+    {
+        var seq = ++_sequence;
+        _campaigns.Add(new CampaignFact(Group, seq, name, status, Day(seq)));
+        return this;
+    }
+
     public SampleFacts SelfAssessment(SelfAssessmentSection section, string text)
     {
         var seq = ++_sequence;
@@ -62,6 +70,7 @@ internal sealed class SampleFacts
     public ReportFacts Facts => new()
     {
         Meetings = _meetings, Talks = _talks, RiskPoints = _risks, CommunityService = _community, SelfAssessment = _self,
+        Campaigns = _campaigns,
     };
 
     public static ReportContext Context(IReadOnlyDictionary<RecordRef, TraceRecord>? records = null) => new(

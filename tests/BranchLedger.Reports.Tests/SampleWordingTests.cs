@@ -36,6 +36,29 @@ public sealed class SampleWordingTests
     }
 
     [Fact]
+    public void Kinds_once_recorded_but_never_reported_are_stated_in_the_samples_words()
+    {
+        var facts = new SampleFacts()
+            .Meetings(MeetingKind.Symposium, 2)
+            .Talk(TalkKind.HeartToHeart, 2).Talk(TalkKind.HeartToHeart, 2).Talk(TalkKind.HeartToHeart, 2)
+            .Meetings(MeetingKind.WarningEducation, 4)
+            .Talk(TalkKind.Integrity, 30)
+            .Meetings(MeetingKind.DemocraticLifeMeeting, 1)
+            .Meetings(MeetingKind.ThemeDay, 12, SampleFacts.Branch)
+            .Meetings(MeetingKind.OrganisationalLifeMeeting, 1, SampleFacts.Branch)
+            .Meetings(MeetingKind.MemberAppraisal, 1, SampleFacts.Branch)
+            .Campaign("模范机关创建", CampaignStatus.InProgress);
+
+        var body = SampleFacts.Body(facts.Compose());
+
+        Assert.Contains("二是加强年轻干部培养。先后召开年轻干部座谈会等座谈会2次，定期开展谈心谈话3次、了解思想动态。", body);
+        Assert.Contains("开展警示教育4次。结合巡察整改和节前警示教育等，开展廉政谈话30人次", body);
+        Assert.Contains("增进班子团结。召开民主生活会1次，认真开展批评和自我批评。", body);
+        Assert.Contains("各支部开展主题党日活动12次，召开组织生活会1次，开展民主评议党员1次。", body);
+        Assert.Contains("二是典型联树。以“模范机关”创建等1项创建活动为抓手，", body);
+    }
+
+    [Fact]
     public void Self_assessment_entries_fill_the_problems_causes_and_next_steps_in_order()
     {
         var body = SampleFacts.Body(new SampleFacts()

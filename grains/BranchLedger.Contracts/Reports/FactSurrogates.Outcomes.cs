@@ -39,6 +39,18 @@ internal sealed class HonourFactConverter : IConverter<HonourFact, HonourFactSur
     public HonourFactSurrogate ConvertToSurrogate(in HonourFact v) => new(v.NodeId, v.Sequence, v.Level, v.Recipient, v.Date);
 }
 
+[GenerateSerializer, Immutable, Alias("branchledger.CampaignFact")]
+internal readonly record struct CampaignFactSurrogate(
+    [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] string Name,
+    [property: Id(3)] CampaignStatus Status, [property: Id(4)] DateOnly Date);
+
+[RegisterConverter]
+internal sealed class CampaignFactConverter : IConverter<CampaignFact, CampaignFactSurrogate>
+{
+    public CampaignFact ConvertFromSurrogate(in CampaignFactSurrogate s) => new(s.NodeId, s.Sequence, s.Name, s.Status, s.Date);
+    public CampaignFactSurrogate ConvertToSurrogate(in CampaignFact v) => new(v.NodeId, v.Sequence, v.Name, v.Status, v.Date);
+}
+
 [GenerateSerializer, Immutable, Alias("branchledger.ThreeMeetingsOneLectureFact")]
 internal readonly record struct ThreeMeetingsOneLectureFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] int Year, [property: Id(2)] int Held, [property: Id(3)] int Required);
@@ -76,6 +88,7 @@ internal readonly record struct ReportFactsSurrogate
     [Id(8)] public IReadOnlyList<HonourFact>? Honours { get; init; }
     [Id(9)] public IReadOnlyList<ThreeMeetingsOneLectureFact>? ThreeMeetingsOneLecture { get; init; }
     [Id(10)] public IReadOnlyList<SelfAssessmentFact>? SelfAssessment { get; init; }
+    [Id(11)] public IReadOnlyList<CampaignFact>? Campaigns { get; init; }
 }
 
 [RegisterConverter]
@@ -88,6 +101,7 @@ internal sealed class ReportFactsConverter : IConverter<ReportFacts, ReportFacts
         CommunityService = s.CommunityService ?? [], QuarterlyReviews = s.QuarterlyReviews ?? [],
         DutyItems = s.DutyItems ?? [], Findings = s.Findings ?? [], Brands = s.Brands ?? [], Honours = s.Honours ?? [],
         ThreeMeetingsOneLecture = s.ThreeMeetingsOneLecture ?? [], SelfAssessment = s.SelfAssessment ?? [],
+        Campaigns = s.Campaigns ?? [],
     };
 
     public ReportFactsSurrogate ConvertToSurrogate(in ReportFacts v) => new()
@@ -95,5 +109,6 @@ internal sealed class ReportFactsConverter : IConverter<ReportFacts, ReportFacts
         Meetings = v.Meetings, Talks = v.Talks, RiskPoints = v.RiskPoints, CommunityService = v.CommunityService,
         QuarterlyReviews = v.QuarterlyReviews, DutyItems = v.DutyItems, Findings = v.Findings, Brands = v.Brands,
         Honours = v.Honours, ThreeMeetingsOneLecture = v.ThreeMeetingsOneLecture, SelfAssessment = v.SelfAssessment,
+        Campaigns = v.Campaigns,
     };
 }

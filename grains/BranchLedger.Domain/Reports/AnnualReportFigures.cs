@@ -23,6 +23,8 @@ public static class AnnualReportFigures
         var risks = facts.RiskPoints.Where(r => period.Contains(r.Date)).ToList();
         var reporting = facts.CommunityService
             .Where(c => c.Kind == CommunityServiceKind.MembersReporting && period.Contains(c.Date)).ToList();
+        var sessions = facts.CommunityService
+            .Where(c => c.Kind == CommunityServiceKind.ServiceSession && period.Contains(c.Date)).ToList();
         var reviews = facts.QuarterlyReviews.Where(r => period.Contains(r.Date)).ToList();
         var duties = facts.DutyItems.Where(d => period.Contains(d.Due)).ToList();
         var findings = facts.Findings.Where(f => period.Contains(f.Raised)).ToList();
@@ -30,6 +32,7 @@ public static class AnnualReportFigures
         var brands = facts.Brands.Where(b => b.Date <= period.End && b.Status != BrandStatus.Withdrawn).ToList();
         var honours = facts.Honours.Where(h => period.Contains(h.Date)).ToList();
         var threeMeetings = facts.ThreeMeetingsOneLecture.Where(t => t.Year == year).ToList();
+        var campaigns = facts.Campaigns.Where(c => period.Contains(c.Date)).ToList();
 
         List<ReportFigure> figures =
         [
@@ -40,6 +43,12 @@ public static class AnnualReportFigures
             Meetings(ReportFigureKeys.MembersForums, meetings, MeetingKind.MembersForum, ReportUnits.Issues),
             Meetings(ReportFigureKeys.StudyDiscussions, meetings, MeetingKind.StudyDiscussion, ReportUnits.Times),
             Meetings(ReportFigureKeys.SpecialLectures, meetings, MeetingKind.SpecialLecture, ReportUnits.Issues),
+            Meetings(ReportFigureKeys.DemocraticLifeMeetings, meetings, MeetingKind.DemocraticLifeMeeting, ReportUnits.Times),
+            Meetings(ReportFigureKeys.ThemeDays, meetings, MeetingKind.ThemeDay, ReportUnits.Times),
+            Meetings(ReportFigureKeys.OrganisationalLifeMeetings, meetings, MeetingKind.OrganisationalLifeMeeting, ReportUnits.Times),
+            Meetings(ReportFigureKeys.MemberAppraisals, meetings, MeetingKind.MemberAppraisal, ReportUnits.Times),
+            Meetings(ReportFigureKeys.Symposiums, meetings, MeetingKind.Symposium, ReportUnits.Times),
+            Meetings(ReportFigureKeys.WarningEducation, meetings, MeetingKind.WarningEducation, ReportUnits.Times),
             Count(ReportFigureKeys.SecretaryLectures, ReportUnits.Times,
                 meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedBySecretary).Select(m => (m.NodeId, m.Sequence))),
             PerNode(ReportFigureKeys.ThreeMeetingsHeld, ReportUnits.Times, threeMeetings.Select(t => (t.NodeId, t.Held))),
@@ -51,9 +60,13 @@ public static class AnnualReportFigures
                 talks.Where(t => t.Kind == TalkKind.Group).Select(t => (t.NodeId, t.Sequence))),
             Sum(ReportFigureKeys.ReminderTalks, ReportUnits.PersonTimes,
                 talks.Where(t => t.Kind == TalkKind.Reminder).Select(t => (t.NodeId, t.Sequence, t.People))),
+            // A heart-to-heart talk is one pair, so it counts as one talk (次) whatever its people field says.
+            Count(ReportFigureKeys.HeartToHeartTalks, ReportUnits.Times,
+                talks.Where(t => t.Kind == TalkKind.HeartToHeart).Select(t => (t.NodeId, t.Sequence))),
             Count(ReportFigureKeys.RiskPoints, ReportUnits.Things, risks.Select(r => (r.NodeId, r.Sequence))),
             Sum(ReportFigureKeys.RiskMeasures, ReportUnits.Measures, risks.Select(r => (r.NodeId, r.Sequence, r.Measures))),
             Sum(ReportFigureKeys.MembersReporting, ReportUnits.People, reporting.Select(c => (c.NodeId, c.Sequence, c.Members))),
+            Count(ReportFigureKeys.ServiceSessions, ReportUnits.Times, sessions.Select(c => (c.NodeId, c.Sequence))),
             Count(ReportFigureKeys.QuarterlyReviews, ReportUnits.Times, reviews.Select(r => (r.NodeId, r.Sequence))),
             QuartersCovered(reviews),
             Count(ReportFigureKeys.DutiesDue, ReportUnits.Items, duties.Select(d => (d.NodeId, d.Sequence))),
@@ -69,12 +82,16 @@ public static class AnnualReportFigures
             Brands(ReportFigureKeys.BrandsNational, brands, RecognitionLevel.National),
             Brands(ReportFigureKeys.BrandsProvincial, brands, RecognitionLevel.Provincial),
             Brands(ReportFigureKeys.BrandsCity, brands, RecognitionLevel.City),
+            Count(ReportFigureKeys.BrandsLocal, ReportUnits.Things,
+                brands.Where(b => b.Level is RecognitionLevel.District or RecognitionLevel.Internal).Select(b => (b.NodeId, b.Sequence))),
             Count(ReportFigureKeys.BrandsRecognised, ReportUnits.Things,
                 brands.Where(b => b.Status == BrandStatus.Recognised).Select(b => (b.NodeId, b.Sequence))),
             Count(ReportFigureKeys.Honours, ReportUnits.Items, honours.Select(h => (h.NodeId, h.Sequence))),
             Honours(ReportFigureKeys.HonoursNational, honours, RecognitionLevel.National),
             Honours(ReportFigureKeys.HonoursProvincial, honours, RecognitionLevel.Provincial),
             Honours(ReportFigureKeys.HonoursCity, honours, RecognitionLevel.City),
+            Campaigns(ReportFigureKeys.Campaigns, campaigns),
+            Campaigns(ReportFigureKeys.CampaignsAchieved, Latest(campaigns).Where(c => c.Status == CampaignStatus.Achieved).ToList()),
         ];
 
         var selfAssessment = facts.SelfAssessment
@@ -144,6 +161,26 @@ public static class AnnualReportFigures
         var quarters = reviews.Select(r => Period.Containing(r.Date, PeriodKind.Quarter)).Distinct().Count();
         return figure with { Value = quarters, ByNode = [] };
     }
+
+    /// <summary>
+    /// Campaigns by name: a campaign runs for years with a status record now and then, so it counts once
+    /// however many records (and nodes) it has; the sources are every record that counted.
+    /// </summary>
+    private static ReportFigure Campaigns(string key, List<CampaignFact> campaigns)
+    {
+        var figure = Count(key, ReportUnits.Items, campaigns.Select(c => (c.NodeId, c.Sequence)));
+        return figure with { Value = campaigns.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count(), ByNode = [] };
+    }
+
+    /// <summary>Each campaign's latest record of the year (by date, then node and sequence).</summary>
+    private static IEnumerable<CampaignFact> Latest(List<CampaignFact> campaigns) =>
+        campaigns
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .Select(g => g
+                .OrderBy(c => c.Date)
+                .ThenBy(c => c.NodeId, StringComparer.Ordinal)
+                .ThenBy(c => c.Sequence)
+                .Last());
 
     private static void CheckCounts(ReportFacts facts)
     {

@@ -37,6 +37,9 @@ public sealed record ReportFacts
     /// <summary>Honours and role models.</summary>
     public IReadOnlyList<HonourFact> Honours { get; init; } = [];
 
+    /// <summary>Campaign status records.</summary>
+    public IReadOnlyList<CampaignFact> Campaigns { get; init; } = [];
+
     /// <summary>三会一课 held vs required, per branch and year.</summary>
     public IReadOnlyList<ThreeMeetingsOneLectureFact> ThreeMeetingsOneLecture { get; init; } = [];
 

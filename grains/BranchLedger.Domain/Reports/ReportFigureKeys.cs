@@ -17,6 +17,18 @@ public static class ReportFigureKeys
     public const string StudyDiscussions = "meetings.study-discussion";
     /// <summary>专题辅导 issues (期).</summary>
     public const string SpecialLectures = "meetings.special-lecture";
+    /// <summary>民主生活会 held (次).</summary>
+    public const string DemocraticLifeMeetings = "meetings.democratic-life";
+    /// <summary>主题党日 held, over all branches (次).</summary>
+    public const string ThemeDays = "meetings.theme-day";
+    /// <summary>组织生活会 held, over all branches (次).</summary>
+    public const string OrganisationalLifeMeetings = "meetings.organisational-life";
+    /// <summary>民主评议党员 held, over all branches (次).</summary>
+    public const string MemberAppraisals = "meetings.member-appraisal";
+    /// <summary>座谈会 held, e.g. with young cadres (次).</summary>
+    public const string Symposiums = "meetings.symposium";
+    /// <summary>警示教育 sessions (次).</summary>
+    public const string WarningEducation = "meetings.warning-education";
     /// <summary>党课 given by the secretary (次).</summary>
     public const string SecretaryLectures = "lectures.by-secretary";
     /// <summary>三会一课 sessions held, over all branches (次).</summary>
@@ -31,12 +43,16 @@ public static class ReportFigureKeys
     public const string GroupTalks = "talks.group";
     /// <summary>谈话提醒 / 批评教育 (人次).</summary>
     public const string ReminderTalks = "talks.reminder";
+    /// <summary>谈心谈话 held, one per recorded pair (次).</summary>
+    public const string HeartToHeartTalks = "talks.heart-to-heart";
     /// <summary>Integrity-risk points recorded (个).</summary>
     public const string RiskPoints = "risk.points";
     /// <summary>Integrity-risk control measures (条).</summary>
     public const string RiskMeasures = "risk.measures";
     /// <summary>Serving members reporting to their communities (名).</summary>
     public const string MembersReporting = "community.members-reporting";
+    /// <summary>Service sessions of members in communities (次).</summary>
+    public const string ServiceSessions = "community.service-sessions";
     /// <summary>Party-building reviews heard (次).</summary>
     public const string QuarterlyReviews = "reviews.held";
     /// <summary>Quarters in which at least one review was heard (个).</summary>
@@ -63,6 +79,8 @@ public static class ReportFigureKeys
     public const string BrandsProvincial = "brands.provincial";
     /// <summary>City brand projects standing (个).</summary>
     public const string BrandsCity = "brands.city";
+    /// <summary>District and in-house brand projects standing (个).</summary>
+    public const string BrandsLocal = "brands.local";
     /// <summary>Brand projects recognised (已命名), any level (个).</summary>
     public const string BrandsRecognised = "brands.recognised";
     /// <summary>Honours awarded in the year, any level (项).</summary>
@@ -73,4 +91,8 @@ public static class ReportFigureKeys
     public const string HonoursProvincial = "honours.provincial";
     /// <summary>City honours (项).</summary>
     public const string HonoursCity = "honours.city";
+    /// <summary>Campaigns such as 模范机关创建 with a record in the year, each counted once however many status records it has (项).</summary>
+    public const string Campaigns = "campaigns.total";
+    /// <summary>Of those, the ones whose latest record in the year says achieved (项).</summary>
+    public const string CampaignsAchieved = "campaigns.achieved";
 }

@@ -13,9 +13,9 @@ namespace BranchLedger.Grains.Ledger;
 /// <summary>Maps a ledger's current view to the facts the annual report counts, with a label per record.</summary>
 internal static class ReportFactsBuilder
 {
-    // 三会一课: the branch general meeting, the committee, the small group and the party lecture.
-    private static readonly HashSet<MeetingKind> ThreeMeetingsKinds =
-        [MeetingKind.BranchGeneralMeeting, MeetingKind.BranchCommitteeMeeting, MeetingKind.SmallGroupMeeting, MeetingKind.PartyLecture];
+    // 三会一课: the branch general meeting, the committee, the small group and the party lecture; the
+    // report's coverage catalogue names them, so the catalogue and the counting cannot drift apart.
+    private static readonly IReadOnlySet<MeetingKind> ThreeMeetingsKinds = ReportCoverage.ThreeMeetingsOneLecture;
 
     public static NodeReportFacts Build(LedgerNode node, IReadOnlyList<RecordView> current, int year, DateOnly today)
     {
@@ -37,6 +37,7 @@ internal static class ReportFactsBuilder
         List<QuarterlyReviewFact> reviews = [];
         List<BrandFact> brands = [];
         List<HonourFact> honours = [];
+        List<CampaignFact> campaigns = [];
         List<SelfAssessmentFact> selfAssessment = [];
         foreach (var v in current)
         {
@@ -47,7 +48,7 @@ internal static class ReportFactsBuilder
                     meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary));
                     labels.Add(Label(v, m.Topic));
                     break;
-                case TalkDetails t when t.Kind != TalkKind.HeartToHeart:
+                case TalkDetails t:
                     talks.Add(new TalkFact(id, seq, t.Kind, t.People, t.Date));
                     labels.Add(Label(v, t.Topic));
                     break;
@@ -70,6 +71,10 @@ internal static class ReportFactsBuilder
                 case HonourDetails h:
                     honours.Add(new HonourFact(id, seq, h.Level, h.RecipientKind, h.Date));
                     labels.Add(Label(v, $"{h.Recipient}：{h.Title}"));
+                    break;
+                case CampaignDetails c:
+                    campaigns.Add(new CampaignFact(id, seq, c.Name, c.Status, c.Date));
+                    labels.Add(Label(v, c.Name));
                     break;
                 case SelfAssessmentDetails s:
                     selfAssessment.Add(new SelfAssessmentFact(id, seq, s.Year, s.Section, s.Order, s.Text));
@@ -100,6 +105,7 @@ internal static class ReportFactsBuilder
             Findings = [.. findings],
             Brands = brands,
             Honours = honours,
+            Campaigns = campaigns,
             ThreeMeetingsOneLecture = ThreeMeetings(node, current, year, today),
             SelfAssessment = selfAssessment,
         };

@@ -50,6 +50,7 @@ public sealed class ReportGrain : Grain, IReportGrain
             Findings = [.. parts.SelectMany(p => p.Facts.Findings)],
             Brands = [.. parts.SelectMany(p => p.Facts.Brands)],
             Honours = [.. parts.SelectMany(p => p.Facts.Honours)],
+            Campaigns = [.. parts.SelectMany(p => p.Facts.Campaigns)],
             ThreeMeetingsOneLecture = [.. parts.SelectMany(p => p.Facts.ThreeMeetingsOneLecture)],
             SelfAssessment = [.. parts.SelectMany(p => p.Facts.SelfAssessment)],
         };

@@ -47,12 +47,15 @@ public class TalkAndRiskFiguresTests
     }
 
     [Fact]
-    public void Heart_to_heart_talks_feed_none_of_the_talk_figures()
+    public void Heart_to_heart_talks_feed_only_their_own_figure_not_the_per_person_ones()
     {
         var facts = ReportFacts.Empty with { Talks = [Talk(Office, 1, TalkKind.HeartToHeart, 2)] };
         var figures = AnnualReportFigures.Compute(facts, Year);
 
-        Assert.All(figures.Figures.Where(f => f.Key.StartsWith("talks.", StringComparison.Ordinal)), f => Assert.True(f.HasNoRecords));
+        Assert.All(
+            figures.Figures.Where(f => f.Key.StartsWith("talks.", StringComparison.Ordinal) && f.Key != ReportFigureKeys.HeartToHeartTalks),
+            f => Assert.True(f.HasNoRecords));
+        AssertFigure(figures[ReportFigureKeys.HeartToHeartTalks], 1, ReportUnits.Times, R(Office, 1));
     }
 
     [Fact]
