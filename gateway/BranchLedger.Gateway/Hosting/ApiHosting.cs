@@ -32,8 +32,9 @@ internal static class ApiHosting
 
     public static WebApplication MapBranchLedgerApi(this WebApplication app)
     {
-        app.MapBranchLedgerDashboard();
+        app.MapBranchLedgerWebApp();
         app.UseAuthentication();
+        app.UseBranchLedgerWebSessionCsrf();
         app.UseAuthorization();
         app.UseBranchLedgerRefusalCounting();
         app.UseBranchLedgerAuthenticateFirst();
@@ -45,6 +46,7 @@ internal static class ApiHosting
         app.MapGrpcService<AuditApi>();
         app.MapGrpcService<ReportApi>();
         app.MapBranchLedgerDownloads();
+        app.MapBranchLedgerWebSessions();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         app.Lifetime.ApplicationStarted.Register(() => LogServices(app));
         return app;

@@ -7,7 +7,7 @@ namespace BranchLedger.Gateway.Security;
 
 /// <summary>
 /// Who may call: bearer tokens (an OIDC issuer by configuration, and/or tokens signed with the local
-/// key) and API keys. The gateway refuses to start with neither configured, rather than run open.
+/// key), API keys, and the web app's session cookie (<see cref="WebSessions"/>). The gateway refuses to start with neither configured, rather than run open.
 /// </summary>
 internal static class AuthHosting
 {
@@ -31,8 +31,10 @@ internal static class AuthHosting
         }
 
         builder.Services.AddAuthentication(Selector)
-            .AddPolicyScheme(Selector, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.Carries(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddPolicyScheme(Selector, "Bearer token, API key or web session", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.Carries(context.Request) ? ApiKeyAuthenticationHandler.SchemeName
+                : WebSessions.Carries(context.Request) ? WebSessions.Scheme
+                : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
             .AddJwtBearer(o =>
             {
@@ -50,7 +52,8 @@ internal static class AuthHosting
                 {
                     o.Authority = auth.Authority;
                 }
-            });
+            })
+            .AddBranchLedgerWebSessions(builder, auth, hasLocalKey: localKey is not null);
         builder.Services.AddAuthorization();
         return builder;
     }

@@ -1,0 +1,101 @@
+// Every call to the gateway goes through api(): the one place that sends the session and reads refusals.
+// The session is an HttpOnly cookie the page never sees; writes carry the session's anti-forgery value.
+let csrf = '';
+
+export const session = {
+  /** { signedIn, subject } or { signedIn: false, devSignIn, oidc }: read once per page load and after sign-in. */
+  async load() {
+    const response = await fetch('/app/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const state = await response.json();
+    csrf = state.csrf ?? '';
+    return state;
+  },
+  async signInDev(form) {
+    const response = await fetch('/app/sign-in/dev', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'x-branchledger-csrf': '1' }, body: JSON.stringify(form),
+    });
+    if (!response.ok) throw await failure(response);
+  },
+  async signOut() {
+    await fetch('/app/sign-out', { method: 'POST', credentials: 'same-origin', headers: { 'x-branchledger-csrf': csrf } });
+    csrf = '';
+  },
+};
+
+/** A refused call: the HTTP status, the gRPC status code, the message and the field violations ({ field, message }). */
+export class ApiError extends Error {
+  constructor(status, code, message, violations = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.violations = violations;
+  }
+}
+
+function request(path, { tenant, method = 'GET', body, query } = {}) {
+  const headers = { Accept: 'application/json' };
+  // A credential reaching several tenants (a supervisor) names the tenant a tenant-scoped read concerns.
+  if (tenant) headers['x-branchledger-tenant'] = tenant;
+  if (method !== 'GET') headers['x-branchledger-csrf'] = csrf;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = new URL(path, location.origin);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+  }
+  return fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+// google.rpc.BadRequest travels in details as { '@type': '…BadRequest', fieldViolations: [{ field, description, localizedMessage }] }.
+function violationsOf(detail) {
+  return (detail.details ?? []).flatMap((d) => d.fieldViolations ?? []).map((v) => ({
+    field: v.field,
+    message: v.localizedMessage?.message || v.description,
+  })).concat((detail.violations ?? []).map((v) => ({ field: v.field, message: v.description })));
+}
+
+async function failure(response) {
+  let detail = {};
+  try {
+    detail = await response.json();
+  } catch {
+    // Not a JSON error body (e.g. a bare 401 from authentication).
+  }
+  // JSON routes answer a google.rpc.Status ({ code, message, details }); downloads a problem document ({ code, detail }).
+  return new ApiError(response.status, detail.code, detail.message || detail.detail || response.statusText, violationsOf(detail));
+}
+
+/** A JSON route of the gateway (see the google.api.http annotations of the protos). */
+export async function api(path, options) {
+  const response = await request(path, options);
+  if (response.status === 401) window.dispatchEvent(new Event('branchledger:signed-out'));
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+/** The file name of a Content-Disposition header: filename* (UTF-8) first, then filename. */
+function fileNameOf(disposition) {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (utf8) return decodeURIComponent(utf8.trim());
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? 'export';
+}
+
+/**
+ * A download route (/v1/downloads/…): fetched with the session like any call, then saved under the
+ * name the gateway gives it. Returns that name.
+ */
+export async function download(path, options) {
+  const response = await request(path, options);
+  if (!response.ok) throw await failure(response);
+  const name = fileNameOf(response.headers.get('Content-Disposition'));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+  // Revoked later: revoking at once can cancel a download the browser has not started yet.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return name;
+}
+
+/** A fresh client request id: made when a form opens, so every retry of that form records once. */
+export const requestId = () => `web-${crypto.randomUUID()}`;
