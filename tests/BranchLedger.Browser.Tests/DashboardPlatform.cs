@@ -65,6 +65,8 @@ public sealed class DashboardPlatform : IAsyncLifetime
         _gateway = new GatewayHost(db, clusterId);
         _gateway.Settings["Kestrel:Endpoints:Http:Url"] = BaseAddress;
         _gateway.Settings["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{Ports.Free()}";
+        // The development sign-in, as scripts/platform.sh offers it (the local key is the test one).
+        _gateway.Settings["Web:DevSignIn"] = "true";
         _gateway.UseKestrel();
         _gateway.StartServer();
 

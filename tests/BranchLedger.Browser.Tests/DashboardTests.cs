@@ -41,10 +41,14 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
             }
         };
 
+        // The former dashboard address leads into the web app, whose development sign-in picks the role.
         await page.GotoAsync("/dashboard/");
-        await page.FillAsync("#token", DashboardPlatform.SupervisorToken);
-        await page.ClickAsync("#sign-in button[type=submit]");
-        await Expect(page.Locator("#who")).ToContainTextAsync("city-supervisor");
+        await Expect(page).ToHaveURLAsync(new Regex("/app/$"));
+        await page.GetByLabel("姓名").FillAsync("city-supervisor");
+        await page.GetByLabel("角色").SelectOptionAsync("supervisor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("city-supervisor（市级督导）");
+        await Expect(page).ToHaveURLAsync(new Regex("#/ranking$")); // a supervisor lands on the city ranking
 
         await page.FillAsync("input[name=period]", "2022");
         await page.ClickAsync("#ranking-filters button[type=submit]");
@@ -98,7 +102,7 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
             Assert.Contains("述职报告", docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
         }
 
-        await page.GotoAsync("/dashboard/#/overview?period=2022");
+        await page.GotoAsync("/app/#/overview?period=2022");
         await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(3);
         var leader = page.Locator("#leaderboard tbody tr").First.Locator("td");
         await Expect(leader.Nth(1)).ToHaveTextAsync("市总工会"); // tenants by name, not id
@@ -106,25 +110,30 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         await Expect(page.Locator("#distribution svg.chart rect.bar")).ToHaveCountAsync(10);
         await ShotAsync(page, "overview");
 
-        // The token lives in the tab's session only: signing out forgets it.
+        // The session is an HttpOnly cookie the page's scripts cannot read; signing out ends it on the server too.
+        Assert.DoesNotContain("branchledger.session", await page.EvaluateAsync<string>("document.cookie"), StringComparison.Ordinal);
         await page.ClickAsync("#sign-out");
         await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
-        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('branchledger.token')"));
+        var answer = await page.APIRequest.GetAsync("/v1/access/caller");
+        Assert.Equal(401, answer.Status);
         Assert.Empty(scriptErrors);
     }
 
     [Fact]
-    public async Task A_bad_token_is_refused_with_a_message_and_nothing_is_shown()
+    public async Task A_development_sign_in_that_does_not_fit_the_role_is_refused_with_a_message_and_nothing_is_shown()
     {
         await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/dashboard/");
-        await page.FillAsync("#token", "not-a-token");
-        await page.ClickAsync("#sign-in button[type=submit]");
+        await page.GotoAsync("/app/");
+        await page.GetByLabel("姓名").FillAsync("某书记");
+        await page.GetByLabel("角色").SelectOptionAsync("branch-secretary");
+        await page.GetByLabel("支部代码").FillAsync(""); // a secretary names their branches
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("令牌无效");
-        await Expect(page.Locator("#ranking")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("登录失败");
+        await Expect(page.Locator("#who")).ToBeEmptyAsync();
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/v1/access/caller")).Status);
     }
 
     /// <summary>Clicks an export button, saves the file it downloads among the artefacts and returns its path.</summary>
