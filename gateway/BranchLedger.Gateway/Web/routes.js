@@ -7,7 +7,11 @@ import { branchHomePage, chooseBranchPage } from './home.js';
 import { recordFormPage } from './recordform.js';
 import { recordsPage, recordPage } from './records.js';
 import { workPage } from './work.js';
-import { matrixPage, reviewPage, directoryPage, accessPage, reportsPage } from './office.js';
+import { matrixPage } from './matrix.js';
+import { reviewPage } from './review.js';
+import { reportsPage } from './reports.js';
+import { directoryPage } from './directory.js';
+import { accessPage } from './access.js';
 import { caller } from './caller.js';
 
 const offices = ['tenant-admin'];
