@@ -40,8 +40,8 @@ internal static class WebAppHosting
                 headers.CacheControl = "no-cache";
             },
         });
+        // Routing ignores a trailing slash: this one route answers "/dashboard" and "/dashboard/".
         app.MapGet(FormerRoute, () => Results.Redirect(Route + "/"));
-        app.MapGet(FormerRoute + "/", () => Results.Redirect(Route + "/"));
         return app;
     }
 }

@@ -19,10 +19,13 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
     {
         using var http = fixture.Http();
 
-        using var bare = await http.GetAsync("/dashboard");
-        Assert.Equal("/dashboard/", bare.RequestMessage?.RequestUri?.AbsolutePath); // redirected to the folder
+        // The former dashboard address leads into the web app.
+        using var former = await http.GetAsync("/dashboard/");
+        Assert.Equal("/app/", former.RequestMessage?.RequestUri?.AbsolutePath);
+        using var bare = await http.GetAsync("/app");
+        Assert.Equal("/app/", bare.RequestMessage?.RequestUri?.AbsolutePath); // redirected to the folder
 
-        using var page = await http.GetAsync("/dashboard/");
+        using var page = await http.GetAsync("/app/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
@@ -40,7 +43,7 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
                 continue;
             }
 
-            using var script = await http.GetAsync("/dashboard/" + module);
+            using var script = await http.GetAsync("/app/" + module);
             Assert.True(script.StatusCode == HttpStatusCode.OK, module + " was not served");
             Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
             foreach (Match import in ImportOf().Matches(await script.Content.ReadAsStringAsync()))
@@ -49,10 +52,16 @@ public sealed partial class DashboardHostingTests(RankingGatewayFixture fixture)
             }
         }
 
-        Assert.Superset(new HashSet<string> { "app.js", "api.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js", "compare.js", "overview.js", "exports.js" }, served);
-        using var styles = await http.GetAsync("/dashboard/styles.css");
+        Assert.Superset(new HashSet<string>
+        {
+            "app.js", "api.js", "routes.js", "signin.js", "caller.js", "catalogue.js", "home.js", "recordform.js", "attendance.js", "records.js", "work.js",
+            "matrix.js", "review.js", "reports.js", "directory.js", "access.js", "ranking.js", "branch.js", "chart.js", "format.js", "rubric.js",
+            "compare.js", "overview.js", "exports.js",
+        }, served);
+        Assert.DoesNotContain("unsafe-inline", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        using var styles = await http.GetAsync("/app/styles.css");
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
-        using var missing = await http.GetAsync("/dashboard/missing.js");
+        using var missing = await http.GetAsync("/app/missing.js");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 

@@ -1,0 +1,72 @@
+// Reads about nodes the pages share (each read once per page load): names, rosters, today's date.
+import { api } from './api.js';
+
+const names = new Map();
+
+/** The node's display name (its id only if the name cannot be read). */
+export function nodeName(nodeId) {
+  if (!names.has(nodeId)) {
+    names.set(nodeId, api(`/v1/nodes/${encodeURIComponent(nodeId)}`)
+      .then((answer) => answer.node?.name || nodeId)
+      .catch(() => nodeId));
+  }
+  return names.get(nodeId);
+}
+
+/** Every node of the acting tenant (every page), for pickers and names. */
+export async function allNodes() {
+  const nodes = [];
+  let pageToken = '';
+  do {
+    const page = await api('/v1/nodes', { query: { pageSize: 500, pageToken } });
+    nodes.push(...(page.nodes ?? []));
+    pageToken = page.nextPageToken ?? '';
+  } while (pageToken);
+  for (const node of nodes) names.set(node.nodeId, Promise.resolve(node.name || node.nodeId));
+  return nodes;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Today in this browser's calendar, as yyyy-mm-dd (the gateway allows a day of slack across zones). */
+export function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const toDate = (text) => {
+  const [year, month, day] = text.split('-').map(Number);
+  return { year, month, day };
+};
+
+export const fromDate = (d) => (d?.year ? `${d.year}-${pad(d.month)}-${pad(d.day)}` : '');
+
+/** The roster in force today: the latest entry effective on or before today, or null. */
+export async function rosterInForce(nodeId) {
+  const answer = await api('/v1/rosters', { query: { nodeId, pageSize: 500 } });
+  const day = today();
+  return (answer.rosters ?? [])
+    .filter((r) => fromDate(r.effectiveFrom) <= day)
+    .sort((a, b) => (fromDate(a.effectiveFrom) < fromDate(b.effectiveFrom) ? -1 : 1))
+    .pop() ?? null;
+}
+
+/** This month ("2026-12") and this quarter ("2026-Q4"). */
+export function currentPeriods() {
+  const now = new Date();
+  const month = now.getMonth() + 1;
+  return { year: String(now.getFullYear()), month: `${now.getFullYear()}-${pad(month)}`, quarter: `${now.getFullYear()}-Q${Math.ceil(month / 3)}` };
+}
+
+/** Days from today to the end of a period ("2026-12", "2026-Q4", "2026"), today included. */
+export function daysLeft(period) {
+  const [yearText, part] = period.split('-');
+  const year = Number(yearText);
+  let endMonth = 12;
+  if (part?.startsWith('Q')) endMonth = Number(part[1]) * 3;
+  else if (part) endMonth = Number(part);
+  const end = new Date(year, endMonth, 0);
+  const now = new Date();
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.round((end - start) / 86_400_000) + 1;
+}
