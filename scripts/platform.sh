@@ -93,7 +93,7 @@ start_all() {
 
     Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$HTTP_PORT" \
         Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$METRICS_PORT" \
-        Auth__LocalKeyFile="$BRANCHLEDGER_LOCAL_KEY_FILE" nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
+        Auth__LocalKeyFile="$BRANCHLEDGER_LOCAL_KEY_FILE" Web__DevSignIn=true nohup dotnet "$(BIN gateway/BranchLedger.Gateway BranchLedger.Gateway)" >"$LOG_DIR/gateway.log" 2>&1 &
     echo $! >"$RUN_DIR/gateway.pid"
     wait_for_port "$GRPC_PORT" gateway "$(cat "$RUN_DIR/gateway.pid")" || return 1
 
@@ -108,9 +108,11 @@ start_all() {
     cat <<INFO
 
 BranchLedger is running.
+  web app                   http://127.0.0.1:$HTTP_PORT/app/   (development sign-in: a name and a role, e.g. 支部书记 of
+                            demo-womens-fed, branch office-branch; 单位党务管理员; 市级督导)
   gRPC (HTTP/2, plaintext)  http://127.0.0.1:$GRPC_PORT   (server reflection lists every method)
 $(api_services | sed 's/^/                              /')
-  HTTP/1.1                  http://127.0.0.1:$HTTP_PORT   JSON (/v1/…, /openapi/v1.json), dashboard http://127.0.0.1:$HTTP_PORT/dashboard/
+  HTTP/1.1                  http://127.0.0.1:$HTTP_PORT   JSON (/v1/…, /openapi/v1.json)
   metrics (Prometheus)      http://127.0.0.1:$METRICS_PORT/metrics
   PostgreSQL                $ConnectionStrings__BranchLedger
   Orleans silo              127.0.0.1:$SILO_PORT (silo), 127.0.0.1:$SILO_GATEWAY_PORT (client gateway)

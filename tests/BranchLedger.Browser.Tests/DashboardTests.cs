@@ -85,13 +85,15 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         await Expect(columns).ToHaveCountAsync(3);
         await Expect(page.Locator("#comparison tbody tr").First).ToContainTextAsync("95.00");
         await Expect(page.Locator("#comparison tbody tr").First).ToContainTextAsync("40.00");
-        await Expect(page.Locator("svg.chart rect.bar")).ToHaveCountAsync(2);
+        // Drawn by ECharts, with its figures as a table: two bars, their values in the table.
+        await Expect(page.Locator(".chart[data-chart=bar] svg")).ToBeVisibleAsync();
+        await Expect(page.Locator(".chart-data tbody tr")).ToHaveCountAsync(2);
         await ShotAsync(page, "compare");
 
         await page.GoBackAsync();
         await page.ClickAsync("#ranking tr[data-tenant='tenant-a'][data-node='branch-a2'] a");
         await Expect(page.Locator("#summary")).ToContainTextAsync("3 / 8");
-        await Expect(page.Locator("#trend svg.chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("#trend .chart[data-chart=line] svg")).ToBeVisibleAsync();
         await ShotAsync(page, "branch");
 
         // Its annual report, as a Word file.
@@ -107,7 +109,8 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         var leader = page.Locator("#leaderboard tbody tr").First.Locator("td");
         await Expect(leader.Nth(1)).ToHaveTextAsync("市总工会"); // tenants by name, not id
         await Expect(leader.Nth(3)).ToHaveTextAsync("83.33"); // (90 + 80 + 80) / 3
-        await Expect(page.Locator("#distribution svg.chart rect.bar")).ToHaveCountAsync(10);
+        await Expect(page.Locator("#distribution .chart[data-chart=bar] svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("#distribution .chart-data tbody tr")).ToHaveCountAsync(10);
         await ShotAsync(page, "overview");
 
         // The session is an HttpOnly cookie the page's scripts cannot read; signing out ends it on the server too.
