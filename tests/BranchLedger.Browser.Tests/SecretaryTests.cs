@@ -39,6 +39,13 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
         await Expect(page.Locator("#score-total b")).Not.ToHaveTextAsync("");
         var scoreBefore = await page.Locator("#score-total b").TextContentAsync();
         await session.CheckPageAsync("secretary-home");
+        // The home page's weight and first load on loopback, for the record (not asserted: the machine is shared).
+        var weight = await page.EvaluateAsync<double[]>(@"() => {
+            const entries = performance.getEntriesByType('resource');
+            const nav = performance.getEntriesByType('navigation')[0];
+            return [entries.reduce((n, e) => n + (e.decodedBodySize || 0), 0) + (nav?.decodedBodySize || 0), entries.length + 1, nav ? nav.loadEventEnd - nav.startTime : -1];
+        }");
+        output.WriteLine($"{screen}: home page {weight[0] / 1024:F1} KiB in {weight[1]} requests, load event after {weight[2]:F0} ms");
 
         // The preset opens the 支委会 form: date today, the committee from the roster, the count from the ticks.
         await page.GetByRole(AriaRole.Link, new() { Name = "记录支委会" }).ClickAsync();
