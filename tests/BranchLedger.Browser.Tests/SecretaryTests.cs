@@ -18,8 +18,8 @@ namespace BranchLedger.Browser.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper output)
 {
-    private const string Branch = "office-branch";
-    private const string Sibling = "rights-branch";
+    private const string Branch = WebBody.Branch;
+    private const string Sibling = WebBody.Sibling;
 
     [Theory]
     [InlineData(Screen.Desktop)]
@@ -49,13 +49,13 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
 
         // The preset opens the 支委会 form: date today, the committee from the roster, the count from the ticks.
         await page.GetByRole(AriaRole.Link, new() { Name = "记录支委会" }).ClickAsync();
-        await Expect(page.GetByLabel("日期")).ToHaveValueAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByLabel("日期", new() { Exact = true })).ToHaveValueAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("#attendance .person")).ToHaveCountAsync(3);
-        await page.GetByLabel("主题").FillAsync("学习贯彻全会精神");
+        await page.GetByLabel("主题", new() { Exact = true }).FillAsync("学习贯彻全会精神");
         await page.Locator("#attendance input[data-name='张强']").UncheckAsync();
         await page.GetByLabel("张强缺席原因").SelectOptionAsync("ABSENCE_REASON_SICK_LEAVE");
         await Expect(page.Locator("#attendance-tally")).ToHaveTextAsync("应到 3 人，实到 2 人，缺席 1 人。");
-        await page.GetByLabel("第一议题", new() { Exact = false }).CheckAsync();
+        await page.GetByLabel("第一议题", new() { Exact = true }).CheckAsync();
         await session.CheckPageAsync("secretary-form");
 
         // A double tap: two submits of the same form record once.
@@ -64,6 +64,15 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
         await Expect(page.Locator("#form-status")).ToContainTextAsync("已记录");
         output.WriteLine($"{screen}: sign-in to recorded 支委会 in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(1, await CountMeetingsAsync(page, Branch));
+        // The counts followed from the ticks; the tenant keeps counts only (its default), so no name left the page.
+        var stored = await (await page.APIRequest.GetAsync($"/v1/nodes/{Branch}/records?kind=meeting")).JsonAsync();
+        var meeting = stored!.Value.GetProperty("records")[0].GetProperty("meeting");
+        Assert.Equal(2, meeting.GetProperty("attendees").GetInt32());
+        Assert.Equal(3, meeting.GetProperty("expectedAttendees").GetInt32());
+        Assert.True(meeting.GetProperty("firstAgendaItem").GetBoolean());
+        var absence = Assert.Single(meeting.GetProperty("absences").EnumerateArray());
+        Assert.Equal("ABSENCE_REASON_SICK_LEAVE", absence.GetProperty("reason").GetString());
+        Assert.DoesNotContain("张强", meeting.GetRawText(), StringComparison.Ordinal);
 
         // Back home: the obligation is met, and the score has moved.
         await page.Locator("#back-home").ClickAsync();
@@ -81,16 +90,16 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
         var page = session.Page;
         await session.SignInAsync("李华", "branch-secretary", tenant, Branch);
         await page.GotoAsync($"/app/#/new/{Branch}/meeting");
-        await page.GetByLabel("会议类别", new() { Exact = false }).SelectOptionAsync("MEETING_KIND_MEMBERS_FORUM");
-        await page.GetByLabel("主题").FillAsync("座谈交流");
-        await page.GetByLabel("实到人数", new() { Exact = false }).FillAsync("12");
-        await page.GetByLabel("应到人数", new() { Exact = false }).FillAsync("5");
+        await page.GetByLabel("类型", new() { Exact = true }).SelectOptionAsync("MEETING_KIND_MEMBERS_FORUM");
+        await page.GetByLabel("主题", new() { Exact = true }).FillAsync("座谈交流");
+        await page.GetByLabel("实到人数", new() { Exact = true }).FillAsync("12");
+        await page.GetByLabel("应到人数", new() { Exact = true }).FillAsync("5");
         await page.Locator("#submit").ClickAsync();
 
         var field = page.Locator(".field[data-field='meeting.attendees']");
         await Expect(field.Locator(".field-error")).ToContainTextAsync("应到");
         await Expect(field.Locator("input")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.GetByLabel("主题")).ToHaveValueAsync("座谈交流");
+        await Expect(page.GetByLabel("主题", new() { Exact = true })).ToHaveValueAsync("座谈交流");
         await session.CheckPageAsync("secretary-form-error");
         Assert.Equal(0, await CountMeetingsAsync(page, Branch));
     }
@@ -151,31 +160,5 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
         }
     }
 
-    /// <summary>A body (市妇联) with a party group and two branches; the first's roster names its committee.</summary>
-    private async Task<string> SeedAsync(Screen screen, string purpose = "record")
-    {
-        var tenant = $"ws-{purpose}-{screen.ToString().ToLowerInvariant()}";
-        var directory = platform.Grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant));
-        await directory.RegisterTenant(Command("register", new TenantRegistered
-        {
-            Profile = new TenantProfile { DisplayName = "市妇女联合会", BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
-        }));
-        await directory.CreateNode(Command("root", new NodeCreated { NodeId = "party-group", Kind = NodeKind.Organisation, Name = "党组" }));
-        await directory.CreateNode(Command("b1", new NodeCreated { NodeId = Branch, Kind = NodeKind.Branch, Name = "机关党支部", ParentId = "party-group" }));
-        await directory.CreateNode(Command("b2", new NodeCreated { NodeId = Sibling, Kind = NodeKind.Branch, Name = "权益部党支部", ParentId = "party-group" }));
-        string[] committee = ["王敏", "李华", "张强"];
-        await directory.SetRoster(Command("roster", new RosterSet
-        {
-            NodeId = Branch,
-            Roster = new RosterFigures
-            {
-                EffectiveFrom = new DateOnly(2020, 1, 1), Secretary = "李华", CommitteeMembers = 3, Members = 8, VotingMembers = 8,
-                CommitteeNames = committee, MemberNames = [.. committee, "赵一", "钱二", "孙三", "周四", "吴五"],
-            },
-        }));
-        return tenant;
-    }
-
-    private static DirectoryCommand<T> Command<T>(string requestId, T change)
-        where T : DirectoryChange => new() { RequestId = requestId, RecordedBy = "party-office", Change = change };
+    private Task<string> SeedAsync(Screen screen, string purpose = "record") => WebBody.SeedAsync(platform, $"ws-{purpose}-{screen.ToString().ToLowerInvariant()}");
 }
