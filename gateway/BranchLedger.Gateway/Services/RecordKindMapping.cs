@@ -72,16 +72,16 @@ internal static class RecordKindMapping
         return message;
     }
 
-    private static Api.V1.FieldType ToMessage(DomainFieldType type) => type switch
+    private static Api.V1.FormFieldType ToMessage(DomainFieldType type) => type switch
     {
-        DomainFieldType.Text => Api.V1.FieldType.Text,
-        DomainFieldType.LongText => Api.V1.FieldType.LongText,
-        DomainFieldType.Date => Api.V1.FieldType.Date,
-        DomainFieldType.WholeNumber => Api.V1.FieldType.WholeNumber,
-        DomainFieldType.YesNo => Api.V1.FieldType.YesNo,
-        DomainFieldType.Choice => Api.V1.FieldType.Choice,
-        DomainFieldType.TextList => Api.V1.FieldType.TextList,
-        DomainFieldType.Identifier => Api.V1.FieldType.Identifier,
-        _ => Api.V1.FieldType.Unspecified,
+        DomainFieldType.Text => Api.V1.FormFieldType.Text,
+        DomainFieldType.LongText => Api.V1.FormFieldType.LongText,
+        DomainFieldType.Date => Api.V1.FormFieldType.Date,
+        DomainFieldType.WholeNumber => Api.V1.FormFieldType.WholeNumber,
+        DomainFieldType.YesNo => Api.V1.FormFieldType.YesNo,
+        DomainFieldType.Choice => Api.V1.FormFieldType.Choice,
+        DomainFieldType.TextList => Api.V1.FormFieldType.TextList,
+        DomainFieldType.Identifier => Api.V1.FormFieldType.Identifier,
+        _ => Api.V1.FormFieldType.Unspecified,
     };
 }
