@@ -1,6 +1,9 @@
 namespace BranchLedger.Reports;
 
-/// <summary>Chinese names of record families, columns, statuses and enum values, kept as data (labels.zh.json).</summary>
+/// <summary>
+/// Chinese names of record families, columns, statuses and enum values, kept as data (labels.zh.json,
+/// shipped with the domain's record catalogue so forms, reports and exports name things alike).
+/// </summary>
 public sealed record LedgerLabels(
     IReadOnlyDictionary<string, string> Sheets,
     IReadOnlyDictionary<string, string> Columns,
@@ -8,7 +11,9 @@ public sealed record LedgerLabels(
     IReadOnlyDictionary<string, string> Enums)
 {
     /// <summary>The shipped Chinese labels.</summary>
-    public static LedgerLabels Zh { get; } = ReportTemplate.LoadJson<LedgerLabels>("labels.zh.json");
+    public static LedgerLabels Zh { get; } = new(
+        Domain.Ledger.Catalogue.RecordLabels.Zh.Sheets, Domain.Ledger.Catalogue.RecordLabels.Zh.Columns,
+        Domain.Ledger.Catalogue.RecordLabels.Zh.Statuses, Domain.Ledger.Catalogue.RecordLabels.Zh.Enums);
 
     /// <summary>A family's sheet name; the family itself when unlabelled.</summary>
     public string Sheet(string family) => Sheets.GetValueOrDefault(family, family);

@@ -1,4 +1,5 @@
 using BranchLedger.Contracts.Errors;
+using BranchLedger.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -50,8 +51,14 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         {
             case InvalidCommandException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Errors.Select(e =>
-                    new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Description }));
+                // The description stays as the rules wrote it (for developers and logs); the person at the
+                // form reads the Chinese, in the one place every field violation of the API passes through.
+                badRequest.FieldViolations.AddRange(invalid.Errors.Select(e => new BadRequest.Types.FieldViolation
+                {
+                    Field = e.Field,
+                    Description = e.Description,
+                    LocalizedMessage = new LocalizedMessage { Locale = ChineseDescriptions.Locale, Message = ChineseDescriptions.Of(e.Description) },
+                }));
                 return Rich(Code.InvalidArgument, "The request is invalid; see the field violations.", badRequest);
 
             case RequestIdConflictException conflict:

@@ -46,6 +46,8 @@ internal static class RpcAccess
         Add("LedgerService", RpcRule.Read,
             "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore", "ListReviewQueue");
 
+        Add("LedgerService", RpcRule.Authenticated, "ListRecordKinds");
+
         Add("DirectoryService", new RpcRule(Permission.TenantCreate, Mutation: true), "RegisterTenant");
         Add("DirectoryService", RpcRule.DirectoryWrite,
             "UpdateTenantProfile", "CreateNode", "ImportNodes", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");

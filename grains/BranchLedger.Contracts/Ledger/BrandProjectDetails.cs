@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -22,7 +23,7 @@ public sealed record BrandProjectDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "name", Name, RecordRules.MaxTitleLength, required: true)
-        .Kind(prefix + "level", Level)
-        .Kind(prefix + "status", Status);
+        .Text(prefix, RecordFields.BrandProject.Name, Name)
+        .Choice(prefix, RecordFields.BrandProject.Level, Level)
+        .Choice(prefix, RecordFields.BrandProject.Status, Status);
 }

@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -22,7 +23,7 @@ public sealed record CampaignDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "name", Name, RecordRules.MaxTitleLength, required: true)
-        .Kind(prefix + "status", Status)
-        .Kind(prefix + "level", Level);
+        .Text(prefix, RecordFields.Campaign.Name, Name)
+        .Choice(prefix, RecordFields.Campaign.Status, Status)
+        .Choice(prefix, RecordFields.Campaign.Level, Level);
 }

@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -24,9 +25,9 @@ public sealed record CommunityServiceDetails : RecordBody
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Kind(prefix + "kind", Kind)
+        .Choice(prefix, RecordFields.CommunityService.Kind, Kind)
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "topic", Topic, RecordRules.MaxTitleLength, required: true)
-        .Count(prefix + "members", Members, RecordRules.MaxPeople)
-        .Text(prefix + "community", Community, RecordRules.MaxNameLength, required: false);
+        .Text(prefix, RecordFields.CommunityService.Topic, Topic)
+        .Count(prefix, RecordFields.CommunityService.Members, Members)
+        .Text(prefix, RecordFields.CommunityService.Community, Community);
 }

@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 using BranchLedger.Domain.Warnings;
@@ -38,12 +39,12 @@ public sealed record DutyItemDetails : RecordBody, IDutyStep
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Slug(prefix + "duty_id", DutyId)
+        .Text(prefix, RecordFields.DutyItem.DutyId, DutyId)
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "duty", Duty, RecordRules.MaxNotesLength, required: true)
-        .Kind(prefix + "actor", Actor)
-        .Text(prefix + "owner", Owner, RecordRules.MaxNameLength, required: true)
-        .DueDate(prefix + "due", Due, today);
+        .Text(prefix, RecordFields.DutyItem.Duty, Duty)
+        .Choice(prefix, RecordFields.DutyItem.Actor, Actor)
+        .Text(prefix, RecordFields.DutyItem.Owner, Owner)
+        .DueDate(prefix + RecordFields.DutyItem.Due.Name, Due, today);
 }
 
 /// <summary>A duty item moving to a new status (in progress, done, verified).</summary>
@@ -69,9 +70,9 @@ public sealed record DutyProgressDetails : RecordBody, IDutyStep
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today)
     {
         violations
-            .Slug(prefix + "duty_id", DutyId)
+            .Text(prefix, RecordFields.DutyProgress.DutyId, DutyId)
             .Date(prefix + "date", Date, today)
-            .Kind(prefix + "status", Status)
-            .Text(prefix + "verifier", Verifier, RecordRules.MaxNameLength, required: Status == DutyStatus.Verified);
+            .Choice(prefix, RecordFields.DutyProgress.Status, Status)
+            .Text(prefix, RecordFields.DutyProgress.Verifier, Verifier, required: Status == DutyStatus.Verified);
     }
 }

@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 using BranchLedger.Domain.Warnings;
@@ -58,14 +59,14 @@ public sealed record FindingDetails : RecordBody, IFindingStep
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today)
     {
         violations
-            .Slug(prefix + "finding_id", FindingId)
+            .Text(prefix, RecordFields.Finding.FindingId, FindingId)
             .Date(prefix + "date", Date, today)
-            .Text(prefix + "source", Source, RecordRules.MaxTitleLength, required: true)
-            .Text(prefix + "finding", Finding, RecordRules.MaxNotesLength, required: true)
-            .Items(prefix + "measures", Measures, required: true)
-            .Text(prefix + "responsible_person", ResponsiblePerson, RecordRules.MaxNameLength, required: true)
-            .Text(prefix + "responsible_leader", ResponsibleLeader, RecordRules.MaxNameLength, required: false)
-            .Kind(prefix + "type", Type);
+            .Text(prefix, RecordFields.Finding.Source, Source)
+            .Text(prefix, RecordFields.Finding.Description, Finding)
+            .Items(prefix, RecordFields.Finding.Measures, Measures)
+            .Text(prefix, RecordFields.Finding.ResponsiblePerson, ResponsiblePerson)
+            .Text(prefix, RecordFields.Finding.ResponsibleLeader, ResponsibleLeader)
+            .Choice(prefix, RecordFields.Finding.Type, Type);
         if (Type == RemediationType.Ongoing && Deadline is not null)
         {
             violations.Add(prefix + "deadline", "ongoing remediation (长期坚持) has no deadline");
@@ -102,9 +103,9 @@ public sealed record FindingProgressDetails : RecordBody, IFindingStep
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Slug(prefix + "finding_id", FindingId)
+        .Text(prefix, RecordFields.FindingStep.FindingId, FindingId)
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "progress", Progress, RecordRules.MaxNotesLength, required: true);
+        .Text(prefix, RecordFields.FindingStep.Progress, Progress);
 }
 
 /// <summary>A finding closed (销号) with a verifier's sign-off.</summary>
@@ -125,9 +126,9 @@ public sealed record FindingClosureDetails : RecordBody, IFindingStep
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Slug(prefix + "finding_id", FindingId)
+        .Text(prefix, RecordFields.FindingStep.FindingId, FindingId)
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "verifier", Verifier, RecordRules.MaxNameLength, required: true);
+        .Text(prefix, RecordFields.FindingStep.Verifier, Verifier);
 }
 
 /// <summary>A finding reopened by a re-check (回头看).</summary>
@@ -148,7 +149,7 @@ public sealed record FindingReopeningDetails : RecordBody, IFindingStep
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Slug(prefix + "finding_id", FindingId)
+        .Text(prefix, RecordFields.FindingStep.FindingId, FindingId)
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "reason", Reason, RecordRules.MaxTitleLength, required: true);
+        .Text(prefix, RecordFields.FindingStep.Reason, Reason);
 }

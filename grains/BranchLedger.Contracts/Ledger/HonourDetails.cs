@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -28,9 +29,9 @@ public sealed record HonourDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "title", Title, RecordRules.MaxTitleLength, required: true)
-        .Text(prefix + "recipient", Recipient, RecordRules.MaxNameLength, required: true)
-        .Kind(prefix + "recipient_kind", RecipientKind)
-        .Kind(prefix + "level", Level)
-        .Text(prefix + "awarded_by", AwardedBy, RecordRules.MaxNameLength, required: false);
+        .Text(prefix, RecordFields.Honour.Title, Title)
+        .Text(prefix, RecordFields.Honour.Recipient, Recipient)
+        .Choice(prefix, RecordFields.Honour.RecipientKind, RecipientKind)
+        .Choice(prefix, RecordFields.Honour.Level, Level)
+        .Text(prefix, RecordFields.Honour.AwardedBy, AwardedBy);
 }

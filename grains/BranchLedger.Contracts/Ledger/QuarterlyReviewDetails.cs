@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -19,6 +20,6 @@ public sealed record QuarterlyReviewDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "topic", Topic, RecordRules.MaxTitleLength, required: true)
-        .Text(prefix + "reporter", Reporter, RecordRules.MaxNameLength, required: false);
+        .Text(prefix, RecordFields.QuarterlyReview.Topic, Topic)
+        .Text(prefix, RecordFields.QuarterlyReview.Reporter, Reporter);
 }

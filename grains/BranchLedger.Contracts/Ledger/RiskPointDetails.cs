@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -26,6 +27,6 @@ public sealed record RiskPointDetails : RecordBody
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
-        .Text(prefix + "risk_point", RiskPoint, RecordRules.MaxTitleLength, required: true)
-        .Items(prefix + "measures", Measures, required: true);
+        .Text(prefix, RecordFields.RiskPoint.Point, RiskPoint)
+        .Items(prefix, RecordFields.RiskPoint.Measures, Measures);
 }

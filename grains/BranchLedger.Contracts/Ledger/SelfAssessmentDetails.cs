@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Validation;
 
@@ -27,16 +28,18 @@ public sealed record SelfAssessmentDetails : RecordBody
     {
         violations
             .Date(prefix + "date", Date, today)
-            .Kind(prefix + "section", Section)
-            .Text(prefix + "text", Text, RecordRules.MaxNotesLength, required: true);
-        if (Year < RecordRules.EarliestDate.Year || Year > today.Year + 1)
+            .Choice(prefix, RecordFields.SelfAssessment.Section, Section)
+            .Text(prefix, RecordFields.SelfAssessment.Text, Text);
+        var year = RecordFields.SelfAssessment.Year;
+        if (Year < year.Min || Year > today.Year + 1)
         {
-            violations.Add(prefix + "year", $"must be between {RecordRules.EarliestDate.Year} and next year");
+            violations.Add(prefix + year.Name, $"must be between {year.Min} and next year");
         }
 
-        if (Order is < 1 or > 100)
+        var order = RecordFields.SelfAssessment.Order;
+        if (Order < order.Min || Order > order.Max)
         {
-            violations.Add(prefix + "order", "must be between 1 and 100");
+            violations.Add(prefix + order.Name, $"must be between {order.Min} and {order.Max}");
         }
     }
 }

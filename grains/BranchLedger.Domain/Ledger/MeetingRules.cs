@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Validation;
 
 namespace BranchLedger.Domain.Ledger;
@@ -17,15 +18,15 @@ public static class MeetingRules
         DateOnly today)
     {
         violations
-            .Kind(prefix + "kind", kind)
-            .Date(prefix + "date", date, today)
-            .Text(prefix + "topic", topic, RecordRules.MaxTitleLength, required: true)
-            .Count(prefix + "attendees", attendees, RecordRules.MaxPeople)
-            .Count(prefix + "expected_attendees", expectedAttendees, RecordRules.MaxPeople);
+            .Choice(prefix, RecordFields.Meeting.Kind, kind)
+            .Date(prefix + RecordFields.Date.Name, date, today)
+            .Text(prefix, RecordFields.Meeting.Topic, topic)
+            .Count(prefix, RecordFields.Meeting.Attendees, attendees)
+            .Count(prefix, RecordFields.Meeting.ExpectedAttendees, expectedAttendees);
 
         if (expectedAttendees > 0 && attendees > expectedAttendees)
         {
-            violations.Add(prefix + "attendees", "must not exceed expected_attendees");
+            violations.Add(prefix + RecordFields.Meeting.Attendees.Name, $"must not exceed {RecordFields.Meeting.ExpectedAttendees.Name}");
         }
 
         return violations;
@@ -36,10 +37,10 @@ public static class MeetingRules
     {
         if (kind != MeetingKind.PartyLecture && (!string.IsNullOrEmpty(lecturer) || bySecretary))
         {
-            return violations.Add(prefix + "lecturer", "is recorded for party lectures (党课) only");
+            return violations.Add(prefix + RecordFields.Meeting.Lecturer.Name, "is recorded for party lectures (党课) only");
         }
 
-        return violations.Text(prefix + "lecturer", lecturer, RecordRules.MaxNameLength, required: false);
+        return violations.Text(prefix, RecordFields.Meeting.Lecturer, lecturer);
     }
 
     /// <summary>

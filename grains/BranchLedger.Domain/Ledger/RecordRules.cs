@@ -46,7 +46,7 @@ public static class RecordRules
 
     /// <summary>Notes or minutes, which every kind of record may carry.</summary>
     public static Violations Notes(this Violations violations, string field, string? notes) =>
-        violations.Text(field, notes, MaxNotesLength, required: false);
+        violations.Text(field, notes, Catalogue.RecordFields.Notes.MaxLength, Catalogue.RecordFields.Notes.Required);
 
     /// <summary>A deadline or due date: may lie in the future, but within ten years.</summary>
     public static Violations DueDate(this Violations violations, string field, DateOnly date, DateOnly today)

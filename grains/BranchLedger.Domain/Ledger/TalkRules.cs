@@ -1,3 +1,4 @@
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Validation;
 
 namespace BranchLedger.Domain.Ledger;
@@ -14,24 +15,24 @@ public static class TalkRules
         string? personA, string? personB, DateOnly today)
     {
         violations
-            .Kind(prefix + "kind", kind)
-            .Date(prefix + "date", date, today)
-            .Text(prefix + "topic", topic, RecordRules.MaxTitleLength, required: true)
-            .Count(prefix + "people", people, RecordRules.MaxPeople);
+            .Choice(prefix, RecordFields.Talk.Kind, kind)
+            .Date(prefix + RecordFields.Date.Name, date, today)
+            .Text(prefix, RecordFields.Talk.Topic, topic)
+            .Count(prefix, RecordFields.Talk.People, people);
 
         if (kind == TalkKind.HeartToHeart)
         {
             violations
-                .Text(prefix + "person_a", personA, RecordRules.MaxNameLength, required: true)
-                .Text(prefix + "person_b", personB, RecordRules.MaxNameLength, required: true);
+                .Text(prefix, RecordFields.Talk.PersonA, personA)
+                .Text(prefix, RecordFields.Talk.PersonB, personB);
             if (!string.IsNullOrWhiteSpace(personA) && string.Equals(personA.Trim(), personB?.Trim(), StringComparison.Ordinal))
             {
-                violations.Add(prefix + "person_b", "must differ from person_a");
+                violations.Add(prefix + RecordFields.Talk.PersonB.Name, $"must differ from {RecordFields.Talk.PersonA.Name}");
             }
         }
-        else if (people < 1)
+        else if (people < RecordFields.Talk.People.Min)
         {
-            violations.Add(prefix + "people", "must be at least 1");
+            violations.Add(prefix + RecordFields.Talk.People.Name, $"must be at least {RecordFields.Talk.People.Min}");
         }
 
         return violations;

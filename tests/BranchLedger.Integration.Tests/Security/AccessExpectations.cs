@@ -39,6 +39,7 @@ internal static class AccessExpectations
         Add("LedgerService", Need.DirectoryWrite, "SealYear");
         Add("LedgerService", Need.Read,
             "ListDutyItems", "ListFindings", "GetCompliance", "ListWarnings", "GetRecord", "ListRecords", "GetScore", "ListReviewQueue");
+        Add("LedgerService", Need.Authenticated, "ListRecordKinds");
         Add("DirectoryService", Need.TenantCreate, "RegisterTenant");
         Add("DirectoryService", Need.DirectoryWrite,
             "UpdateTenantProfile", "CreateNode", "ImportNodes", "RenameNode", "MoveNode", "CloseNode", "SetRoster", "SetObligationOverrides");

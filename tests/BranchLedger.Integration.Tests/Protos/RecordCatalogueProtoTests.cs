@@ -1,0 +1,157 @@
+using BranchLedger.Api.V1;
+using BranchLedger.Domain.Ledger.Catalogue;
+using Google.Api;
+using Google.Protobuf.Reflection;
+using DomainFieldType = BranchLedger.Domain.Ledger.Catalogue.FieldType;
+
+namespace BranchLedger.Integration.Tests.Protos;
+
+/// <summary>
+/// The domain's record catalogue against the generated proto descriptors: one entry per LedgerService
+/// RPC that records a body, with its route and body field; every field path exists in the request by
+/// its JSON and by its proto name with a matching type; every choice list is the proto enum minus
+/// _UNSPECIFIED; and every field of a body message is in the catalogue, so a field added to the proto
+/// fails here until the catalogue (the one place forms come from) describes it.
+/// </summary>
+public sealed class RecordCatalogueProtoTests
+{
+    private static readonly ServiceDescriptor Ledger = LedgerReflection.Descriptor.FindTypeByName<ServiceDescriptor>("LedgerService");
+
+    // The record bodies: the message types of RecordBody's oneof.
+    private static readonly HashSet<string> BodyTypes =
+        V1RecordBodyFields().Select(f => f.MessageType.FullName).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<FieldDescriptor> V1RecordBodyFields() => Api.V1.RecordBody.Descriptor.Fields.InDeclarationOrder();
+
+    // An RPC records something when its request holds one record body in a field of its own.
+    private static FieldDescriptor? BodyField(MethodDescriptor method) =>
+        method.InputType.Fields.InDeclarationOrder().SingleOrDefault(f =>
+            !f.IsRepeated && f.FieldType == Google.Protobuf.Reflection.FieldType.Message && BodyTypes.Contains(f.MessageType.FullName));
+
+    [Fact]
+    public void Every_recording_RPC_has_exactly_one_catalogue_entry_and_every_entry_an_RPC()
+    {
+        var recording = Ledger.Methods.Where(m => BodyField(m) is not null).Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(15, recording.Count);
+        Assert.Equal(recording, RecordCatalogue.Kinds.Select(k => k.Rpc).Order(StringComparer.Ordinal));
+        Assert.Equal(recording.Count, BodyTypes.Count);
+    }
+
+    [Fact]
+    public void Every_entry_names_its_RPCs_route_and_body_field_as_the_proto_does()
+    {
+        foreach (var kind in RecordCatalogue.Kinds)
+        {
+            var method = Ledger.FindMethodByName(kind.Rpc);
+            Assert.NotNull(method);
+            var http = method.GetOptions().GetExtension(AnnotationsExtensions.Http);
+            Assert.Equal(HttpRule.PatternOneofCase.Post, http.PatternCase);
+            Assert.Equal(http.Post, kind.HttpPath);
+            Assert.Equal("*", http.Body);
+            Assert.Equal(BodyField(method)!.Name, kind.BodyField);
+            Assert.Equal(kind.AcceptsEvidence, method.InputType.FindFieldByName("evidence") is { IsRepeated: true });
+            Assert.NotNull(method.InputType.FindFieldByName("request_id"));
+        }
+    }
+
+    [Fact]
+    public void Every_field_path_exists_in_the_request_by_JSON_and_proto_name_with_a_matching_type()
+    {
+        foreach (var kind in RecordCatalogue.Kinds)
+        {
+            var input = Ledger.FindMethodByName(kind.Rpc)!.InputType;
+            foreach (var field in kind.Fields)
+            {
+                var byJson = Walk(input, field.JsonPath, (m, part) => m.Fields.InDeclarationOrder().SingleOrDefault(f => f.JsonName == part));
+                var byName = Walk(input, field.ViolationPath, (m, part) => m.FindFieldByName(part));
+                Assert.True(byJson is not null, $"{kind.Id}: {field.JsonPath} is not a JSON path of {input.Name}");
+                Assert.Same(byJson, byName);
+                Assert.True(TypeMatches(field.Rule.Type, byJson), $"{kind.Id}: {field.JsonPath} is {byJson.FieldType}, not {field.Rule.Type}");
+            }
+
+            if (kind.TargetField is { } target)
+            {
+                Assert.NotNull(kind.Field(target));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_choice_list_is_the_proto_enum_without_its_unspecified_value_each_with_a_Chinese_label()
+    {
+        foreach (var kind in RecordCatalogue.Kinds)
+        {
+            var input = Ledger.FindMethodByName(kind.Rpc)!.InputType;
+            foreach (var field in kind.Fields.Where(f => f.Rule.Type == DomainFieldType.Choice))
+            {
+                var proto = Walk(input, field.ViolationPath, (m, part) => m.FindFieldByName(part))!;
+                var values = proto.EnumType.Values.Where(v => v.Number != 0).Select(v => v.Name);
+                Assert.Equal(values, field.Choices.Select(c => c.Value));
+                Assert.All(field.Choices, c => Assert.Matches(@"^[^A-Za-z]+$", c.Label));
+            }
+
+            foreach (var condition in kind.Fields.Select(f => f.ShownWhen).OfType<Domain.Ledger.Catalogue.FormCondition>())
+            {
+                var controlling = Walk(input, condition.Field, (m, part) => m.Fields.InDeclarationOrder().SingleOrDefault(f => f.JsonName == part))!;
+                Assert.All(condition.Values, v => Assert.NotNull(controlling.EnumType.FindValueByName(v)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_field_of_every_record_body_is_in_the_catalogue()
+    {
+        foreach (var kind in RecordCatalogue.Kinds)
+        {
+            var body = BodyField(Ledger.FindMethodByName(kind.Rpc)!)!.MessageType;
+            Assert.Equal(
+                body.Fields.InDeclarationOrder().Select(f => f.Name).Order(StringComparer.Ordinal),
+                kind.Fields.Select(f => f.Rule.Name).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ListRecordKinds_is_a_GET_of_record_kinds_with_no_node()
+    {
+        var http = Ledger.FindMethodByName("ListRecordKinds")!.GetOptions().GetExtension(AnnotationsExtensions.Http);
+        Assert.Equal("/v1/record-kinds", http.Get);
+        Assert.Empty(ListRecordKindsRequest.Descriptor.Fields.InDeclarationOrder());
+    }
+
+    private static FieldDescriptor? Walk(MessageDescriptor message, string path, Func<MessageDescriptor, string, FieldDescriptor?> find)
+    {
+        FieldDescriptor? field = null;
+        foreach (var part in path.Split('.'))
+        {
+            if (field is not null)
+            {
+                if (field.FieldType != Google.Protobuf.Reflection.FieldType.Message)
+                {
+                    return null;
+                }
+
+                message = field.MessageType;
+            }
+
+            field = find(message, part);
+            if (field is null)
+            {
+                return null;
+            }
+        }
+
+        return field;
+    }
+
+    private static bool TypeMatches(DomainFieldType type, FieldDescriptor field) => type switch
+    {
+        DomainFieldType.Text or DomainFieldType.LongText or DomainFieldType.Identifier => !field.IsRepeated && field.FieldType == Google.Protobuf.Reflection.FieldType.String,
+        DomainFieldType.TextList => field.IsRepeated && field.FieldType == Google.Protobuf.Reflection.FieldType.String,
+        DomainFieldType.Date => field.FieldType == Google.Protobuf.Reflection.FieldType.Message && field.MessageType.FullName == "google.type.Date",
+        DomainFieldType.WholeNumber => field.FieldType == Google.Protobuf.Reflection.FieldType.Int32,
+        DomainFieldType.YesNo => field.FieldType == Google.Protobuf.Reflection.FieldType.Bool,
+        DomainFieldType.Choice => field.FieldType == Google.Protobuf.Reflection.FieldType.Enum,
+        _ => false,
+    };
+}
