@@ -29,16 +29,6 @@ public static class TenantRules
         AttendanceRecording attendanceRecording = AttendanceRecording.CountsOnly,
         int sessionDays = DefaultSessionDays)
     {
-        if (!Enum.IsDefined(attendanceRecording))
-        {
-            violations.Add(prefix + "attendance_recording", "must be COUNTS_ONLY or NAMES (unspecified means COUNTS_ONLY)");
-        }
-
-        if (sessionDays is < 1 or > MaxSessionDays)
-        {
-            violations.Add(prefix + "session_days", $"must be 1 to {MaxSessionDays} days (0 means the default, {DefaultSessionDays})");
-        }
-
         NodeRules.SingleLine(violations, prefix + "display_name", displayName, MaxDisplayNameLength, required: true);
         if (bodyKind == BodyKind.Unspecified || !Enum.IsDefined(bodyKind))
         {
@@ -52,6 +42,16 @@ public static class TenantRules
         else if (!IsTimeZoneId(timeZone))
         {
             violations.Add(prefix + "time_zone", "must be an IANA time zone id, e.g. Asia/Shanghai");
+        }
+
+        if (!Enum.IsDefined(attendanceRecording))
+        {
+            violations.Add(prefix + "attendance_recording", "must be COUNTS_ONLY or NAMES (unspecified means COUNTS_ONLY)");
+        }
+
+        if (sessionDays is < 1 or > MaxSessionDays)
+        {
+            violations.Add(prefix + "session_days", $"must be 1 to {MaxSessionDays} days (0 means the default, {DefaultSessionDays})");
         }
 
         return violations;
