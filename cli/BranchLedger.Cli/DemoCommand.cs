@@ -16,7 +16,7 @@ internal static class DemoCommand
         globals.SetAction(command, async (cli, _, ct) =>
         {
             var loader = new DemoCityLoader(new DirectoryService.DirectoryServiceClient(cli.Channel), new LedgerService.LedgerServiceClient(cli.Channel), cli.Credentials.For,
-                tenant => cli.Credentials.ForPerson(DemoCityLoader.VerifierUser, tenant, Grant.For(Role.Verifier, tenant)));
+                tenant => cli.Credentials.ForPerson(DemoCityLoader.VerifierUser, tenant, Grant.For(Role.TenantAdmin, tenant)));
             var summary = await loader.LoadAsync(DemoCity.Generate(DemoCity.Today()), ct);
             cli.WriteRaw(summary.ToString());
             foreach (var problem in summary.Problems)

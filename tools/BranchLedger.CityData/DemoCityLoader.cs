@@ -13,8 +13,9 @@ namespace BranchLedger.CityData;
 /// come back DUPLICATE). Bodies load in parallel (at most <paramref name="parallelTenants"/> at once, taken
 /// from the city as they are needed), and so do the nodes of a body once its directory is in place.
 /// <paramref name="callerFor"/> gives each tenant's credentials (a token allowed to register it and write its records);
-/// <paramref name="verifierFor"/> another person's, holding findings.verify, who closes the findings: the
-/// ledger refuses a closure by whoever raised a finding or recorded its remediation.
+/// <paramref name="verifierFor"/> another person's, allowed to import records and holding findings.verify
+/// (a second tenant admin), who closes the findings: the ledger refuses a closure by whoever raised a
+/// finding or recorded its remediation.
 /// </summary>
 public sealed class DemoCityLoader(
     DirectoryService.DirectoryServiceClient directory,

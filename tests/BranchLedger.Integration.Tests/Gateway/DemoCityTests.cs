@@ -1,6 +1,5 @@
 using BranchLedger.Api.V1;
 using BranchLedger.CityData;
-using BranchLedger.Domain.Access;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -17,7 +16,7 @@ public sealed class DemoCityTests(GatewayFixture fixture, ITestOutputHelper outp
         var rows = city.Sum(t => t.Nodes.Sum(n => n.Rows.Count));
         var loader = new DemoCityLoader(
             fixture.Directory, fixture.Ledger, tenant => GatewayHost.As(tenant, DemoCityLoader.User),
-            tenant => TestCredentials.Bearer(DemoCityLoader.VerifierUser, tenant, Grant.For(Role.Verifier, tenant)));
+            tenant => GatewayHost.As(tenant, DemoCityLoader.VerifierUser));
 
         var first = await loader.LoadAsync(city);
         var second = await loader.LoadAsync(city);
