@@ -23,6 +23,9 @@ internal sealed class CityCalls(CityPlatform platform, int year)
     /// <summary>A tenant's admin (and platform admin, to register it): loads and writes.</summary>
     public static Metadata As(string tenant) => TestCredentials.TenantAdmin(tenant, User);
 
+    /// <summary>The demo's second admin in a tenant: closes the findings another person raised.</summary>
+    public static Metadata Verifier(string tenant) => TestCredentials.TenantAdmin(tenant, DemoCityLoader.VerifierUser);
+
     /// <summary>A city supervisor: city rankings and rebuilds.</summary>
     public static Metadata Supervisor { get; } = TestCredentials.Supervisor(user: User);
 

@@ -27,7 +27,7 @@ try
 {
     var calls = new CityCalls(platform, year);
     var pgbench = new Pgbench(platform.Database);
-    var loader = new DemoCityLoader(platform.Directory, platform.Ledger, CityCalls.As, parallelTenants: 4);
+    var loader = new DemoCityLoader(platform.Directory, platform.Ledger, CityCalls.As, CityCalls.Verifier, parallelTenants: 4);
     var baseMemory = await MemorySample.ReadAsync(platform);
     var scale = new List<ScalePoint>();
     CityStages.MainResults? main = null;

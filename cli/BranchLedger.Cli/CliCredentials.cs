@@ -36,6 +36,25 @@ internal sealed class CliCredentials(string? token, string? apiKey, string keyFi
         return metadata;
     }
 
+    /// <summary>
+    /// Call metadata for another person acting on <paramref name="tenant"/> with <paramref name="grant"/>
+    /// (the demo's verifier, who must differ from the recorder): minted with the local key. With an
+    /// explicit token or API key the CLI cannot be someone else, so that credential is used.
+    /// </summary>
+    public Metadata ForPerson(string subject, string tenant, Grant grant)
+    {
+        if (apiKey is { Length: > 0 } || token is { Length: > 0 })
+        {
+            return For(tenant);
+        }
+
+        return new Metadata
+        {
+            { "authorization", "Bearer " + LocalTokens.Mint(LoadKey(), subject, [grant], TimeSpan.FromHours(1)) },
+            { BranchLedgerClaims.TenantHeader, tenant },
+        };
+    }
+
     /// <summary>Mints a token for the user with explicit grants with the local key (the <c>token</c> command).</summary>
     public string Mint(IEnumerable<Grant> grants, TimeSpan lifetime) =>
         LocalTokens.Mint(LoadKey(), user, grants, lifetime);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BranchLedger.Api.V1;
 using BranchLedger.CityData;
+using BranchLedger.Domain.Access;
 using Spectre.Console;
 
 namespace BranchLedger.Cli;
@@ -14,7 +15,8 @@ internal static class DemoCommand
         command.Aliases.Add("demo-data");
         globals.SetAction(command, async (cli, _, ct) =>
         {
-            var loader = new DemoCityLoader(new DirectoryService.DirectoryServiceClient(cli.Channel), new LedgerService.LedgerServiceClient(cli.Channel), cli.Credentials.For);
+            var loader = new DemoCityLoader(new DirectoryService.DirectoryServiceClient(cli.Channel), new LedgerService.LedgerServiceClient(cli.Channel), cli.Credentials.For,
+                tenant => cli.Credentials.ForPerson(DemoCityLoader.VerifierUser, tenant, Grant.For(Role.TenantAdmin, tenant)));
             var summary = await loader.LoadAsync(DemoCity.Generate(DemoCity.Today()), ct);
             cli.WriteRaw(summary.ToString());
             foreach (var problem in summary.Problems)

@@ -114,4 +114,24 @@ public class LedgerWorkflowTests
         var found = new Violations().Evidence("", uri, sha, media).Items.Select(v => v.Field);
         Assert.Equal(field.Length == 0 ? [] : [field], found);
     }
+
+    [Fact]
+    public void A_finding_is_closed_only_by_someone_who_neither_raised_nor_remediated_it()
+    {
+        var involved = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        Involve(involved, new("f1", FindingAction.Raise), "secretary-a");
+        Involve(involved, new("f1", FindingAction.Progress), "member-c");
+        Involve(involved, new("f1", FindingAction.Close), "verifier-b");
+        var findings = Project([new("f1", FindingAction.Raise), new("f1", FindingAction.Progress)]);
+        var close = new Step("f1", FindingAction.Close);
+
+        Assert.Equal(["member-c", "secretary-a"], involved["f1"].Order(StringComparer.Ordinal));
+        Assert.Contains("另一人核查", Refusal(findings, close, "secretary-a", involved["f1"]), StringComparison.Ordinal);
+        Assert.Contains("member-c", Refusal(findings, close, "member-c", involved["f1"]), StringComparison.Ordinal);
+        Assert.Null(Refusal(findings, close, "verifier-b", involved["f1"]));
+
+        // The four-eyes rule is for closing only; the workflow's own refusals still come first.
+        Assert.Null(Refusal(findings, new("f1", FindingAction.Progress), "secretary-a", involved["f1"]));
+        Assert.Contains("no finding", Refusal(findings, new("f2", FindingAction.Close), "verifier-b", []), StringComparison.Ordinal);
+    }
 }

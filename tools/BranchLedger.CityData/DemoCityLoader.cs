@@ -12,13 +12,23 @@ namespace BranchLedger.CityData;
 /// rows, in order. Every request id is fixed by the plan, so loading again records nothing new (directory writes are replayed, rows
 /// come back DUPLICATE). Bodies load in parallel (at most <paramref name="parallelTenants"/> at once, taken
 /// from the city as they are needed), and so do the nodes of a body once its directory is in place.
-/// <paramref name="callerFor"/> gives each tenant's credentials (a token allowed to register it and write its records).
+/// <paramref name="callerFor"/> gives each tenant's credentials (a token allowed to register it and write its records);
+/// <paramref name="verifierFor"/> another person's, allowed to import records and holding findings.verify
+/// (a second tenant admin), who closes the findings: the ledger refuses a closure by whoever raised a
+/// finding or recorded its remediation.
 /// </summary>
 public sealed class DemoCityLoader(
-    DirectoryService.DirectoryServiceClient directory, LedgerService.LedgerServiceClient ledger, Func<string, Metadata> callerFor, int parallelTenants = 8)
+    DirectoryService.DirectoryServiceClient directory,
+    LedgerService.LedgerServiceClient ledger,
+    Func<string, Metadata> callerFor,
+    Func<string, Metadata> verifierFor,
+    int parallelTenants = 8)
 {
-    /// <summary>The recorder of every demo write: a replay must come from the same user to count as one.</summary>
+    /// <summary>The recorder of every demo write but closures: a replay must come from the same user to count as one.</summary>
     public const string User = "demo-city";
+
+    /// <summary>The recorder of the demo's finding closures (销号), someone other than <see cref="User"/>.</summary>
+    public const string VerifierUser = "demo-city-verifier";
 
     /// <summary>The most rows ImportRecords takes in one request.</summary>
     public const int MaxRowsPerImport = 1000;
@@ -55,6 +65,7 @@ public sealed class DemoCityLoader(
     private async Task LoadTenantAsync(DemoTenant tenant, Counts counts, CancellationToken cancellationToken)
     {
         var caller = callerFor(tenant.TenantId);
+        var verifier = verifierFor(tenant.TenantId);
         var phase = Stopwatch.StartNew();
         await TolerateExistingAsync(() => directory.RegisterTenantAsync(
             new RegisterTenantRequest { RequestId = "demo:register", Profile = tenant.Profile }, caller, cancellationToken: cancellationToken).ResponseAsync);
@@ -71,10 +82,10 @@ public sealed class DemoCityLoader(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelImports, CancellationToken = cancellationToken },
             async (node, ct) =>
             {
-                foreach (var chunk in node.Rows.Chunk(MaxRowsPerImport))
+                foreach (var (chunk, closes) in Runs(node.Rows))
                 {
                     var request = new ImportRecordsRequest { NodeId = node.NodeId, Rows = { chunk } };
-                    var response = await RetryAsync(() => ledger.ImportRecordsAsync(request, caller, cancellationToken: ct).ResponseAsync);
+                    var response = await RetryAsync(() => ledger.ImportRecordsAsync(request, closes ? verifier : caller, cancellationToken: ct).ResponseAsync);
                     counts.Add(response);
                     foreach (var refused in response.Results.Where(r => r.Outcome == ImportOutcome.Rejected))
                     {
@@ -84,6 +95,31 @@ public sealed class DemoCityLoader(
                 }
             });
         counts.AddImport(phase.Elapsed);
+    }
+
+    // A node's rows in order, cut into imports of at most MaxRowsPerImport rows each made by one person:
+    // runs of finding closures go to the verifier, everything else to the recorder.
+    private static IEnumerable<(ImportRow[] Rows, bool Closes)> Runs(IReadOnlyList<ImportRow> rows)
+    {
+        var run = new List<ImportRow>();
+        var closes = false;
+        foreach (var row in rows)
+        {
+            var isClosure = row.Body.BodyCase == RecordBody.BodyOneofCase.FindingClosure;
+            if (run.Count > 0 && (isClosure != closes || run.Count == MaxRowsPerImport))
+            {
+                yield return ([.. run], closes);
+                run.Clear();
+            }
+
+            closes = isClosure;
+            run.Add(row);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return ([.. run], closes);
+        }
     }
 
     // The plan's CreateNode / SetRoster requests as one ImportNodes item, with the same request ids.

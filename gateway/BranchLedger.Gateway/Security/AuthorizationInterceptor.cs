@@ -65,7 +65,7 @@ internal sealed class AuthorizationInterceptor(CallerFactory callers, ILogger<Au
         if (!rule.HandlerChecks)
         {
             var tenant = AccessPolicy.IsTenantBound(rule.Permission) ? caller.Tenant : null;
-            var nodes = rule.Permission == Permission.RecordWrite ? RequestFacts.NodeIds(request) : [];
+            var nodes = AccessPolicy.IsNodeScoped(rule.Permission) ? RequestFacts.NodeIds(request) : [];
             if (!AccessPolicy.Allows(caller.Grants, rule.Permission, tenant, nodes))
             {
                 // A client error: counted by RefusalCounting, logged for debugging only.

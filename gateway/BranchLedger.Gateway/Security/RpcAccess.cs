@@ -38,8 +38,12 @@ internal static class RpcAccess
 
         Add("LedgerService", RpcRule.RecordWrite,
             "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
-            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
-            "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "RaiseFinding",
+            "RecordFindingProgress", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        // Verification is a sign-off by someone other than the branch (verifier role); the ledger also refuses the finding's own people.
+        Add("LedgerService", new RpcRule(Permission.FindingVerify, Mutation: true), "CloseFinding");
+        // records.write moves a duty item, findings.verify verifies it: the handler demands one by the status asked for.
+        Add("LedgerService", RpcRule.ScopedWrite, "UpdateDutyItemStatus");
         // The party office reviews what branches recorded; a branch never signs off its own records.
         Add("LedgerService", new RpcRule(Permission.RecordReview, Mutation: true), "ReviewRecord");
         Add("LedgerService", RpcRule.DirectoryWrite, "SealYear");

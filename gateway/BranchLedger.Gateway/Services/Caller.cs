@@ -15,11 +15,17 @@ internal sealed record Caller(string? ActingTenant, string Subject, string Crede
         $"This call acts on one tenant: name it in the '{Auth.BranchLedgerClaims.TenantHeader}' metadata."));
 
     /// <summary>Refuses the call unless the grants allow <paramref name="permission"/> (in <paramref name="tenant"/>).</summary>
-    public void Demand(Permission permission, string? tenant)
+    public void Demand(Permission permission, string? tenant) => DemandOn(permission, tenant, []);
+
+    /// <summary>Refuses the call unless the grants allow <paramref name="permission"/> in <paramref name="tenant"/> on every one of <paramref name="nodes"/>.</summary>
+    public void DemandOn(Permission permission, string? tenant, IReadOnlyCollection<string> nodes)
     {
-        if (!AccessPolicy.Allows(Grants, permission, tenant, []))
+        if (!AccessPolicy.Allows(Grants, permission, tenant, nodes))
         {
-            throw Denied(permission, tenant);
+            throw nodes.Count > 0 && AccessPolicy.Allows(Grants, permission, tenant, [])
+                ? new RpcException(new Status(StatusCode.PermissionDenied,
+                    $"The credential does not allow {string.Join(", ", RoleNames.Names(permission))} on node(s) {string.Join(", ", nodes)}."))
+                : Denied(permission, tenant);
         }
     }
 

@@ -10,12 +10,19 @@ namespace BranchLedger.Gateway.Services;
 /// <summary>Between DirectoryService messages and the tenant grain's contracts; no rules live here.</summary>
 internal static class DirectoryMapping
 {
-    /// <summary>The profile as the grain takes it; an empty time zone means the default one.</summary>
+    /// <summary>
+    /// The profile as the grain takes it; an empty time zone, an unspecified attendance setting and
+    /// zero session days mean the defaults (the grain's rules then check what is left).
+    /// </summary>
     public static TenantProfile ToProfile(V1.TenantProfile? profile) => new()
     {
         DisplayName = profile?.DisplayName ?? "",
         BodyKind = (BodyKind)(int)(profile?.BodyKind ?? V1.BodyKind.Unspecified),
         TimeZone = string.IsNullOrEmpty(profile?.TimeZone) ? TenantRules.DefaultTimeZone : profile.TimeZone,
+        AttendanceRecording = profile is null or { AttendanceRecording: V1.AttendanceRecording.Unspecified }
+            ? AttendanceRecording.CountsOnly
+            : (AttendanceRecording)(int)profile.AttendanceRecording,
+        SessionDays = profile is null or { SessionDays: 0 } ? TenantRules.DefaultSessionDays : profile.SessionDays,
     };
 
     /// <summary>Empty ids (the API's "none") become null, as the grain keeps them.</summary>
@@ -46,6 +53,9 @@ internal static class DirectoryMapping
             DisplayName = tenant.Profile.DisplayName,
             BodyKind = (V1.BodyKind)(int)tenant.Profile.BodyKind,
             TimeZone = tenant.Profile.TimeZone,
+            AttendanceRecording = (V1.AttendanceRecording)(int)tenant.Profile.AttendanceRecording,
+            // Profiles stored before the setting existed read 0: they have the default.
+            SessionDays = tenant.Profile.SessionDays == 0 ? TenantRules.DefaultSessionDays : tenant.Profile.SessionDays,
         },
         CreatedBy = tenant.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(tenant.CreatedAt),

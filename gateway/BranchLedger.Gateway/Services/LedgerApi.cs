@@ -75,6 +75,12 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
 
     public override async Task<UpdateDutyItemStatusResponse> UpdateDutyItemStatus(UpdateDutyItemStatusRequest r, ServerCallContext context)
     {
+        // Moving a duty item is a record write; verifying it is a sign-off (findings.verify).
+        var caller = callers.Resolve(context);
+        caller.DemandOn(
+            r.DutyProgress?.Status == DutyStatus.Verified ? Domain.Access.Permission.FindingVerify : Domain.Access.Permission.RecordWrite,
+            caller.Tenant,
+            [r.NodeId]);
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyProgress(r.DutyProgress, "duty_progress.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
@@ -180,7 +186,8 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     public override async Task<AmendRecordResponse> AmendRecord(AmendRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(
-            context, r.NodeId, r.RequestId, v => Correction(r.RecordId, r.Reason, ToBody(r.Replacement, "replacement", "replacement.", v)), evidence: null);
+            context, r.NodeId, r.RequestId, v => Correction(r.RecordId, r.Reason, ToBody(r.Replacement, "replacement", "replacement.", v)), evidence: null,
+            demand: (caller, body) => DemandVerifyFor(caller, r.NodeId, ((CorrectionDetails)body).Replacement));
         return new() { Record = record, Replayed = replayed };
     }
 
@@ -265,6 +272,12 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             {
                 response.Results.Add(Rejected(i, rowViolations.Items.Select(v => (v.Field, v.Description))));
             }
+        }
+
+        // An import cannot do what the RPCs it stands for would refuse: a closure or verification needs findings.verify.
+        foreach (var command in commands)
+        {
+            DemandVerifyFor(caller, r.NodeId, command.Body);
         }
 
         var outcomes = commands.Count == 0 ? [] : await Ledger(caller, r.NodeId).AppendBatch(commands);
@@ -376,7 +389,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
 
     private async Task<(Api.V1.LedgerRecord Record, bool Replayed)> AppendAsync(
         ServerCallContext context, string nodeId, string requestId, Func<Violations, Contracts.Ledger.RecordBody> body,
-        RepeatedField<Evidence>? evidence)
+        RepeatedField<Evidence>? evidence, Action<Caller, Contracts.Ledger.RecordBody>? demand = null)
     {
         var caller = callers.Resolve(context);
         var violations = new Violations().Slug("node_id", nodeId);
@@ -388,9 +401,19 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             Evidence = evidence is null ? [] : ToEvidence(evidence),
         };
         CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today(), violations));
+        demand?.Invoke(caller, command.Body);
 
         var result = await Ledger(caller, nodeId).Append(command);
         return (result.Record.ToMessage(nodeId), result.Replayed);
+    }
+
+    // Closing a finding or verifying a duty item is a sign-off, however it arrives (import, amendment).
+    private static void DemandVerifyFor(Caller caller, string nodeId, Contracts.Ledger.RecordBody? body)
+    {
+        if (body is FindingClosureDetails or DutyProgressDetails { Status: Domain.Warnings.DutyStatus.Verified })
+        {
+            caller.DemandOn(Domain.Access.Permission.FindingVerify, caller.Tenant, [nodeId]);
+        }
     }
 
     private CorrectionDetails Correction(string recordId, string reason, Contracts.Ledger.RecordBody? replacement) => new()

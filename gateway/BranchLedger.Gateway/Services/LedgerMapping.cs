@@ -116,6 +116,10 @@ internal static class LedgerMapping
             Notes = m.Notes,
             Lecturer = m.Lecturer,
             LecturedBySecretary = m.LecturedBySecretary,
+            // Names travel as sent: the ledger, which holds the tenant's attendance setting, drops them
+            // unless the tenant keeps names.
+            Absences = [.. m.Absences.Select(a => new AbsenceEntry { Reason = (D.AbsenceReason)(int)a.Reason, Name = a.Name.Trim(), Note = a.Note })],
+            AttendeeNames = [.. m.AttendeeNames.Select(n => n.Trim())],
         };
     }
 
@@ -305,18 +309,24 @@ internal static class LedgerMapping
         V1.LedgerRecord.Descriptor.FindFieldByName(field.Name).Accessor.SetValue(message, field.Accessor.GetValue(shaped));
     }
 
-    private static Meeting FromMeeting(MeetingDetails m) => new()
+    private static Meeting FromMeeting(MeetingDetails m)
     {
-        Kind = (V1.MeetingKind)(int)m.Kind,
-        Date = ToDate(m.Date),
-        Topic = m.Topic,
-        Attendees = m.Attendees,
-        ExpectedAttendees = m.ExpectedAttendees,
-        FirstAgendaItem = m.FirstAgendaItem,
-        Notes = m.Notes,
-        Lecturer = m.Lecturer,
-        LecturedBySecretary = m.LecturedBySecretary,
-    };
+        var meeting = new Meeting
+        {
+            Kind = (V1.MeetingKind)(int)m.Kind,
+            Date = ToDate(m.Date),
+            Topic = m.Topic,
+            Attendees = m.Attendees,
+            ExpectedAttendees = m.ExpectedAttendees,
+            FirstAgendaItem = m.FirstAgendaItem,
+            Notes = m.Notes,
+            Lecturer = m.Lecturer,
+            LecturedBySecretary = m.LecturedBySecretary,
+        };
+        meeting.Absences.AddRange(m.Absences.Select(a => new V1.Absence { Reason = (V1.AbsenceReason)(int)a.Reason, Name = a.Name, Note = a.Note }));
+        meeting.AttendeeNames.AddRange(m.AttendeeNames);
+        return meeting;
+    }
 
     private static Talk FromTalk(TalkDetails t) => new()
     {

@@ -116,7 +116,8 @@ public static class DirectoryChecks
     private static Violations Profile(Violations violations, TenantProfile? profile) =>
         profile is null
             ? violations.Add("profile", "is required")
-            : TenantRules.CheckProfile(violations, "profile.", profile.DisplayName, profile.BodyKind, profile.TimeZone);
+            : TenantRules.CheckProfile(
+                violations, "profile.", profile.DisplayName, profile.BodyKind, profile.TimeZone, profile.AttendanceRecording, profile.SessionDays);
 
     private static string ResourceName(DirectoryResource resource) =>
         resource == DirectoryResource.Tenant ? TenantResource : NodeResource;

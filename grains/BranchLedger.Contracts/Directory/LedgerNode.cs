@@ -34,4 +34,10 @@ public sealed record LedgerNode
 
     /// <summary>The parent node's id; null at the root.</summary>
     [Id(7)] public string? ParentId { get; init; }
+
+    /// <summary>
+    /// The tenant's attendance setting: the ledger drops attendance names before storing a meeting
+    /// unless the tenant keeps names.
+    /// </summary>
+    [Id(8)] public AttendanceRecording AttendanceRecording { get; init; } = AttendanceRecording.CountsOnly;
 }

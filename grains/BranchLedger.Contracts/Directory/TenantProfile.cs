@@ -14,4 +14,10 @@ public sealed record TenantProfile
 
     /// <summary>The body's IANA time zone; it decides which calendar day a moment falls on.</summary>
     [Id(2)] public required string TimeZone { get; init; }
+
+    /// <summary>Whether meeting attendance keeps names or counts only (the default: minimal personal data).</summary>
+    [Id(3)] public AttendanceRecording AttendanceRecording { get; init; } = AttendanceRecording.CountsOnly;
+
+    /// <summary>How many days a trusted device stays signed in to the web app (1..90).</summary>
+    [Id(4)] public int SessionDays { get; init; } = TenantRules.DefaultSessionDays;
 }

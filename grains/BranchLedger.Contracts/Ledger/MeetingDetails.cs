@@ -28,6 +28,30 @@ public sealed record MeetingDetails : RecordBody
     /// <summary>Whether the secretary gave the lecture (party lectures only).</summary>
     [Id(6)] public bool LecturedBySecretary { get; init; }
 
+    /// <summary>Members absent, one entry each with the reason (names only where the tenant keeps them).</summary>
+    [Id(7)] public IReadOnlyList<AbsenceEntry> Absences { get; init; } = [];
+
+    /// <summary>Display names of those present; empty unless the tenant keeps names.</summary>
+    [Id(8)] public IReadOnlyList<string> AttendeeNames { get; init; } = [];
+
+    /// <summary>Whether any attendance name (present or absent) is in the record.</summary>
+    public bool HasAttendanceNames => AttendeeNames.Count > 0 || Absences.Any(a => a.Name.Length > 0);
+
+    /// <summary>The same meeting without any attendance name: counts and absence reasons only.</summary>
+    public MeetingDetails WithoutAttendanceNames() => !HasAttendanceNames
+        ? this
+        : this with { AttendeeNames = [], Absences = [.. Absences.Select(a => a with { Name = "" })] };
+
+    /// <inheritdoc />
+    public bool Equals(MeetingDetails? other) =>
+        other is not null && base.Equals(other) && Kind == other.Kind && Topic == other.Topic && Attendees == other.Attendees
+        && ExpectedAttendees == other.ExpectedAttendees && FirstAgendaItem == other.FirstAgendaItem && Lecturer == other.Lecturer
+        && LecturedBySecretary == other.LecturedBySecretary && Absences.SequenceEqual(other.Absences)
+        && AttendeeNames.SequenceEqual(other.AttendeeNames, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Kind, Topic, Attendees, ExpectedAttendees, Absences.Count);
+
     /// <inheritdoc />
     public override string Family => "meeting";
 
@@ -36,5 +60,21 @@ public sealed record MeetingDetails : RecordBody
     {
         MeetingRules.Check(violations, prefix, Kind, Date, Topic, Attendees, ExpectedAttendees, today);
         MeetingRules.Lecturer(violations, prefix, Kind, Lecturer, LecturedBySecretary);
+        AttendanceRules.Check(
+            violations, prefix, Attendees, ExpectedAttendees, [.. Absences.Select(a => (a.Reason, (string?)a.Name, (string?)a.Note))], AttendeeNames);
     }
+}
+
+/// <summary>One member absent from a meeting: the reason, and the name where the tenant keeps names.</summary>
+[GenerateSerializer, Immutable, Alias("branchledger.AbsenceEntry")]
+public sealed record AbsenceEntry
+{
+    /// <summary>公差, 病假, 事假 or 其他.</summary>
+    [Id(0)] public required AbsenceReason Reason { get; init; }
+
+    /// <summary>Display name; empty when not given or not kept.</summary>
+    [Id(1)] public string Name { get; init; } = "";
+
+    /// <summary>Optional remark, e.g. what "other" was.</summary>
+    [Id(2)] public string Note { get; init; } = "";
 }

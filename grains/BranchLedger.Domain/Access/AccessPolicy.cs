@@ -6,7 +6,8 @@ public static class AccessPolicy
     /// <summary>
     /// Whether some grant allows <paramref name="permission"/> in <paramref name="tenant"/> (null for
     /// city-level permissions) on every node in <paramref name="nodes"/>. Node scopes narrow record
-    /// writes only: a branch secretary reads the whole tenant but writes only their own branches.
+    /// writes and verification only: a branch secretary reads the whole tenant but writes only their own
+    /// branches; a verifier narrowed to nodes verifies only there.
     /// </summary>
     public static bool Allows(IReadOnlyList<Grant> grants, Permission permission, string? tenant, IReadOnlyCollection<string> nodes)
     {
@@ -18,8 +19,12 @@ public static class AccessPolicy
         return grants.Any(g =>
             g.Permissions.HasFlag(permission)
             && (tenant is null ? g.Tenants is null || !IsTenantBound(permission) : g.Covers(tenant))
-            && (permission != Permission.RecordWrite || g.Nodes is null || (nodes.Count > 0 && nodes.All(g.Nodes.Contains))));
+            && (!IsNodeScoped(permission) || g.Nodes is null || (nodes.Count > 0 && nodes.All(g.Nodes.Contains))));
     }
+
+    /// <summary>Whether node scopes narrow the permission (and so the request's node ids must be checked).</summary>
+    public static bool IsNodeScoped(Permission permission) =>
+        permission is Permission.RecordWrite or Permission.FindingVerify;
 
     /// <summary>Whether the permission is exercised inside one tenant (and so needs one named).</summary>
     public static bool IsTenantBound(Permission permission) =>

@@ -2,7 +2,7 @@ namespace BranchLedger.Domain.Access;
 
 /// <summary>
 /// One role bound to a credential, narrowed to tenants (null: every tenant) and, for branch
-/// secretaries, to nodes. Spelled <c>role@tenants[#nodes][!permissions]</c> in tokens and bindings,
+/// secretaries and verifiers, to nodes. Spelled <c>role@tenants[#nodes][!permissions]</c> in tokens and bindings,
 /// e.g. <c>branch-secretary@acme#b1,b2</c>, <c>supervisor@*</c>, <c>system-client@acme!records.write</c>.
 /// </summary>
 public sealed record Grant(Role Role, IReadOnlySet<string>? Tenants, IReadOnlySet<string>? Nodes = null, Permission Explicit = Permission.None)
@@ -13,11 +13,13 @@ public sealed record Grant(Role Role, IReadOnlySet<string>? Tenants, IReadOnlySe
     public Permission Permissions => Role switch
     {
         Role.PlatformAdmin => Permission.TenantCreate | Permission.AccessAdmin | Permission.AuditRead,
-        Role.TenantAdmin => Permission.TenantRead | Permission.RecordWrite | Permission.RecordReview | Permission.DirectoryWrite | Permission.AccessAdmin | Permission.AuditRead,
+        Role.TenantAdmin => Permission.TenantRead | Permission.RecordWrite | Permission.RecordReview | Permission.DirectoryWrite | Permission.AccessAdmin
+            | Permission.AuditRead | Permission.FindingVerify,
         Role.BranchSecretary => Permission.TenantRead | Permission.RecordWrite,
         Role.Supervisor => Permission.TenantRead | Permission.CityRead | Permission.RubricPublish | Permission.AuditRead,
         Role.Auditor => Permission.TenantRead | Permission.AuditRead | (Tenants is null ? Permission.CityRead : Permission.None),
         Role.SystemClient => Explicit,
+        Role.Verifier => Permission.TenantRead | Permission.FindingVerify,
         _ => Permission.None,
     };
 

@@ -14,9 +14,10 @@ public static class GrantRules
         return grant.Role switch
         {
             Role.PlatformAdmin or Role.Supervisor when tenantCount is not null => "this role covers every tenant ('*')",
-            Role.TenantAdmin or Role.BranchSecretary when tenantCount != 1 => "this role belongs to exactly one tenant",
+            Role.TenantAdmin or Role.BranchSecretary or Role.Verifier when tenantCount != 1 => "this role belongs to exactly one tenant",
             Role.BranchSecretary when grant.Nodes is not { Count: > 0 } => "a branch secretary names their branches",
-            not Role.BranchSecretary when grant.Nodes is not null => "only branch secretaries are narrowed to nodes",
+            Role.Verifier when grant.Nodes is { Count: 0 } => "a verifier names their nodes, or none for the whole tenant",
+            not (Role.BranchSecretary or Role.Verifier) when grant.Nodes is not null => "only branch secretaries and verifiers are narrowed to nodes",
             Role.SystemClient when grant.Explicit == Permission.None => "a system client names its permissions",
             Role.SystemClient when (grant.Explicit & ~SystemClientPermissions) != 0 => "a system client may only read, write or review records, change the directory or read the audit trail",
             Role.SystemClient when grant.Explicit.HasFlag(Permission.CityRead) && tenantCount is not null => "city.read needs every tenant ('*')",

@@ -36,4 +36,11 @@ public enum Permission
     /// admins hold it and branch secretaries do not — a branch never signs off its own records.
     /// </summary>
     RecordReview = 256,
+
+    /// <summary>
+    /// Verify remediation: close findings (销号) and mark duty items verified. Held by tenant admins and
+    /// verifiers (纪检委员 / 核查人), never by branch secretaries, so a branch does not sign off its own
+    /// remediation; the ledger also refuses a closure by whoever raised or remediated the finding.
+    /// </summary>
+    FindingVerify = 512,
 }

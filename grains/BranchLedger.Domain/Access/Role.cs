@@ -20,4 +20,10 @@ public enum Role
 
     /// <summary>Another system, scoped to tenants and an explicit set of permissions (API keys).</summary>
     SystemClient,
+
+    /// <summary>
+    /// 纪检委员 / 核查人: reads one tenant and verifies remediation (closes findings, verifies duty
+    /// items), in the whole tenant or, when narrowed, on their nodes only. Writes no other records.
+    /// </summary>
+    Verifier,
 }

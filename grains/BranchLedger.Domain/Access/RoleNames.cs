@@ -11,6 +11,7 @@ public static class RoleNames
         [Role.Supervisor] = "supervisor",
         [Role.Auditor] = "auditor",
         [Role.SystemClient] = "system-client",
+        [Role.Verifier] = "verifier",
     };
 
     private static readonly Dictionary<Permission, string> Permissions = new()
@@ -24,6 +25,7 @@ public static class RoleNames
         [Permission.AccessAdmin] = "access.admin",
         [Permission.TenantCreate] = "tenant.create",
         [Permission.RecordReview] = "records.review",
+        [Permission.FindingVerify] = "findings.verify",
     };
 
     /// <summary>Every role, in declaration order.</summary>

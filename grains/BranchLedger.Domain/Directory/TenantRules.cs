@@ -11,11 +11,23 @@ public static class TenantRules
     /// <summary>The longest display name accepted.</summary>
     public const int MaxDisplayNameLength = 100;
 
+    /// <summary>How many days a trusted device stays signed in when the tenant has not said.</summary>
+    public const int DefaultSessionDays = 7;
+
+    /// <summary>The longest a trusted device may stay signed in: a lost device must not stay a key for long.</summary>
+    public const int MaxSessionDays = 90;
+
     private const int MaxTimeZoneLength = 64;
 
     /// <summary>Checks a whole profile; <paramref name="prefix"/> is the API's path to it, e.g. <c>profile.</c>.</summary>
     public static Violations CheckProfile(
-        Violations violations, string prefix, string? displayName, BodyKind bodyKind, string? timeZone)
+        Violations violations,
+        string prefix,
+        string? displayName,
+        BodyKind bodyKind,
+        string? timeZone,
+        AttendanceRecording attendanceRecording = AttendanceRecording.CountsOnly,
+        int sessionDays = DefaultSessionDays)
     {
         NodeRules.SingleLine(violations, prefix + "display_name", displayName, MaxDisplayNameLength, required: true);
         if (bodyKind == BodyKind.Unspecified || !Enum.IsDefined(bodyKind))
@@ -30,6 +42,16 @@ public static class TenantRules
         else if (!IsTimeZoneId(timeZone))
         {
             violations.Add(prefix + "time_zone", "must be an IANA time zone id, e.g. Asia/Shanghai");
+        }
+
+        if (!Enum.IsDefined(attendanceRecording))
+        {
+            violations.Add(prefix + "attendance_recording", "must be COUNTS_ONLY or NAMES (unspecified means COUNTS_ONLY)");
+        }
+
+        if (sessionDays is < 1 or > MaxSessionDays)
+        {
+            violations.Add(prefix + "session_days", $"must be 1 to {MaxSessionDays} days (0 means the default, {DefaultSessionDays})");
         }
 
         return violations;

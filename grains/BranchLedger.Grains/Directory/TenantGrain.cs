@@ -57,13 +57,15 @@ public sealed partial class TenantGrain(
     /// <inheritdoc />
     public async Task<TenantWriteResult> UpdateProfile(DirectoryCommand<TenantProfileUpdated> command)
     {
-        var zoneBefore = _view.Tenant?.Profile.TimeZone;
+        var before = _view.Tenant?.Profile;
         var (entry, replayed) = await WriteAsync(command, () =>
             TenantRules.CanUpdate(TenantId, _view.Tenant is not null, _view.Tenant?.Profile != command.Change.Profile));
 
-        // Every ledger's "today" follows the tenant's zone. A retry pushes again: it may follow a
-        // fan-out that a failure cut short, and pushing the present state twice is harmless.
-        if (replayed || zoneBefore != _view.Tenant?.Profile.TimeZone)
+        // Every ledger's "today" follows the tenant's zone, and what it keeps of attendance follows the
+        // attendance setting. A retry pushes again: it may follow a fan-out that a failure cut short,
+        // and pushing the present state twice is harmless.
+        var after = _view.Tenant?.Profile;
+        if (replayed || before?.TimeZone != after?.TimeZone || before?.AttendanceRecording != after?.AttendanceRecording)
         {
             await NotifyAllLedgersAsync();
         }
@@ -191,6 +193,7 @@ public sealed partial class TenantGrain(
             TimeZone = _view.Tenant?.Profile.TimeZone is { Length: > 0 } zone ? zone : Domain.Periods.TenantCalendar.DefaultTimeZoneId,
             Rosters = [.. _view.Rosters(nodeId, 0, int.MaxValue).Items.Select(r => r.Roster)],
             ObligationOverrides = _view.ObligationOverrides?.Overrides ?? [],
+            AttendanceRecording = _view.Tenant?.Profile.AttendanceRecording ?? AttendanceRecording.CountsOnly,
         };
 
     // A tenant-wide change (time zone, obligation overrides) reaches every ledger, closed nodes' too

@@ -183,7 +183,7 @@ public sealed partial class LedgerGrain(
             }
 
             pending[record.RequestId] = record;
-            _workflows.Apply(record.Sequence, record.Body);
+            _workflows.Apply(record.Sequence, record.Body, record.RecordedBy);
             return new ImportResult(ImportOutcome.Accepted, record, []);
         }
         catch (InvalidCommandException invalid)
@@ -210,6 +210,7 @@ public sealed partial class LedgerGrain(
     // one at nextSequence. Throws when the command is refused; nothing is changed either way.
     private (LedgerRecord Record, bool Replayed) Decide(AppendCommand command, long nextSequence, Func<string, LedgerRecord?> known)
     {
+        command = WithAttendanceAsKept(command);
         CommandChecks.ThrowIfInvalid(CheckAgainstRoster(CommandChecks.Check(command, Today()), command.Body));
         if (known(command.RequestId) is { } existing)
         {
@@ -240,7 +241,7 @@ public sealed partial class LedgerGrain(
             RefuseReview(review.TargetSequence);
         }
 
-        CheckWorkflow(command.Body);
+        CheckWorkflow(command.Body, command.RecordedBy);
         var record = new LedgerRecord
         {
             Sequence = nextSequence,
@@ -290,23 +291,52 @@ public sealed partial class LedgerGrain(
     private LedgerNode RequireNode() =>
         _node ?? throw new NotFoundException("branchledger.v1.Node", NodeId, $"No node '{NodeId}' in this tenant's directory.");
 
-    // Members of a meeting cannot outnumber the roster in force on its day (a typing error, never a meeting).
+    // Members of a meeting cannot outnumber the roster in force on its day (a typing error, never a meeting),
+    // nor can those ticked present and absent together.
     private Violations CheckAgainstRoster(Violations violations, RecordBody body)
     {
         if (body is MeetingDetails meeting && _node is not null)
         {
             var roster = RosterRules.InEffectOn(_node.Rosters, r => r.EffectiveFrom, meeting.Date);
-            if (MeetingRules.RosterLimit(meeting.Kind, roster?.Members, roster?.CommitteeMembers) is { } limit && meeting.Attendees > limit)
+            if (MeetingRules.RosterLimit(meeting.Kind, roster?.Members, roster?.CommitteeMembers) is { } limit)
             {
-                violations.Add("meeting.attendees", $"must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
+                if (meeting.Attendees > limit)
+                {
+                    violations.Add("meeting.attendees", $"must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
+                }
+                else if (meeting.Attendees + meeting.Absences.Count > limit)
+                {
+                    violations.Add("meeting.absences", $"attendees plus absences must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
+                }
             }
         }
 
         return violations;
     }
 
-    // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND.
-    private void CheckWorkflow(RecordBody body)
+    // Minimal personal data: unless the tenant keeps attendance by name, the names are dropped here,
+    // before the record is compared with a replay, stored or answered. The ledger is the one place
+    // every write passes (gateway RPCs, imports, amendments, any future client), and it holds the
+    // tenant's setting, so no caller can get a name stored that the tenant chose not to keep.
+    private AppendCommand WithAttendanceAsKept(AppendCommand command)
+    {
+        if (_node?.AttendanceRecording == AttendanceRecording.Names)
+        {
+            return command;
+        }
+
+        return command.Body switch
+        {
+            MeetingDetails { HasAttendanceNames: true } meeting => command with { Body = meeting.WithoutAttendanceNames() },
+            CorrectionDetails { Replacement: MeetingDetails { HasAttendanceNames: true } meeting } correction =>
+                command with { Body = correction with { Replacement = meeting.WithoutAttendanceNames() } },
+            _ => command,
+        };
+    }
+
+    // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND. The
+    // actor is the caller's authenticated subject (the gateway sets RecordedBy from the credential).
+    private void CheckWorkflow(RecordBody body, string actor)
     {
         switch (body)
         {
@@ -318,6 +348,9 @@ public sealed partial class LedgerGrain(
                 throw finding.Step.Action != FindingWorkflow.FindingAction.Raise && !_workflows.FindingsClosed.ContainsKey(finding.Step.FindingId)
                     ? new NotFoundException("branchledger.v1.Finding", finding.Step.FindingId, $"No finding '{finding.Step.FindingId}' in this ledger.")
                     : new PreconditionFailedException("FINDING_STEP_REFUSED", "finding_id", $"Finding '{finding.Step.FindingId}': {refusal}.");
+            case IFindingStep finding when FindingWorkflow.Refusal(
+                _workflows.FindingsClosed, finding.Step, actor, _workflows.InvolvedIn(finding.Step.FindingId)) is { } refusal:
+                throw new PreconditionFailedException("FINDING_VERIFIER_NOT_INDEPENDENT", "finding_id", $"问题 '{finding.Step.FindingId}'：{refusal}。");
         }
     }
 
@@ -357,7 +390,7 @@ public sealed partial class LedgerGrain(
         _workflows = new Workflows();
         foreach (var view in _book.Current())
         {
-            _workflows.Apply(view.Record.Sequence, view.Current);
+            _workflows.Apply(view.Record.Sequence, view.Current, view.Record.RecordedBy);
         }
     }
 

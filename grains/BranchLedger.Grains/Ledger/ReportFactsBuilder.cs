@@ -23,7 +23,7 @@ internal static class ReportFactsBuilder
         var workflows = new Workflows();
         foreach (var view in current)
         {
-            workflows.Apply(view.Record.Sequence, view.Current);
+            workflows.Apply(view.Record.Sequence, view.Current, view.Record.RecordedBy);
         }
 
         var doneOn = ScoringInputs.Duties(current).ToDictionary(d => d.Id, d => d.DoneOn, StringComparer.Ordinal);

@@ -15,17 +15,26 @@ internal sealed class Workflows
 
     private readonly Dictionary<string, DutyStatus> _dutyStatuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _findingsClosed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _findingPeople = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, DutyStatus> DutyStatuses => _dutyStatuses;
 
     public IReadOnlyDictionary<string, bool> FindingsClosed => _findingsClosed;
 
+    /// <summary>Who raised the finding or recorded its progress: none of them may close it.</summary>
+    public IReadOnlyCollection<string> InvolvedIn(string findingId) =>
+        _findingPeople.TryGetValue(findingId, out var people) ? people : [];
+
     public IReadOnlyList<DutyItemView> Duties => [.. _duties.Values.OrderBy(d => d.Sequence)];
 
     public IReadOnlyList<FindingView> Findings => [.. _findings.Values.OrderBy(f => f.Sequence)];
 
-    /// <summary>Applies one record of the current view, in ledger order; steps the rules refuse are ignored.</summary>
-    public void Apply(long sequence, RecordBody body)
+    /// <summary>
+    /// Applies one record of the current view, in ledger order, recorded by <paramref name="recordedBy"/>;
+    /// steps the rules refuse are ignored. Closures recorded before the four-eyes rule existed are
+    /// history and still count: the rule is checked on the write path only.
+    /// </summary>
+    public void Apply(long sequence, RecordBody body, string recordedBy)
     {
         switch (body)
         {
@@ -33,6 +42,7 @@ internal sealed class Workflows
                 ApplyDuty(sequence, body);
                 break;
             case IFindingStep finding when FindingWorkflow.Refusal(FindingsClosed, finding.Step) is null:
+                FindingWorkflow.Involve(_findingPeople, finding.Step, recordedBy);
                 ApplyFinding(sequence, body);
                 break;
         }

@@ -20,6 +20,27 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void Verifying_is_held_by_tenant_admins_and_verifiers_never_by_secretaries()
+    {
+        Assert.True(AccessPolicy.Allows(Of("tenant-admin@acme"), Permission.FindingVerify, "acme", ["b1"]));
+        Assert.False(AccessPolicy.Allows(Of("branch-secretary@acme#b1"), Permission.FindingVerify, "acme", ["b1"]));
+        Assert.False(AccessPolicy.Allows(Of("auditor@acme"), Permission.FindingVerify, "acme", ["b1"]));
+
+        var verifier = Of("verifier@acme");
+        Assert.True(AccessPolicy.Allows(verifier, Permission.FindingVerify, "acme", ["b1"]));
+        Assert.True(AccessPolicy.Allows(verifier, Permission.TenantRead, "acme", []));
+        Assert.False(AccessPolicy.Allows(verifier, Permission.RecordWrite, "acme", ["b1"]));
+        Assert.False(AccessPolicy.Allows(verifier, Permission.FindingVerify, "beta", ["b1"]));
+
+        // Narrowed to nodes, a verifier verifies there only (and reads the whole tenant).
+        var narrowed = Of("verifier@acme#b1");
+        Assert.True(AccessPolicy.Allows(narrowed, Permission.FindingVerify, "acme", ["b1"]));
+        Assert.False(AccessPolicy.Allows(narrowed, Permission.FindingVerify, "acme", ["b2"]));
+        Assert.True(AccessPolicy.Allows(narrowed, Permission.TenantRead, "acme", []));
+        Assert.Equal(["tenant.read", "findings.verify"], RoleNames.Names(narrowed[0].Permissions));
+    }
+
+    [Fact]
     public void City_permissions_need_a_grant_over_every_tenant()
     {
         Assert.True(AccessPolicy.Allows(Of("supervisor@*"), Permission.CityRead, null, []));
@@ -73,6 +94,11 @@ public sealed class AccessPolicyTests
     [InlineData("tenant-admin@acme", "auditor@acme,beta", false)]
     [InlineData("supervisor@*", "branch-secretary@acme#b1", false)]
     [InlineData("branch-secretary@acme#b1", "branch-secretary@acme#b1", false)]
+    [InlineData("tenant-admin@acme", "verifier@acme", true)]
+    [InlineData("tenant-admin@acme", "verifier@acme#b1", true)]
+    [InlineData("tenant-admin@acme", "verifier@beta", false)]
+    [InlineData("branch-secretary@acme#b1", "verifier@acme", false)]
+    [InlineData("verifier@acme", "verifier@acme#b1", false)]
     public void Who_may_hand_out_which_grant(string granter, string grant, bool allowed) =>
         Assert.Equal(allowed, GrantRules.MayBind(Of(granter), Grant.Parse(grant)!));
 }

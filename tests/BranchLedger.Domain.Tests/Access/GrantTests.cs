@@ -11,6 +11,8 @@ public sealed class GrantTests
     [InlineData("branch-secretary@acme#b1,b2")]
     [InlineData("auditor@acme,beta")]
     [InlineData("system-client@acme!tenant.read,records.write")]
+    [InlineData("verifier@acme")]
+    [InlineData("verifier@acme#b1")]
     public void A_grant_reads_back_as_it_was_written(string text)
     {
         var grant = Grant.Parse(text);
@@ -33,7 +35,9 @@ public sealed class GrantTests
     [InlineData("tenant-admin@*", "exactly one tenant")]
     [InlineData("tenant-admin@acme,beta", "exactly one tenant")]
     [InlineData("branch-secretary@acme", "names their branches")]
-    [InlineData("auditor@acme#b1", "only branch secretaries")]
+    [InlineData("auditor@acme#b1", "only branch secretaries and verifiers")]
+    [InlineData("verifier@*", "exactly one tenant")]
+    [InlineData("system-client@acme!findings.verify", "a system client may only")]
     [InlineData("system-client@acme", "names its permissions")]
     [InlineData("system-client@acme!city.read", "every tenant")]
     [InlineData("auditor@acme!tenant.read", "only system clients")]

@@ -75,4 +75,26 @@ public class TenantRulesTests
         Assert.Null(TenantRules.CanChangeTree("city-dpf", isRegistered: true));
         Assert.Equal(FailureCodes.TenantNotRegistered, Assert.IsType<RuleBroken>(TenantRules.CanChangeTree("city-dpf", false)).Code);
     }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(TenantRules.DefaultSessionDays, true)]
+    [InlineData(TenantRules.MaxSessionDays, true)]
+    [InlineData(0, false)]
+    [InlineData(91, false)]
+    [InlineData(-1, false)]
+    public void A_trusted_device_stays_signed_in_1_to_90_days(int days, bool accepted)
+    {
+        var violations = TenantRules.CheckProfile(new Violations(), "profile.", "市残疾人联合会", BodyKind.MassOrganisation, "Asia/Shanghai", sessionDays: days).Items;
+        Assert.Equal(accepted ? [] : ["profile.session_days"], violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void Attendance_is_kept_as_counts_only_or_by_name()
+    {
+        Assert.Empty(TenantRules.CheckProfile(new Violations(), "profile.", "市残联", BodyKind.MassOrganisation, "Asia/Shanghai", AttendanceRecording.Names).Items);
+        Assert.Equal(
+            "profile.attendance_recording",
+            Assert.Single(TenantRules.CheckProfile(new Violations(), "profile.", "市残联", BodyKind.MassOrganisation, "Asia/Shanghai", (AttendanceRecording)0).Items).Field);
+    }
 }

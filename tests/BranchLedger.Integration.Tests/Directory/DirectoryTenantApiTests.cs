@@ -112,7 +112,11 @@ public sealed class DirectoryTenantApiTests(DirectoryGatewayFixture fixture)
         var update = new UpdateTenantProfileRequest
         {
             RequestId = "upd-1",
-            Profile = new TenantProfile { DisplayName = "市残联", BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Urumqi" },
+            Profile = new TenantProfile
+            {
+                DisplayName = "市残联", BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Urumqi",
+                AttendanceRecording = AttendanceRecording.Names, SessionDays = 30,
+            },
         };
 
         var updated = await _directory.UpdateTenantProfileAsync(update, As(tenant, "second"));

@@ -14,7 +14,9 @@ public sealed class DemoCityTests(GatewayFixture fixture, ITestOutputHelper outp
         var today = DemoCity.Today();
         var city = DemoCity.Generate(today);
         var rows = city.Sum(t => t.Nodes.Sum(n => n.Rows.Count));
-        var loader = new DemoCityLoader(fixture.Directory, fixture.Ledger, tenant => GatewayHost.As(tenant, DemoCityLoader.User));
+        var loader = new DemoCityLoader(
+            fixture.Directory, fixture.Ledger, tenant => GatewayHost.As(tenant, DemoCityLoader.User),
+            tenant => GatewayHost.As(tenant, DemoCityLoader.VerifierUser));
 
         var first = await loader.LoadAsync(city);
         var second = await loader.LoadAsync(city);
@@ -33,7 +35,9 @@ public sealed class DemoCityTests(GatewayFixture fixture, ITestOutputHelper outp
             {
                 var listed = await fixture.Ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = node.NodeId, PageSize = 500 }, caller);
                 Assert.NotEmpty(listed.Records);
-                Assert.All(listed.Records, r => Assert.Equal(DemoCityLoader.User, r.RecordedBy));
+                // Closures are another person's sign-off (four-eyes); everything else is the recorder's.
+                Assert.All(listed.Records, r => Assert.Equal(
+                    r.BodyCase == Api.V1.LedgerRecord.BodyOneofCase.FindingClosure ? DemoCityLoader.VerifierUser : DemoCityLoader.User, r.RecordedBy));
                 if (node.IsBranch)
                 {
                     var score = await fixture.Ledger.GetScoreAsync(new GetScoreRequest { NodeId = node.NodeId, Period = (today.Year - 1).ToString() }, caller);

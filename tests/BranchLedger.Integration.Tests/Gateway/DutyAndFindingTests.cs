@@ -9,6 +9,9 @@ namespace BranchLedger.Integration.Tests.Gateway;
 public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     private static readonly Metadata Caller = GatewayHost.As("tenant-duties", "party-office");
+
+    // Whoever raised a finding or recorded its remediation cannot close it: the sign-off is another person's.
+    private static readonly Metadata Inspector = GatewayHost.As("tenant-duties", "inspection-office");
     private readonly LedgerService.LedgerServiceClient _ledger = fixture.Ledger;
 
     private static Google.Type.Date D(int y, int m, int d) => new() { Year = y, Month = m, Day = d };
@@ -115,7 +118,7 @@ public sealed class DutyAndFindingTests(GatewayFixture fixture) : IClassFixture<
         }, Caller).ResponseAsync);
         Assert.Equal("finding_closure.verifier", noVerifier.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
 
-        await _ledger.CloseFindingAsync(new() { NodeId = node, RequestId = "f-4", FindingClosure = new FindingClosure { Date = D(2026, 4, 20), FindingId = "inspection-2026-01", Verifier = "巡察办" } }, Caller);
+        await _ledger.CloseFindingAsync(new() { NodeId = node, RequestId = "f-4", FindingClosure = new FindingClosure { Date = D(2026, 4, 20), FindingId = "inspection-2026-01", Verifier = "巡察办" } }, Inspector);
         var closed = Assert.Single((await _ledger.ListFindingsAsync(new ListFindingsRequest { NodeId = node }, Caller)).Findings);
         Assert.True(closed.Closed);
         Assert.False(closed.Overdue);

@@ -7,6 +7,7 @@ internal enum Need
     Read,
     RecordWrite,
     RecordReview,
+    FindingVerify,
     DirectoryWrite,
     TenantCreate,
     CityRead,
@@ -33,8 +34,12 @@ internal static class AccessExpectations
 
         Add("LedgerService", Need.RecordWrite,
             "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
-            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "UpdateDutyItemStatus", "RaiseFinding",
-            "RecordFindingProgress", "CloseFinding", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+            "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "RaiseFinding",
+            "RecordFindingProgress", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+        // The matrix moves a duty item without verifying it (no status): a record write. Verifying it, like
+        // closing a finding, needs findings.verify (VerifierTests).
+        Add("LedgerService", Need.RecordWrite, "UpdateDutyItemStatus");
+        Add("LedgerService", Need.FindingVerify, "CloseFinding");
         Add("LedgerService", Need.RecordReview, "ReviewRecord");
         Add("LedgerService", Need.DirectoryWrite, "SealYear");
         Add("LedgerService", Need.Read,
