@@ -82,6 +82,7 @@ internal static class RecordKindMapping
         DomainFieldType.Choice => Api.V1.FormFieldType.Choice,
         DomainFieldType.TextList => Api.V1.FormFieldType.TextList,
         DomainFieldType.Identifier => Api.V1.FormFieldType.Identifier,
+        DomainFieldType.Attendance => Api.V1.FormFieldType.Attendance,
         _ => Api.V1.FormFieldType.Unspecified,
     };
 }

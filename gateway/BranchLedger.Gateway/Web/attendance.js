@@ -3,7 +3,7 @@
 // the tenant keeps them (its attendance setting); by default only counts and reasons leave the page.
 import { el } from './format.js';
 
-const REASONS = [
+export const REASONS = [
   ['ABSENCE_REASON_OFFICIAL_DUTY', '公差'],
   ['ABSENCE_REASON_SICK_LEAVE', '病假'],
   ['ABSENCE_REASON_PERSONAL_LEAVE', '事假'],
@@ -106,4 +106,16 @@ export function attendanceWidget(kind, fixed, roster, keepNames = false) {
       draw();
     },
   };
+}
+
+/** Attendance as a person reads it: names joined, or absences counted by reason ("病假 1、公差 2"). */
+export function attendanceText(value) {
+  if (!Array.isArray(value) || value.length === 0) return '';
+  if (typeof value[0] === 'string') return value.join('、');
+  const counts = new Map();
+  for (const absence of value) {
+    const label = REASONS.find(([code]) => code === absence.reason)?.[1] ?? '未说明';
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, n]) => `${label} ${n}`).join('、');
 }

@@ -2,6 +2,7 @@
 // step, its Chinese labels, fields, limits, choices and presets. Forms, record lists and record pages
 // are all drawn from it, so a new kind in the Domain's catalogue appears here without page code.
 import { api } from './api.js';
+import { attendanceText } from './attendance.js';
 
 let loading;
 
@@ -75,6 +76,7 @@ export function displayValue(field, value) {
   if (field.type === 'DATE') return dateText(value);
   if (field.type === 'YES_NO') return value ? '是' : '否';
   if (field.type === 'TEXT_LIST') return value.join('；');
+  if (field.type === 'ATTENDANCE') return attendanceText(value);
   return String(value);
 }
 

@@ -78,7 +78,8 @@ export function recordForm({ kind, fixed = {}, initial, remember, extra = [], on
   const controls = new Map();
   const problems = el('div', { role: 'alert', class: 'error', id: 'form-errors' });
   for (const field of kind.fields) {
-    if (field.path in fixed) continue;
+    // Preset values are not asked again; attendance is ticked against the roster (attendance.js).
+    if (field.path in fixed || field.type === 'ATTENDANCE') continue;
     const id = `f-${field.path.replace(/\W/g, '-')}`;
     const input = inputFor(field, id);
     const label = el('label', { for: id, class: field.required ? 'required' : undefined }, field.label);
@@ -198,8 +199,10 @@ export function recordFormPage(view, nodeId, kindId, params) {
     storage.write(draftKey, draft);
 
     const extra = [];
-    const roster = await rosterInForce(nodeId).catch(() => null);
-    const attendance = attendanceWidget(kind, fixed, roster);
+    const [roster, tenant] = await Promise.all([rosterInForce(nodeId).catch(() => null), api('/v1/tenant').catch(() => null)]);
+    // Names leave the page only when the body keeps them; by default attendance is counts and reasons.
+    const keepNames = tenant?.tenant?.profile?.attendanceRecording === 'ATTENDANCE_RECORDING_NAMES';
+    const attendance = attendanceWidget(kind, fixed, roster, keepNames);
     if (attendance) extra.push(attendance);
     const form = recordForm({
       kind,

@@ -20,6 +20,13 @@ public static partial class ChineseDescriptions
     // before the general ones that share their start.
     private static readonly (Regex Pattern, Func<Match, string> Chinese)[] Sentences =
     [
+        // Attendance (AttendanceRules).
+        (R(@"attendees \((\d+)\) plus absences \((\d+)\) must equal expected_attendees \((\d+)\).*"), m => $"实到（{m.Groups[1]}）加缺席（{m.Groups[2]}）须等于应到（{m.Groups[3]}）"),
+        (R(@"must be one of 公差, 病假, 事假 or 其他.*"), _ => "请选择缺席原因：公差、病假、事假或其他"),
+        (R(@"must hold at most (\d+) entries \(got (\d+)\)"), m => $"最多 {m.Groups[1]} 条（现有 {m.Groups[2]} 条）"),
+        (R(@"must hold at most (\d+) names \(got (\d+)\)"), m => $"最多 {m.Groups[1]} 个姓名（现有 {m.Groups[2]} 个）"),
+        (R(@"names (\d+) people but attendees is (\d+)"), m => $"列了 {m.Groups[1]} 个姓名，但实到人数为 {m.Groups[2]}"),
+        (R(@"must be 1 to (\d+) days \(0 means the default, (\d+)\)"), m => $"须为 1 到 {m.Groups[1]} 天（填 0 即默认的 {m.Groups[2]} 天）"),
         (R(@"is required: every write carries a client request id"), _ => "必填：每次提交都要带请求编号"),
         (R(@"is required: evidence without a hash cannot be verified"), _ => "必填：没有哈希值的佐证材料无法核验"),
         (R(@"is required: set exactly one kind of record"), _ => "必填：须填写且只填写一种记录"),

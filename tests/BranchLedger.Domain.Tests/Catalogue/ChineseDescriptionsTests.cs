@@ -37,6 +37,13 @@ public partial class ChineseDescriptionsTests
         "must be a media type such as application/pdf",
         // MeetingRules, TalkRules, roster check.
         "must not exceed expected_attendees",
+        // AttendanceRules.
+        "attendees (2) plus absences (2) must equal expected_attendees (3): 实到加缺席须等于应到",
+        "must be one of 公差, 病假, 事假 or 其他 (OFFICIAL_DUTY, SICK_LEAVE, PERSONAL_LEAVE, OTHER)",
+        "must hold at most 5000 entries (got 5001)",
+        "must hold at most 5000 names (got 5001)",
+        "names 3 people but attendees is 2",
+        "must be 1 to 90 days (0 means the default, 7)",
         "is recorded for party lectures (党课) only",
         "must not exceed the 12 on the roster in force on 2026-03-01",
         "must differ from person_a",

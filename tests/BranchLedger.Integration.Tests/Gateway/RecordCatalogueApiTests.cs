@@ -71,7 +71,7 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
                 var tooLong = TooLong(field);
                 var request = Build(kind, satisfy: field, replace: (path, tooLong));
 
-                var expected = field.GetProperty("violationPath").GetString() + (Type(field) == "FORM_FIELD_TYPE_TEXT_LIST" ? "[0]" : "");
+                var expected = field.GetProperty("violationPath").GetString() + (Type(field) is "FORM_FIELD_TYPE_TEXT_LIST" or "FORM_FIELD_TYPE_ATTENDANCE" ? "[0]" : "");
                 await AssertRefusedAtAsync(http, kind, request, expected);
                 checkedFields++;
             }
@@ -205,6 +205,8 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
             "FORM_FIELD_TYPE_YES_NO" => JsonValue.Create(true),
             "FORM_FIELD_TYPE_CHOICE" => JsonValue.Create(field.GetProperty("choices")[0].GetProperty("value").GetString()!),
             "FORM_FIELD_TYPE_TEXT_LIST" => new JsonArray("测试"),
+            // Ticked from a roster, never required: a form without a named roster sends none.
+            "FORM_FIELD_TYPE_ATTENDANCE" => new JsonArray(),
             var other => throw new InvalidOperationException($"no filler for {other}"),
         };
     }
@@ -214,7 +216,7 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
         var length = field.GetProperty("maxLength").GetInt32() + 1;
         return Type(field) switch
         {
-            "FORM_FIELD_TYPE_TEXT_LIST" => new JsonArray(new string('测', length)),
+            "FORM_FIELD_TYPE_TEXT_LIST" or "FORM_FIELD_TYPE_ATTENDANCE" => new JsonArray(new string('测', length)),
             // An identifier otherwise well formed: only its length is wrong.
             "FORM_FIELD_TYPE_IDENTIFIER" => JsonValue.Create("t" + new string('a', length - 1)),
             _ => JsonValue.Create(new string('测', length)),

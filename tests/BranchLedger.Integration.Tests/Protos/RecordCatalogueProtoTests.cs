@@ -148,6 +148,7 @@ public sealed class RecordCatalogueProtoTests
     {
         DomainFieldType.Text or DomainFieldType.LongText or DomainFieldType.Identifier => !field.IsRepeated && field.FieldType == Google.Protobuf.Reflection.FieldType.String,
         DomainFieldType.TextList => field.IsRepeated && field.FieldType == Google.Protobuf.Reflection.FieldType.String,
+        DomainFieldType.Attendance => field.IsRepeated && field.FieldType is Google.Protobuf.Reflection.FieldType.String or Google.Protobuf.Reflection.FieldType.Message,
         DomainFieldType.Date => field.FieldType == Google.Protobuf.Reflection.FieldType.Message && field.MessageType.FullName == "google.type.Date",
         DomainFieldType.WholeNumber => field.FieldType == Google.Protobuf.Reflection.FieldType.Int32,
         DomainFieldType.YesNo => field.FieldType == Google.Protobuf.Reflection.FieldType.Bool,

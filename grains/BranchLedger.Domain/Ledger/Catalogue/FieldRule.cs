@@ -19,6 +19,11 @@ public enum FieldType
     TextList = 7,
     /// <summary>An id the branch chooses: 2 to 63 of a-z, 0-9 and '-', starting with a letter.</summary>
     Identifier = 8,
+    /// <summary>
+    /// Filled by ticking attendance against the roster in force, not typed: the names of those present
+    /// (texts) or the absences ({reason, name, note} entries).
+    /// </summary>
+    Attendance = 9,
 }
 
 /// <summary>

@@ -28,6 +28,8 @@ public static class RecordCatalogue
                 Field(F.Meeting.Attendees, "实际参加的党员人数，不能多于应到人数。"),
                 Field(F.Meeting.ExpectedAttendees, "应参加的党员人数，用于判断是否达到法定人数；不适用时填 0。"),
                 Field(F.Meeting.FirstAgendaItem, "会议是否以“第一议题”学习开始。"),
+                Field(F.Meeting.Absences, "按名册勾选的缺席人员及原因（公差、病假、事假、其他）；实到加缺席等于应到。"),
+                Field(F.Meeting.AttendeeNames, "按名册勾选的参加人员；单位设置为只记人数时不保存姓名。"),
                 Field(F.Meeting.Lecturer, "讲党课的人。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture)),
                 Field(F.Meeting.LecturedBySecretary, "是否由书记讲党课。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture)),
                 Field(F.Notes, "会议记录或纪要。"),

@@ -38,6 +38,8 @@ public static class RecordFields
         public static readonly FieldRule FirstAgendaItem = new("first_agenda_item", FieldType.YesNo);
         public static readonly FieldRule Lecturer = Name("lecturer");
         public static readonly FieldRule LecturedBySecretary = new("lectured_by_secretary", FieldType.YesNo);
+        public static readonly FieldRule Absences = new("absences", FieldType.Attendance, MaxItems: AttendanceRules.MaxEntries);
+        public static readonly FieldRule AttendeeNames = new("attendee_names", FieldType.Attendance, MaxLength: RecordRules.MaxNameLength, MaxItems: AttendanceRules.MaxEntries);
     }
 
     /// <summary>谈话.</summary>
