@@ -221,7 +221,7 @@ function rosterHistory(rosters) {
     el('td', { class: 'num' }, r.members ?? 0), el('td', { class: 'num' }, r.votingMembers ?? 0), el('td', { class: 'num' }, r.committeeMembers ?? 0),
     el('td', {}, r.memberNames?.length ? `${r.memberNames.length} 人` : el('span', { class: 'muted' }, '仅人数')),
     el('td', {}, r.recordedBy ?? ''), el('td', {}, timeText(r.recordedAt))));
-  return el('div', { class: 'table-wrap', id: 'roster-history' }, el('table', {}, el('caption', { class: 'muted' }, '新的在前'), el('thead', {}, head), el('tbody', {}, rows)));
+  return el('div', { class: 'table-wrap', id: 'roster-history', tabindex: 0, role: 'region', 'aria-label': '名册历史' }, el('table', {}, el('caption', { class: 'muted' }, '新的在前'), el('thead', {}, head), el('tbody', {}, rows)));
 }
 
 async function nodePanel(tree, node, refresh) {

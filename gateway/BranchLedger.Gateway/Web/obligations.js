@@ -25,7 +25,7 @@ function rulesTable(rules) {
       r.overridden ? [' ', el('span', { class: 'badge status-due' }, '本单位加严')] : null),
     el('td', {}, SCOPES[r.scope] ?? '—'), el('td', {}, FREQUENCIES[r.frequency] ?? '—'), el('td', { class: 'num' }, r.minCount ?? 0),
     el('td', {}, quorumText(r.quorum)), el('td', {}, span(r.effectiveFrom, r.effectiveTo)), el('td', {}, r.source ?? '')));
-  return el('div', { class: 'table-wrap' }, el('table', { id: 'obligation-rules' }, el('thead', {}, head), el('tbody', {}, rows)));
+  return el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': '党建工作规定表' }, el('table', { id: 'obligation-rules' }, el('thead', {}, head), el('tbody', {}, rows)));
 }
 
 function describeOverride(o, ruleNames) {
