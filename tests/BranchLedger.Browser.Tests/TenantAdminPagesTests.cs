@@ -89,7 +89,7 @@ public sealed class TenantAdminPagesTests(DashboardPlatform platform)
             await page.GetByRole(AriaRole.Button, new() { Name = "保存加严规定" }).ClickAsync();
             await Expect(page.Locator("#obligations-status")).ToContainTextAsync("已保存");
             await Expect(page.Locator("#overrides")).ToContainTextAsync("理论学习中心组学习：每期至少 3 次");
-            await Expect(page.Locator("#obligation-rules tr[data-rule=theory-study-group]", new() { HasText = "本单位加严" })).ToHaveCountAsync(1);
+            await Expect(page.Locator("#obligation-rules li[data-rule=theory-study-group]", new() { HasText = "本单位加严" })).ToHaveCountAsync(1);
             await admin.CheckPageAsync("directory-obligations");
 
             // The secretary, bound by name to the new branch; the grant reads as words.

@@ -16,16 +16,15 @@ const span = (from, to) => `${dateText(from) || '—'} 至 ${dateText(to) || '�
 
 const inForce = (rule, day) => dateText(rule.effectiveFrom) <= day && (!rule.effectiveTo?.year || dateText(rule.effectiveTo) >= day);
 
-function rulesTable(rules) {
+// A list, not a table: seven columns of rules do not fit a phone, and each rule reads as one sentence.
+function rulesList(rules) {
   const day = today();
-  const head = el('tr', {}, el('th', {}, '事项'), el('th', {}, '适用'), el('th', {}, '频次'), el('th', { class: 'num' }, '次数'),
-    el('th', {}, '到会要求'), el('th', {}, '有效期'), el('th', {}, '依据'));
-  const rows = rules.map((r) => el('tr', { 'data-rule': r.ruleId, class: inForce(r, day) ? undefined : 'muted' },
-    el('td', {}, r.name, inForce(r, day) ? [' ', el('span', { class: 'badge status-met' }, '现行')] : null,
-      r.overridden ? [' ', el('span', { class: 'badge status-due' }, '本单位加严')] : null),
-    el('td', {}, SCOPES[r.scope] ?? '—'), el('td', {}, FREQUENCIES[r.frequency] ?? '—'), el('td', { class: 'num' }, r.minCount ?? 0),
-    el('td', {}, quorumText(r.quorum)), el('td', {}, span(r.effectiveFrom, r.effectiveTo)), el('td', {}, r.source ?? '')));
-  return el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': '党建工作规定表' }, el('table', { id: 'obligation-rules' }, el('thead', {}, head), el('tbody', {}, rows)));
+  return el('ul', { class: 'items rules', id: 'obligation-rules' }, rules.map((r) => el('li', { 'data-rule': r.ruleId, class: inForce(r, day) ? undefined : 'past' },
+    el('b', {}, r.name), inForce(r, day) ? [' ', el('span', { class: 'badge status-met' }, '现行')] : [' ', el('span', { class: 'badge' }, '非现行')],
+    r.overridden ? [' ', el('span', { class: 'badge status-due' }, '本单位加严')] : null,
+    el('p', {}, `${SCOPES[r.scope] ?? '—'} · ${FREQUENCIES[r.frequency] ?? '—'}至少 ${r.minCount ?? 0} 次`,
+      r.quorum?.basis ? ` · 到会：${quorumText(r.quorum)}` : ''),
+    el('p', { class: 'muted' }, `${span(r.effectiveFrom, r.effectiveTo)} · 依据：${r.source ?? ''}`))));
 }
 
 function describeOverride(o, ruleNames) {
@@ -118,7 +117,7 @@ export function obligationsSection(holder) {
       }));
     });
     body.replaceChildren(
-      rulesTable(rules),
+      rulesList(rules),
       el('h4', {}, '本单位加严规定'),
       items.length ? el('ul', { class: 'items', id: 'overrides' }, items) : el('p', { class: 'muted', id: 'overrides' }, '暂无，全部按默认规定。'),
       el('details', {}, el('summary', {}, '新增加严规定'), overrideForm(rules, current, save)));
