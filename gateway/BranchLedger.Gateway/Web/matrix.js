@@ -16,17 +16,22 @@ const FAN_OUT = 4;
 
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
 
-/** The records behind a cell, read when it is opened (GetRecord each: date and topic, with a link). */
-function recordsList(node, row) {
-  const ids = row.recordIds ?? [];
-  const failures = row.quorumFailures ?? [];
+/** The records behind a cell's rows, read when it is opened (GetRecord each: date and topic, with a link). */
+function recordsList(node, rows) {
   const list = el('ul', { class: 'cell-records' });
-  const loaded = { done: false };
+  let loaded = false;
   const load = async () => {
-    if (loaded.done) return;
-    loaded.done = true;
-    if (ids.length === 0 && failures.length === 0) list.append(el('li', { class: 'muted' }, '暂无计入的记录'));
-    const entries = [...ids.map((id) => [id, false]), ...failures.map((id) => [id, true])];
+    if (loaded) return;
+    loaded = true;
+    const entries = rows.flatMap((row) => [...(row.recordIds ?? []).map((id) => [id, false]), ...(row.quorumFailures ?? []).map((id) => [id, true])]);
+    if (rows.length > 1) {
+      // A quarter or year of a monthly rule: each month's verdict first.
+      list.append(...rows.map((row) => el('li', { class: 'muted' }, `${row.period}：${(STATUS[row.status] ?? ['未判定'])[0]} ${row.counted ?? 0}/${row.required ?? 0}`)));
+    }
+    if (entries.length === 0) {
+      list.append(el('li', { class: 'muted' }, '暂无计入的记录'));
+      return;
+    }
     const read = await pool(entries, FAN_OUT, ([id]) =>
       api(`/v1/nodes/${encodeURIComponent(node.nodeId)}/records/${encodeURIComponent(id)}`));
     entries.forEach(([id, failed], i) => {
@@ -35,21 +40,32 @@ function recordsList(node, row) {
         return;
       }
       const s = recordSummary(read[i].record);
-      list.append(el('li', {}, el('a', { href: recordHref(node.nodeId, id) }, [s.date, s.what || s.kindLabel].filter(Boolean).join(' '),
-      ), failed ? el('span', { class: 'badge status-missed' }, '未达法定人数，不计入') : null));
+      list.append(el('li', { 'data-record': id }, el('a', { href: recordHref(node.nodeId, id) }, [s.date, s.what || s.kindLabel].filter(Boolean).join(' ')),
+        failed ? el('span', { class: 'badge status-missed' }, '未达法定人数，不计入') : null));
     });
   };
   return { list, load };
 }
 
-function cell(node, row) {
-  if (!row) return el('span', { class: 'muted' }, '—');
-  const [label, css, key] = STATUS[row.status] ?? ['未判定', 'muted', 'unknown'];
-  const counts = `${row.counted ?? 0}/${row.required ?? 0}`;
-  const { list, load } = recordsList(node, row);
-  const details = el('details', { class: 'cell', 'data-node': node.nodeId, 'data-rule': row.ruleId, 'data-status': key },
+// A rule's rows for the period (one per month of a monthly rule in a quarter): missed if any month was
+// missed, due while any is open, met when all are; the counts summed.
+function verdictOf(rows) {
+  const judged = rows.filter((r) => r.status !== 'OBLIGATION_STATUS_NOT_IN_FORCE');
+  if (judged.length === 0) return 'OBLIGATION_STATUS_NOT_IN_FORCE';
+  if (judged.some((r) => r.status === 'OBLIGATION_STATUS_MISSED')) return 'OBLIGATION_STATUS_MISSED';
+  if (judged.some((r) => r.status === 'OBLIGATION_STATUS_DUE')) return 'OBLIGATION_STATUS_DUE';
+  return 'OBLIGATION_STATUS_MET';
+}
+
+function cell(node, rows, ruleName) {
+  if (!rows?.length) return el('span', { class: 'muted' }, '—');
+  const [label, css, key] = STATUS[verdictOf(rows)] ?? ['未判定', 'muted', 'unknown'];
+  const sum = (field) => rows.reduce((n, r) => n + (r[field] ?? 0), 0);
+  const counts = `${sum('counted')}/${sum('required')}`;
+  const { list, load } = recordsList(node, rows);
+  const details = el('details', { class: 'cell', 'data-node': node.nodeId, 'data-rule': rows[0].ruleId, 'data-status': key },
     el('summary', {}, el('span', { class: `badge ${css}` }, label), ' ', el('span', { class: 'counts' }, counts),
-      el('span', { class: 'visually-hidden' }, `，${node.name}，${row.name}，查看记录`)),
+      el('span', { class: 'visually-hidden' }, `，${node.name}，${ruleName}，查看记录`)),
     list);
   details.addEventListener('toggle', () => { if (details.open) load(); });
   return details;
@@ -60,7 +76,7 @@ function wideTable(results, rules) {
   const body = results.map(({ node, rows, error }) => el('tr', { 'data-node': node.nodeId },
     el('th', { scope: 'row' }, node.name),
     error ? el('td', { colspan: rules.length, class: 'error' }, `读取失败：${error.message}`)
-      : rules.map((r) => el('td', {}, cell(node, rows.get(r.ruleId))))));
+      : rules.map((r) => el('td', {}, cell(node, rows.get(r.ruleId), r.name)))));
   return el('div', { class: 'table-wrap' }, el('table', { id: 'matrix-table' }, el('caption', { class: 'visually-hidden' }, '各支部落实情况'),
     el('thead', {}, head), el('tbody', {}, body)));
 }
@@ -71,7 +87,7 @@ function branchList(results, rules) {
     el('h3', {}, node.name),
     error ? el('p', { class: 'error' }, `读取失败：${error.message}`)
       : el('dl', { class: 'obligations' }, rules.filter((r) => rows.has(r.ruleId)).flatMap((r) => [
-        el('dt', {}, r.name), el('dd', {}, cell(node, rows.get(r.ruleId)))])))));
+        el('dt', {}, r.name), el('dd', {}, cell(node, rows.get(r.ruleId), r.name))])))));
 }
 
 export function matrixPage(view, params) {
@@ -126,12 +142,13 @@ export function matrixPage(view, params) {
       if (answers[i]?.error) return { node, rows: new Map(), error: answers[i].error };
       const rows = new Map();
       for (const row of answers[i].rows ?? []) {
-        rows.set(row.ruleId, row);
+        rows.set(row.ruleId, [...(rows.get(row.ruleId) ?? []), row]);
         if (!rules.some((r) => r.ruleId === row.ruleId)) rules.push({ ruleId: row.ruleId, name: row.name || '未命名事项' });
       }
       return { node, rows };
     });
-    const count = (status) => results.reduce((n, r) => n + [...r.rows.values()].filter((row) => row.status === status).length, 0);
+    // Cells, as the grid shows them (a monthly rule over a quarter is one cell).
+    const count = (status) => results.reduce((n, r) => n + [...r.rows.values()].filter((rows) => verdictOf(rows) === status).length, 0);
     summary.replaceChildren(
       el('div', { class: 'card' }, '支部', el('b', {}, String(branches.length))),
       el('div', { class: 'card' }, el('span', { class: 'status-met' }, '已落实'), el('b', {}, String(count('OBLIGATION_STATUS_MET')))),
