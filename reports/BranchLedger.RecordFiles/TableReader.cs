@@ -50,8 +50,11 @@ public static class TableReader
 
     private static IEnumerable<(int Line, List<string> Cells)> SheetRecords(WorksheetPart sheet, List<string> shared)
     {
+        var number = 0;
         foreach (var row in sheet.Worksheet.Descendants<Row>())
         {
+            // The row number is optional in the file: without it a row follows the one before.
+            number = (int?)row.RowIndex?.Value ?? number + 1;
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
@@ -65,7 +68,7 @@ public static class TableReader
                 cells.Add(TextOf(cell, shared));
             }
 
-            yield return ((int)(row.RowIndex?.Value ?? 0), cells);
+            yield return (number, cells);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class OfficePagesTests(DashboardPlatform platform, ITestOutputHelp
         await s.CheckPageAsync($"matrix-q1");
 
         // The period picker: the whole year.
-        await s.Page.GetByLabel("季度").SelectOptionAsync("");
+        await s.Page.GetByLabel("季度", new() { Exact = true }).SelectOptionAsync("");
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await Expect(s.Page).ToHaveURLAsync(new Regex("#/matrix\\?period=2026$"));
         await Expect(s.Page.Locator("#matrix-progress")).ToHaveTextAsync("已读取 3 个支部。");
@@ -143,7 +143,7 @@ public sealed class OfficePagesTests(DashboardPlatform platform, ITestOutputHelp
         await s.SignInAsync("office-admin", "tenant-admin", api.Tenant);
         await s.Page.GotoAsync("/app/#/reports");
         await s.Page.GetByLabel("单位或支部").SelectOptionAsync("br-one");
-        await s.Page.GetByLabel("年度").SelectOptionAsync("2026");
+        await s.Page.GetByLabel("年度", new() { Exact = true }).SelectOptionAsync("2026");
         await s.CheckPageAsync("reports");
 
         var report = await DownloadAsync(s.Page, "#download-report-docx", "annual-report-br-one-2026.docx");

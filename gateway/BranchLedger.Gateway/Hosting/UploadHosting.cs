@@ -80,9 +80,9 @@ internal static class UploadHosting
         }
 
         // One ImportRecords call with every row the file could express; rows it could not are answered here.
-        var sendable = items.Where(i => i.Problems.Count == 0).ToList();
+        var sendable = items.Select((item, index) => (Item: item, Index: index)).Where(x => x.Item.Problems.Count == 0).ToList();
         var request = new ImportRecordsRequest { NodeId = nodeId };
-        request.Rows.AddRange(sendable.Select(i => i.Row));
+        request.Rows.AddRange(sendable.Select(x => x.Item.Row));
         ImportRecordsResponse response;
         try
         {
@@ -94,9 +94,9 @@ internal static class UploadHosting
             return HttpProblems.From(refused);
         }
 
-        // Results name rows by their index in the request: map them back to the file's lines.
-        var answered = response.Results.ToDictionary(r => sendable[r.Index].Line);
-        var rows = items.Select(item => answered.TryGetValue(item.Line, out var result)
+        // Results name rows by their index in the request: map them back to the file's rows.
+        var answered = response.Results.ToDictionary(r => sendable[r.Index].Index);
+        var rows = items.Select((item, index) => answered.TryGetValue(index, out var result)
             ? new UploadRow(item.Line, OutcomeName(result.Outcome), result.RecordId, [.. result.Violations.Select(v => new UploadViolation(v.Field, v.Description))])
             : new UploadRow(item.Line, OutcomeName(ImportOutcome.Rejected), "", [.. item.Problems.Select(v => new UploadViolation(v.Field, v.Description))])).ToList();
         return Results.Json(new UploadResult(rows, rows.Count(r => r.Outcome == OutcomeName(ImportOutcome.Accepted)),

@@ -95,8 +95,8 @@ export function matrixPage(view, params) {
   const period = PERIOD.test(asked) ? asked : String(new Date().getFullYear());
   const { yearSelect, quarterSelect, value } = periodFields(period, 'matrix-period');
   const form = el('form', { class: 'filters', id: 'matrix-filters' },
-    el('label', { for: yearSelect.id }, '年度', yearSelect),
-    el('label', { for: quarterSelect.id }, '季度', quarterSelect),
+    el('div', { class: 'filter' }, el('label', { for: yearSelect.id }, '年度'), yearSelect),
+    el('div', { class: 'filter' }, el('label', { for: quarterSelect.id }, '季度'), quarterSelect),
     el('button', { type: 'submit', class: 'primary' }, '查看'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
