@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using BranchLedger.RecordFiles;
 using Google.Protobuf.Reflection;
 
 namespace BranchLedger.Cli;
@@ -14,56 +12,35 @@ internal static class ProtoText
 
     public static readonly EnumDescriptor BodyKinds = BranchLedger.Api.V1.TenantProfile.Descriptor.FindFieldByName("body_kind").EnumType;
 
-    /// <summary>
-    /// An enum value from its proto name (NODE_KIND_BRANCH), its name without the prefix (branch,
-    /// general-branch) or its C# name (GeneralBranch); the _UNSPECIFIED value is never accepted.
-    /// </summary>
+    /// <summary>An enum value as people type it (see <see cref="ProtoValues.ParseEnum"/>).</summary>
     public static int ParseEnum(EnumDescriptor type, string text)
     {
-        var wanted = Squash(text);
-        var prefix = Squash(type.Name);
-        foreach (var value in type.Values.Where(v => v.Number != 0))
+        try
         {
-            var full = Squash(value.Name);
-            if (wanted == full || prefix + wanted == full)
-            {
-                return value.Number;
-            }
+            return ProtoValues.ParseEnum(type, text);
         }
-
-        throw new CliInputException(
-            $"'{text}' is not a {type.Name}; one of {string.Join(", ", type.Values.Where(v => v.Number != 0).Select(v => Short(type, v.Number)))}");
+        catch (RecordFileException ex)
+        {
+            throw new CliInputException(ex.Message);
+        }
     }
 
     /// <summary>A value's name without the enum's prefix, lower case: "general_branch".</summary>
-    public static string Short(EnumDescriptor type, int number)
-    {
-        var value = type.FindValueByNumber(number);
-        if (value is null)
-        {
-            return number.ToString(CultureInfo.InvariantCulture);
-        }
-
-
-        var prefix = string.Concat(type.Name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant() + "_";
-        return (value.Name.StartsWith(prefix, StringComparison.Ordinal) ? value.Name[prefix.Length..] : value.Name).ToLowerInvariant();
-    }
+    public static string Short(EnumDescriptor type, int number) => ProtoValues.Short(type, number);
 
     /// <summary>A yyyy-MM-dd day.</summary>
-    public static Google.Type.Date ParseDate(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new Google.Type.Date { Year = day.Year, Month = day.Month, Day = day.Day }
-            : throw new CliInputException($"'{text}' is not a day (yyyy-MM-dd)");
+    public static Google.Type.Date ParseDate(string text)
+    {
+        try
+        {
+            return ProtoValues.ParseDate(text);
+        }
+        catch (RecordFileException ex)
+        {
+            throw new CliInputException(ex.Message);
+        }
+    }
 
-    /// <summary>
-    /// A request id fixed by the content (and a kind), so running the same file again repeats the same
-    /// requests and the platform answers them as replays instead of recording twice.
-    /// </summary>
-    public static string RequestId(string kind, string content) =>
-        $"{kind}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..40]}";
-
-    public static string RequestId(string kind, byte[] content) => $"{kind}:{Convert.ToHexStringLower(SHA256.HashData(content))[..40]}";
-
-    private static string Squash(string text) =>
-        new(text.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+    /// <summary>A request id fixed by the content (see <see cref="ProtoValues.RequestId(string, string)"/>).</summary>
+    public static string RequestId(string kind, string content) => ProtoValues.RequestId(kind, content);
 }

@@ -46,6 +46,7 @@ internal static class ApiHosting
         app.MapGrpcService<AuditApi>();
         app.MapGrpcService<ReportApi>();
         app.MapBranchLedgerDownloads();
+        app.MapBranchLedgerUploads();
         app.MapBranchLedgerWebSessions();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
         app.Lifetime.ApplicationStarted.Register(() => LogServices(app));

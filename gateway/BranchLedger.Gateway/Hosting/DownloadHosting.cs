@@ -21,6 +21,7 @@ internal static class DownloadHosting
     public const string Route = "/v1/downloads";
 
     private static readonly string ExportRankingsMethod = InProcessGrpc.MethodName(ReportService.Descriptor, nameof(ReportService.ReportServiceBase.ExportRankings));
+    private static readonly string ExportLedgerMethod = InProcessGrpc.MethodName(ReportService.Descriptor, nameof(ReportService.ReportServiceBase.ExportLedger));
     private static readonly string AnnualReportMethod = InProcessGrpc.MethodName(ReportService.Descriptor, nameof(ReportService.ReportServiceBase.GenerateAnnualReport));
 
     public static WebApplication MapBranchLedgerDownloads(this WebApplication app)
@@ -56,6 +57,20 @@ internal static class DownloadHosting
                 Format = query.Enum("format", ReportFormat.Docx),
             };
             return SendAsync<GenerateAnnualReportRequest, GenerateAnnualReportResponse>(http, AnnualReportMethod, request, query, s => s.GenerateAnnualReport);
+        });
+
+        // ExportLedger of a node and every node under it, for a period ("2026", "2026-Q1", "2026-03"); family: one record kind.
+        downloads.MapGet("/nodes/{nodeId}/ledger/{period}", (HttpContext http, string nodeId, string period) =>
+        {
+            var query = new Query(http.Request.Query);
+            var request = new ExportLedgerRequest
+            {
+                NodeId = nodeId,
+                Period = period,
+                Format = query.Enum("format", ExportFormat.Xlsx),
+                Family = query.Text("family"),
+            };
+            return SendAsync<ExportLedgerRequest, ExportLedgerResponse>(http, ExportLedgerMethod, request, query, s => s.ExportLedger);
         });
         return app;
     }

@@ -44,6 +44,36 @@ internal static class InProcessGrpc
         }
     }
 
+    /// <summary>A unary RPC run the same way (see <see cref="ServerStreamingAsync"/>).</summary>
+    public static async Task<TResponse> UnaryAsync<TService, TRequest, TResponse>(
+        HttpContext http, string method, TRequest request, Func<TService, UnaryServerMethod<TRequest, TResponse>> handlerOf)
+        where TService : class
+        where TRequest : class
+        where TResponse : class
+    {
+        var services = http.RequestServices;
+        var call = handlerOf(ActivatorUtilities.GetServiceOrCreateInstance<TService>(services));
+        var created = new List<object>();
+        try
+        {
+            foreach (var registration in Registrations<TService>(services).Reverse())
+            {
+                var interceptor = Activate(services, registration, created);
+                var next = call;
+                call = (r, c) => interceptor.UnaryServerHandler(r, c, next);
+            }
+
+            return await call(request, new HttpServerCallContext(http, method));
+        }
+        finally
+        {
+            foreach (var disposable in created.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+
     /// <summary>The full gRPC name of a method: "/package.Service/Method".</summary>
     public static string MethodName(Google.Protobuf.Reflection.ServiceDescriptor service, string method) =>
         $"/{service.FullName}/{service.FindMethodByName(method)?.Name ?? throw new ArgumentException($"{service.Name} has no method {method}.", nameof(method))}";

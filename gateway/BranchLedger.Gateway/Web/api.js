@@ -99,3 +99,17 @@ export async function download(path, options) {
 
 /** A fresh client request id: made when a form opens, so every retry of that form records once. */
 export const requestId = () => `web-${crypto.randomUUID()}`;
+
+/**
+ * An upload route (/v1/uploads/…): the file is the request body, sent with the session (and its
+ * anti-forgery value) like any write; answers JSON or throws an ApiError.
+ */
+export async function upload(path, file, contentType) {
+  const response = await fetch(new URL(path, location.origin), {
+    method: 'POST', credentials: 'same-origin', body: file,
+    headers: { Accept: 'application/json', 'Content-Type': contentType, 'x-branchledger-csrf': csrf },
+  });
+  if (response.status === 401) window.dispatchEvent(new Event('branchledger:signed-out'));
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
