@@ -9,9 +9,12 @@ import {
 } from './admin.js';
 
 /** The roles a tenant admin may bind to a person of its tenant (GrantRules.MayBind); keys are for systems. */
-const PERSON_ROLES = ['branch-secretary', 'tenant-admin', 'auditor'];
+const PERSON_ROLES = ['branch-secretary', 'verifier', 'tenant-admin', 'auditor'];
+// Roles narrowed to branches: a secretary names theirs; a verifier may (none: every branch of the body).
+const SCOPED = ['branch-secretary', 'verifier'];
 const ROLE_HINTS = {
   'branch-secretary': '填写和更正所选支部的台账记录，查看本单位情况。',
+  verifier: '核验问题整改和责任清单（销号、核验）；不选支部即可核验本单位所有支部。',
   'tenant-admin': '管理本单位的组织、名册、人员授权和接口密钥，审阅记录。',
   auditor: '只读查看本单位的记录和审计日志。',
 };
@@ -35,7 +38,7 @@ function bindForm(tenant, nodes, refresh) {
     boxes.length ? boxes.map((b) => b.element) : el('p', { class: 'hint' }, '本单位还没有支部：请先在“组织与名册”中新建。'),
     branchError);
   const sync = () => {
-    picker.hidden = role.input.value !== 'branch-secretary';
+    picker.hidden = !SCOPED.includes(role.input.value);
     roleHint.textContent = ROLE_HINTS[role.input.value];
   };
   role.input.addEventListener('change', sync);
@@ -48,7 +51,7 @@ function bindForm(tenant, nodes, refresh) {
     clearErrors(form);
     picker.classList.remove('invalid');
     branchError.textContent = '';
-    const picked = role.input.value === 'branch-secretary' ? boxes.filter((b) => b.input.checked).map((b) => b.input.value) : [];
+    const picked = SCOPED.includes(role.input.value) ? boxes.filter((b) => b.input.checked).map((b) => b.input.value) : [];
     if (role.input.value === 'branch-secretary' && picked.length === 0) {
       picker.classList.add('invalid');
       branchError.textContent = '请至少选择一个支部。';
