@@ -34,9 +34,9 @@ internal static class ApiHosting
     {
         app.MapBranchLedgerDashboard();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Refusals of the authorization middleware are counted too.
         app.UseBranchLedgerRefusalCounting();
-        app.UseBranchLedgerAuthenticateFirst();
+        app.UseAuthorization();
         app.MapGrpcService<LedgerApi>();
         app.MapGrpcService<DirectoryApi>();
         app.MapGrpcService<RankingApi>();

@@ -16,6 +16,7 @@ internal static class DirectoryMapping
         DisplayName = profile?.DisplayName ?? "",
         BodyKind = (BodyKind)(int)(profile?.BodyKind ?? V1.BodyKind.Unspecified),
         TimeZone = string.IsNullOrEmpty(profile?.TimeZone) ? TenantRules.DefaultTimeZone : profile.TimeZone,
+        SecretariesReadWholeTenant = profile?.SecretariesReadWholeTenant ?? false,
     };
 
     /// <summary>Empty ids (the API's "none") become null, as the grain keeps them.</summary>
@@ -46,6 +47,7 @@ internal static class DirectoryMapping
             DisplayName = tenant.Profile.DisplayName,
             BodyKind = (V1.BodyKind)(int)tenant.Profile.BodyKind,
             TimeZone = tenant.Profile.TimeZone,
+            SecretariesReadWholeTenant = tenant.Profile.SecretariesReadWholeTenant,
         },
         CreatedBy = tenant.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(tenant.CreatedAt),

@@ -6,6 +6,8 @@ using BranchLedger.Domain.Validation;
 using Google.Protobuf.Collections;
 using Grpc.Core;
 using static BranchLedger.Gateway.Services.LedgerMapping;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -13,96 +15,112 @@ namespace BranchLedger.Gateway.Services;
 internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
     : LedgerService.LedgerServiceBase
 {
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToMeeting(r.Meeting, "meeting.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordTalkResponse> RecordTalk(RecordTalkRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToTalk(r.Talk, "talk.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordQuarterlyReviewResponse> RecordQuarterlyReview(RecordQuarterlyReviewRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToReview(r.QuarterlyReview, "quarterly_review.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordCommunityServiceResponse> RecordCommunityService(RecordCommunityServiceRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToService(r.CommunityService, "community_service.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordRiskPointResponse> RecordRiskPoint(RecordRiskPointRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToRiskPoint(r.RiskPoint, "risk_point.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordBrandProjectResponse> RecordBrandProject(RecordBrandProjectRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToBrand(r.BrandProject, "brand_project.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordHonourResponse> RecordHonour(RecordHonourRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToHonour(r.Honour, "honour.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordCampaignResponse> RecordCampaign(RecordCampaignRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToCampaign(r.Campaign, "campaign.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordSelfAssessmentResponse> RecordSelfAssessment(RecordSelfAssessmentRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToSelfAssessment(r.SelfAssessment, "self_assessment.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<CreateDutyItemResponse> CreateDutyItem(CreateDutyItemRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyItem(r.DutyItem, "duty_item.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<UpdateDutyItemStatusResponse> UpdateDutyItemStatus(UpdateDutyItemStatusRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyProgress(r.DutyProgress, "duty_progress.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RaiseFindingResponse> RaiseFinding(RaiseFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFinding(r.Finding, "finding.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordFindingProgressResponse> RecordFindingProgress(RecordFindingProgressRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingProgress(r.FindingProgress, "finding_progress.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<CloseFindingResponse> CloseFinding(CloseFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingClosure(r.FindingClosure, "finding_closure.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<ReopenFindingResponse> ReopenFinding(ReopenFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingReopening(r.FindingReopening, "finding_reopening.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListDutyItemsResponse> ListDutyItems(ListDutyItemsRequest r, ServerCallContext context)
     {
         var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"duties|{r.NodeId}|{r.OverdueOnly}");
@@ -113,6 +131,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListFindingsResponse> ListFindings(ListFindingsRequest r, ServerCallContext context)
     {
         var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"findings|{r.NodeId}|{r.OverdueOnly}");
@@ -137,6 +156,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     private static string NextToken(int count, long after, int pageSize, string scope) =>
         after + pageSize < count ? PageToken.Encode(scope, after + pageSize) : "";
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetComplianceResponse> GetCompliance(GetComplianceRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -150,6 +170,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return ToMessage(await Ledger(caller, r.NodeId).GetCompliance(r.Period));
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListWarningsResponse> ListWarnings(ListWarningsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -171,12 +192,14 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<AmendRecordResponse> AmendRecord(AmendRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(
@@ -184,6 +207,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordReview, Mutation = true)]
     public override async Task<ReviewRecordResponse> ReviewRecord(ReviewRecordRequest r, ServerCallContext context)
     {
         // The reviewer is the caller (AppendAsync records the credential's subject), never the body.
@@ -199,6 +223,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListReviewQueueResponse> ListReviewQueue(ListReviewQueueRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -229,6 +254,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<ImportRecordsResponse> ImportRecords(ImportRecordsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -290,6 +316,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetRecordResponse> GetRecord(GetRecordRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -304,6 +331,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -338,6 +366,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     }
 
     /// <inheritdoc />
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<SealYearResponse> SealYear(SealYearRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

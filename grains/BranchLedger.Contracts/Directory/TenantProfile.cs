@@ -14,4 +14,10 @@ public sealed record TenantProfile
 
     /// <summary>The body's IANA time zone; it decides which calendar day a moment falls on.</summary>
     [Id(2)] public required string TimeZone { get; init; }
+
+    /// <summary>
+    /// Whether grants narrowed to nodes (branch secretaries) read the whole tenant; off by default, so
+    /// they read only their own nodes. Their writes stay narrowed either way.
+    /// </summary>
+    [Id(3)] public bool SecretariesReadWholeTenant { get; init; }
 }
