@@ -6,7 +6,9 @@ using BranchLedger.Integration.Tests.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
+using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -46,6 +48,32 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
         var downloads = endpoints.OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/v1/downloads", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, downloads.Count);
         Assert.All(downloads, e => Assert.True(Policies.DeclaredBy(e) is not null, $"{e.RoutePattern.RawText} declares no permission"));
+    }
+
+    [Fact]
+    public async Task A_grpc_method_that_declares_no_permission_is_refused_to_every_credential()
+    {
+        // The gateway's own fallback policy and handlers, on an endpoint like grpc-dotnet's without the attribute.
+        var services = fixture.Host.Services;
+        var fallback = await services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        Assert.NotNull(fallback);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "branchledger.v1.LedgerService", "Undeclared", Bytes, Bytes);
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new GrpcMethodMetadata(typeof(object), method)), "undeclared"));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "mx-admin")], "test"));
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+
+        var refused = await authorization.AuthorizeAsync(admin, http, fallback);
+        Assert.False(refused.Succeeded);
+        Assert.Equal("/branchledger.v1.LedgerService/Undeclared is not open to any credential.",
+            Assert.Single(refused.Failure!.FailureReasons).Message);
+
+        // The control: health stays open, and so does anything that is not a gRPC method.
+        var health = new Method<byte[], byte[]>(MethodType.Unary, "grpc.health.v1.Health", "Check", Bytes, Bytes);
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new GrpcMethodMetadata(typeof(object), health)), "health"));
+        Assert.True((await authorization.AuthorizeAsync(new ClaimsPrincipal(), http, fallback)).Succeeded);
+        http.SetEndpoint(null);
+        Assert.True((await authorization.AuthorizeAsync(new ClaimsPrincipal(), http, fallback)).Succeeded);
     }
 
     [Fact]
