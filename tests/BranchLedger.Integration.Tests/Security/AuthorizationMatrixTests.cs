@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BranchLedger.Api.V1;
 using BranchLedger.Auth;
 using BranchLedger.Domain.Access;
@@ -6,14 +7,13 @@ using BranchLedger.Integration.Tests.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
-using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace BranchLedger.Integration.Tests.Security;
 
@@ -48,6 +48,27 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
         var downloads = endpoints.OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/v1/downloads", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, downloads.Count);
         Assert.All(downloads, e => Assert.True(Policies.DeclaredBy(e) is not null, $"{e.RoutePattern.RawText} declares no permission"));
+    }
+
+    [Fact]
+    public void Every_node_scoped_rpc_request_tells_authorization_its_node()
+    {
+        // Node scopes narrow tenant.read and records.write: a request naming a node without saying so
+        // typed would count as reading the whole tenant, refused to every branch secretary.
+        var endpoints = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var narrowed = endpoints
+            .Where(e => Policies.DeclaredBy(e) is Permission.TenantRead or Permission.RecordWrite)
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(narrowed);
+        foreach (var (service, method) in ServedMethods().Where(m => narrowed.Contains("/" + m.Service.FullName + "/" + m.Method.Name)))
+        {
+            var type = method.InputType.ClrType;
+            var namesNode = method.InputType.FindFieldByName("node_id") is not null;
+            Assert.True(namesNode ? typeof(INodeScoped).IsAssignableFrom(type) : typeof(INodeScoped).IsAssignableFrom(type) || typeof(ITenantLevel).IsAssignableFrom(type),
+                $"{service.Name}/{method.Name}: {type.Name} should implement {(namesNode ? nameof(INodeScoped) : nameof(INodeScoped) + " or " + nameof(ITenantLevel))}");
+        }
     }
 
     [Fact]
