@@ -34,10 +34,11 @@ internal static class ApiHosting
     {
         app.MapBranchLedgerWebApp();
         app.UseAuthentication();
+        // Writes made with the web session's cookie carry its anti-forgery value (WebSessions).
         app.UseBranchLedgerWebSessionCsrf();
-        app.UseAuthorization();
+        // Refusals of the authorization middleware are counted too.
         app.UseBranchLedgerRefusalCounting();
-        app.UseBranchLedgerAuthenticateFirst();
+        app.UseAuthorization();
         app.MapGrpcService<LedgerApi>();
         app.MapGrpcService<DirectoryApi>();
         app.MapGrpcService<RankingApi>();

@@ -3,6 +3,7 @@ using System.Reflection;
 using BranchLedger.Api.V1;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Gateway.Errors;
+using BranchLedger.Gateway.Security;
 using BranchLedger.Gateway.Services;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -11,9 +12,11 @@ namespace BranchLedger.Gateway.Hosting;
 
 /// <summary>
 /// Plain HTTP GET downloads of the file-streaming RPCs, for browsers (a server stream is not a file to
-/// them). Each route fills the RPC's request from the path and query and runs the RPC itself in process
-/// (<see cref="InProcessGrpc"/>): same credential, permission, limits and validation as over gRPC.
-/// Refusals are problem documents (<see cref="HttpProblems"/>).
+/// them). Each route requires the RPC's own policy (<see cref="Policies"/>), applied by ASP.NET Core's
+/// authorization middleware like on the RPC's endpoints; it then fills the RPC's request from the path
+/// and query and runs the RPC in process (<see cref="InProcessGrpc"/>) for what is not authorization:
+/// limits, validation, error mapping, and the node-scope check of the typed request, made in the same
+/// one place as over gRPC. Refusals are problem documents (<see cref="HttpProblems"/>).
 /// </summary>
 internal static class DownloadHosting
 {
@@ -44,7 +47,7 @@ internal static class DownloadHosting
                 },
             };
             return SendAsync<ExportRankingsRequest, ExportRankingsResponse>(http, ExportRankingsMethod, request, query, s => s.ExportRankings);
-        });
+        }).RequireAuthorization(PolicyOf<ReportApi>(nameof(ReportApi.ExportRankings)));
 
         // GenerateAnnualReport of a node (of the acting tenant: x-branchledger-tenant for credentials reaching several).
         downloads.MapGet("/nodes/{nodeId}/annual-report/{year}", (HttpContext http, string nodeId, string year) =>
@@ -57,7 +60,7 @@ internal static class DownloadHosting
                 Format = query.Enum("format", ReportFormat.Docx),
             };
             return SendAsync<GenerateAnnualReportRequest, GenerateAnnualReportResponse>(http, AnnualReportMethod, request, query, s => s.GenerateAnnualReport);
-        });
+        }).RequireAuthorization(PolicyOf<ReportApi>(nameof(ReportApi.GenerateAnnualReport)));
 
         // ExportLedger of a node and every node under it, for a period ("2026", "2026-Q1", "2026-03"); family: one record kind.
         downloads.MapGet("/nodes/{nodeId}/ledger/{period}", (HttpContext http, string nodeId, string period) =>
@@ -71,9 +74,11 @@ internal static class DownloadHosting
                 Family = query.Text("family"),
             };
             return SendAsync<ExportLedgerRequest, ExportLedgerResponse>(http, ExportLedgerMethod, request, query, s => s.ExportLedger);
-        });
+        }).RequireAuthorization(PolicyOf<ReportApi>(nameof(ReportApi.ExportLedger)));
         return app;
     }
+
+    private static string PolicyOf<TService>(string method) => Policies.OfHandler<TService>(method);
 
     private static async Task<IResult> SendAsync<TRequest, TResponse>(
         HttpContext http, string method, TRequest request, Query query, Func<ReportApi, ServerStreamingServerMethod<TRequest, TResponse>> rpc)

@@ -7,9 +7,11 @@ namespace BranchLedger.Gateway.Hosting;
 
 /// <summary>
 /// Runs an RPC of this gateway for a plain HTTP request, in process, through the same interceptors
-/// grpc-dotnet puts around it (authorization, limits, audit, error mapping, in that order). An HTTP
-/// route built on it therefore has the RPC's permission rule, budget and errors — there is no second
-/// permission table to keep in step.
+/// grpc-dotnet puts around it (caller hand-off and node scope, limits, audit, error mapping, in that
+/// order). Authorization is not re-run here: the route requires the RPC's policy as endpoint metadata
+/// and the middleware has applied it; the chain is kept because the handler needs the caller and the
+/// acting tenant the first interceptor hands over, the limits and error mapping apply to downloads as
+/// to any call, and the node-scope check of the typed request lives in one place only.
 /// </summary>
 internal static class InProcessGrpc
 {

@@ -32,18 +32,13 @@ internal static class UploadHosting
     public static WebApplication MapBranchLedgerUploads(this WebApplication app)
     {
         // The body is the file itself (Content-Type text/csv or the .xlsx type): one request, no multipart parsing.
-        app.MapPost(Route + "/nodes/{nodeId}/records:import", ImportAsync);
+        app.MapPost(Route + "/nodes/{nodeId}/records:import", ImportAsync)
+            .RequireAuthorization(Policies.OfHandler<LedgerApi>(nameof(LedgerApi.ImportRecords)));
         return app;
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, string nodeId)
     {
-        // Anonymous callers are refused before the body is read (as AuthenticateFirst does for the RPCs).
-        if (http.User.Identity?.IsAuthenticated != true)
-        {
-            return HttpProblems.From(new RpcException(new Status(StatusCode.Unauthenticated, await AuthenticateFirst.WhyAsync(http))));
-        }
-
         var type = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (type is not (CsvType or "application/csv" or XlsxType))
         {

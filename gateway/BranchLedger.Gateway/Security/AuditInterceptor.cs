@@ -18,7 +18,8 @@ internal sealed class AuditInterceptor(IGrainFactory grains, TimeProvider clock,
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        if (RpcAccess.Find(context.Method) is not { Mutation: true } || !context.UserState.TryGetValue(AuthorizationInterceptor.CallerKey, out var found)
+        var declared = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<RequiresPermissionAttribute>();
+        if (declared is not { Mutation: true } || !context.UserState.TryGetValue(AuthorizationInterceptor.CallerKey, out var found)
             || found is not Caller caller)
         {
             return await continuation(request, context);

@@ -20,6 +20,7 @@ internal static class AuthHosting
         builder.Services.Configure<AuthOptions>(section);
         builder.Services.AddSingleton<GrantDirectory>();
         builder.Services.AddSingleton<CallerFactory>();
+        builder.AddBranchLedgerPolicies();
 
         var localKey = auth.LocalSigningKey is { Length: > 0 } inline ? LocalSigningKey.FromBase64(inline)
             : auth.LocalKeyFile is { Length: > 0 } file ? LocalSigningKey.LoadOrCreate(file)
@@ -54,7 +55,6 @@ internal static class AuthHosting
                 }
             })
             .AddBranchLedgerWebSessions(builder, auth, hasLocalKey: localKey is not null);
-        builder.Services.AddAuthorization();
         return builder;
     }
 }

@@ -1,4 +1,4 @@
-using BranchLedger.Auth;
+using BranchLedger.Api.V1;
 using BranchLedger.Contracts;
 using BranchLedger.Domain.Access;
 using BranchLedger.Gateway.Services;
@@ -8,12 +8,14 @@ using Grpc.Core.Interceptors;
 namespace BranchLedger.Gateway.Security;
 
 /// <summary>
-/// The gate every RPC passes: a valid credential (health and reflection excepted), then the RPC's
-/// permission in the acting tenant (and, for node-scoped record writes, on the nodes it names). The
-/// established <see cref="Caller"/> is what services read, and its tenant travels with every grain call
-/// so the silo's tenant boundary filter can check it again.
+/// After ASP.NET Core's authorization middleware has applied the endpoint's policy (credential,
+/// permission in the acting tenant — see <see cref="PermissionHandler"/>), this is the one place the
+/// typed request is checked against node scopes: the nodes it names (<see cref="INodeScoped"/>), or,
+/// for any other request, the whole tenant — unless it reads no node's data (<see cref="ITenantLevel"/>).
+/// It then hands the established <see cref="Caller"/> to the services and sets the tenant every grain
+/// call acts for, so the silo's tenant boundary filter can check it again.
 /// </summary>
-internal sealed class AuthorizationInterceptor(CallerFactory callers, ILogger<AuthorizationInterceptor> logger) : Interceptor
+internal sealed class AuthorizationInterceptor : Interceptor
 {
     public const string CallerKey = "branchledger-caller";
 
@@ -21,71 +23,51 @@ internal sealed class AuthorizationInterceptor(CallerFactory callers, ILogger<Au
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         // The request context is async-local: set here, in the frame that runs the handler.
-        TenantBoundary.ActFor(ActsFor(await AuthorizeAsync(request, context), context));
+        TenantBoundary.ActFor(await AuthorizeAsync(request, context));
         return await continuation(request, context);
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        TenantBoundary.ActFor(ActsFor(await AuthorizeAsync(request, context), context));
+        TenantBoundary.ActFor(await AuthorizeAsync(request, context));
         await continuation(request, responseStream, context);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
-        RpcAccess.IsOpen(context.Method) ? continuation(requestStream, context) : throw Unexposed(context);
+        OpenServices.Contains(context.Method) ? continuation(requestStream, context) : throw Unexposed(context);
 
     public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
-        RpcAccess.IsOpen(context.Method) ? continuation(requestStream, responseStream, context) : throw Unexposed(context);
+        OpenServices.Contains(context.Method) ? continuation(requestStream, responseStream, context) : throw Unexposed(context);
 
-    private async Task<Caller?> AuthorizeAsync(object request, ServerCallContext context)
+    /// <summary>The tenant grain calls act for, or null (open services; city-level reads, which legitimately reach every tenant).</summary>
+    private async Task<string?> AuthorizeAsync(object request, ServerCallContext context)
     {
-        if (RpcAccess.IsOpen(context.Method))
+        if (OpenServices.Contains(context.Method))
         {
             return null;
         }
 
-        var rule = RpcAccess.Find(context.Method) ?? throw Unexposed(context);
         var http = context.GetHttpContext();
-        if (http.User.Identity?.IsAuthenticated != true)
+        // Both are set by the endpoint's policy; missing means the endpoint declared none (fail closed).
+        var permission = Policies.DeclaredBy(http.GetEndpoint()) ?? throw Unexposed(context);
+        var caller = CallerAccess.Established(http) ?? throw Unexposed(context);
+        if (AccessPolicy.NarrowedByNodes(permission) && request is not ITenantLevel)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, await AuthenticateFirst.WhyAsync(http)));
-        }
-
-        var named = context.RequestHeaders.GetValue(BranchLedgerClaims.TenantHeader);
-        var caller = await callers.CreateAsync(http.User, string.IsNullOrEmpty(named) ? null : named);
-        if (caller.Grants.Count == 0)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{caller.Subject}' holds no role; ask an administrator to bind one."));
-        }
-
-        if (!rule.HandlerChecks)
-        {
-            var tenant = AccessPolicy.IsTenantBound(rule.Permission) ? caller.Tenant : null;
-            var nodes = AccessPolicy.IsNodeScoped(rule.Permission) ? RequestFacts.NodeIds(request) : [];
-            if (!AccessPolicy.Allows(caller.Grants, rule.Permission, tenant, nodes))
+            // Resource-based: ASP.NET Core's authorization service with the request's nodes as the resource.
+            var nodes = request is INodeScoped scoped ? scoped.ScopedNodeIds : [];
+            if (await NodeAuthorization.RefusalAsync(http, caller, permission, nodes) is { } refused)
             {
-                // A client error: counted by RefusalCounting, logged for debugging only.
-                logger.LogDebug("Refused {Method} to {Subject} ({Credential}) in tenant {Tenant}", context.Method, caller.Subject, caller.Credential, tenant);
-                throw nodes.Count > 0 && AccessPolicy.Allows(caller.Grants, Permission.TenantRead, tenant, [])
-                    ? new RpcException(new Status(StatusCode.PermissionDenied, $"The credential may not write records of node(s) {string.Join(", ", nodes)}."))
-                    : Caller.Denied(rule.Permission, tenant);
+                throw new RpcException(refused);
             }
         }
 
         context.UserState[CallerKey] = caller;
-        return caller;
+        return permission == Permission.CityRead ? null : caller.ActingTenant;
     }
-
-    /// <summary>
-    /// The tenant grain calls act for: the caller's, except for city-level reads, which legitimately
-    /// reach every tenant (like the ranking path inside the cluster).
-    /// </summary>
-    private static string? ActsFor(Caller? caller, ServerCallContext context) =>
-        RpcAccess.Find(context.Method)?.Permission == Permission.CityRead ? null : caller?.ActingTenant;
 
     private static RpcException Unexposed(ServerCallContext context) =>
         new(new Status(StatusCode.PermissionDenied, $"{context.Method} is not open to any credential."));

@@ -12,9 +12,10 @@ namespace BranchLedger.Gateway.Security;
 /// Turns an authenticated principal into a <see cref="Caller"/>: its grants (API key grant; token
 /// grant claims from the local or a trusted issuer; bindings stored for the subject) and the tenant
 /// the call acts on. The tenant always comes from the credential: metadata may only pick one of the
-/// tenants the grants reach.
+/// tenants the grants reach. For a node-scoped grant it also reads whether the tenant lets such grants
+/// read the whole tenant.
 /// </summary>
-internal sealed class CallerFactory(GrantDirectory directory, IOptions<AuthOptions> options)
+internal sealed class CallerFactory(GrantDirectory directory, TenantReadSettings settings, IOptions<AuthOptions> options)
 {
     public async Task<Caller> CreateAsync(ClaimsPrincipal user, string? namedTenant)
     {
@@ -52,7 +53,23 @@ internal sealed class CallerFactory(GrantDirectory directory, IOptions<AuthOptio
             }
         }
 
-        return new Caller(namedTenant ?? AccessPolicy.DefaultTenant(grants), subject, apiKey ?? "token:" + issuer, grants);
+        var tenant = namedTenant ?? AccessPolicy.DefaultTenant(grants);
+        return new Caller(tenant, subject, apiKey ?? "token:" + issuer, grants)
+        {
+            NodeGrantsReadWholeTenant = tenant is not null && AccessPolicy.HasNodeScope(grants, tenant) && await WholeTenantAsync(tenant),
+        };
+    }
+
+    private async Task<bool> WholeTenantAsync(string tenant)
+    {
+        try
+        {
+            return await settings.SecretariesReadWholeTenantAsync(tenant);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The tenant's access settings are temporarily unavailable; retry.", ex));
+        }
     }
 
     private async Task<IReadOnlyList<Grant>> StoredGrantsAsync(string subject)

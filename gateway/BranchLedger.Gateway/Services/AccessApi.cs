@@ -20,6 +20,7 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
 
     private IAccessGrain Access => grains.GetGrain<IAccessGrain>(AccessKeys.Platform);
 
+    [RequiresPermission(Permission.None)]
     public override Task<GetCallerResponse> GetCaller(GetCallerRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -33,6 +34,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return Task.FromResult(response);
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None, Mutation = true)]
     public override async Task<BindRoleResponse> BindRole(BindRoleRequest r, ServerCallContext context)
     {
         var grant = Authorise(context, r.Subject, r.Grant, r.RequestId);
@@ -41,6 +44,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return new BindRoleResponse { Replayed = result.Replayed };
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None, Mutation = true)]
     public override async Task<UnbindRoleResponse> UnbindRole(UnbindRoleRequest r, ServerCallContext context)
     {
         var grant = Authorise(context, r.Subject, r.Grant, r.RequestId);
@@ -49,6 +54,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return new UnbindRoleResponse { Replayed = result.Replayed };
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<ListRoleBindingsResponse> ListRoleBindings(ListRoleBindingsRequest r, ServerCallContext context)
     {
         var tenant = ListingScope(callers.Resolve(context));
@@ -66,6 +73,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return response;
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None, Mutation = true)]
     public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -92,6 +101,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return new CreateApiKeyResponse { Key = Message(stored), KeyText = result.Replayed ? "" : text, Replayed = result.Replayed };
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None, Mutation = true)]
     public override async Task<RevokeApiKeyResponse> RevokeApiKey(RevokeApiKeyRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -114,6 +125,8 @@ internal sealed class AccessApi(IGrainFactory grains, ICallerResolver callers, G
         return new RevokeApiKeyResponse { Key = Message((await Access.FindApiKey(r.KeyId))!), Replayed = result.Replayed };
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest r, ServerCallContext context)
     {
         var tenant = ListingScope(callers.Resolve(context));

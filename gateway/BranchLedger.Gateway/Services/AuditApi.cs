@@ -5,6 +5,7 @@ using BranchLedger.Domain.Access;
 using BranchLedger.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -14,6 +15,8 @@ namespace BranchLedger.Gateway.Services;
 /// </summary>
 internal sealed class AuditApi(IGrainFactory grains, ICallerResolver callers) : AuditService.AuditServiceBase
 {
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

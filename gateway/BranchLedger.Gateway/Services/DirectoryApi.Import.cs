@@ -6,12 +6,15 @@ using static BranchLedger.Gateway.Services.DirectoryMapping;
 using NodeCreated = BranchLedger.Contracts.Directory.NodeCreated;
 using NodeImport = BranchLedger.Contracts.Directory.NodeImport;
 using NodeKind = BranchLedger.Domain.Directory.NodeKind;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
 /// <summary>DirectoryService.ImportNodes: a tenant's tree (and rosters) in one request and one directory write.</summary>
 internal sealed partial class DirectoryApi
 {
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<ImportNodesResponse> ImportNodes(ImportNodesRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

@@ -10,6 +10,8 @@ using NodeCreated = BranchLedger.Contracts.Directory.NodeCreated;
 using NodeKind = BranchLedger.Domain.Directory.NodeKind;
 using NodeMoved = BranchLedger.Contracts.Directory.NodeMoved;
 using NodeRenamed = BranchLedger.Contracts.Directory.NodeRenamed;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -17,9 +19,10 @@ namespace BranchLedger.Gateway.Services;
 /// DirectoryService: validates every request completely before any grain call, then delegates to the
 /// caller's tenant grain. The tenant comes from the caller, never from the request.
 /// </summary>
-internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
+internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock, TenantReadSettings readSettings)
     : DirectoryService.DirectoryServiceBase
 {
+    [RequiresPermission(Permission.TenantCreate, Mutation = true)]
     public override async Task<RegisterTenantResponse> RegisterTenant(RegisterTenantRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -28,6 +31,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Tenant = result.Tenant.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetTenantResponse> GetTenant(GetTenantRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -40,14 +44,18 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Tenant = tenant!.ToMessage() };
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<UpdateTenantProfileResponse> UpdateTenantProfile(UpdateTenantProfileRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
         var command = Checked(caller, request.RequestId, new TenantProfileUpdated { Profile = ToProfile(request.Profile) });
         var result = await Directory(caller).UpdateProfile(command);
+        // The read setting may have changed: this gateway sees it at once, others within the cache time.
+        readSettings.Evict(caller.Tenant);
         return new() { Tenant = result.Tenant.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<CreateNodeResponse> CreateNode(CreateNodeRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -59,6 +67,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Node = result.Node.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<RenameNodeResponse> RenameNode(RenameNodeRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -67,6 +76,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Node = result.Node.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<MoveNodeResponse> MoveNode(MoveNodeRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -75,6 +85,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Node = result.Node.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<CloseNodeResponse> CloseNode(CloseNodeRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -83,6 +94,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Node = result.Node.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetNodeResponse> GetNode(GetNodeRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -91,6 +103,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Node = node.ToMessage() };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListNodesResponse> ListNodes(ListNodesRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -102,10 +115,14 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
 
         var page = await Directory(caller).ListNodes(OrNull(request.ParentId), request.IncludeClosed, after, pageSize);
         var response = new ListNodesResponse { NextPageToken = Token(scope, page.NextAfter) };
-        response.Nodes.AddRange(page.Items.Select(n => n.ToMessage()));
+        // A node-scoped reader (a branch secretary, unless the tenant widens reads) sees only its own
+        // nodes; a page may then hold fewer than page_size nodes, and the token still walks them all.
+        var readable = caller.ReadableNodes;
+        response.Nodes.AddRange(page.Items.Where(n => readable is null || readable.Contains(n.NodeId)).Select(n => n.ToMessage()));
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListNodeHistoryResponse> ListNodeHistory(ListNodeHistoryRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -121,6 +138,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return response;
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<SetRosterResponse> SetRoster(SetRosterRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -133,6 +151,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Roster = result.Roster.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListRostersResponse> ListRosters(ListRostersRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -148,6 +167,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return response;
     }
 
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<SetObligationOverridesResponse> SetObligationOverrides(
         SetObligationOverridesRequest request, ServerCallContext context)
     {
@@ -159,6 +179,7 @@ internal sealed partial class DirectoryApi(IGrainFactory grains, ICallerResolver
         return new() { Overrides = result.Overrides.ToMessage(), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListObligationsResponse> ListObligations(ListObligationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

@@ -23,6 +23,7 @@ internal static class DirectoryMapping
             ? AttendanceRecording.CountsOnly
             : (AttendanceRecording)(int)profile.AttendanceRecording,
         SessionDays = profile is null or { SessionDays: 0 } ? TenantRules.DefaultSessionDays : profile.SessionDays,
+        SecretariesReadWholeTenant = profile?.SecretariesReadWholeTenant ?? false,
     };
 
     /// <summary>Empty ids (the API's "none") become null, as the grain keeps them.</summary>
@@ -56,6 +57,7 @@ internal static class DirectoryMapping
             AttendanceRecording = (V1.AttendanceRecording)(int)tenant.Profile.AttendanceRecording,
             // Profiles stored before the setting existed read 0: they have the default.
             SessionDays = tenant.Profile.SessionDays == 0 ? TenantRules.DefaultSessionDays : tenant.Profile.SessionDays,
+            SecretariesReadWholeTenant = tenant.Profile.SecretariesReadWholeTenant,
         },
         CreatedBy = tenant.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(tenant.CreatedAt),

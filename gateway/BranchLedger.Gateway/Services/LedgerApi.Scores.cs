@@ -3,12 +3,15 @@ using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Validation;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
 // GetScore: one node's explained score, computed by its ledger from its records.
 internal sealed partial class LedgerApi
 {
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetScoreResponse> GetScore(GetScoreRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

@@ -6,6 +6,8 @@ using BranchLedger.Domain.Validation;
 using Google.Protobuf.Collections;
 using Grpc.Core;
 using static BranchLedger.Gateway.Services.LedgerMapping;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -13,66 +15,78 @@ namespace BranchLedger.Gateway.Services;
 internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock)
     : LedgerService.LedgerServiceBase
 {
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToMeeting(r.Meeting, "meeting.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordTalkResponse> RecordTalk(RecordTalkRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToTalk(r.Talk, "talk.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordQuarterlyReviewResponse> RecordQuarterlyReview(RecordQuarterlyReviewRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToReview(r.QuarterlyReview, "quarterly_review.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordCommunityServiceResponse> RecordCommunityService(RecordCommunityServiceRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToService(r.CommunityService, "community_service.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordRiskPointResponse> RecordRiskPoint(RecordRiskPointRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToRiskPoint(r.RiskPoint, "risk_point.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordBrandProjectResponse> RecordBrandProject(RecordBrandProjectRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToBrand(r.BrandProject, "brand_project.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordHonourResponse> RecordHonour(RecordHonourRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToHonour(r.Honour, "honour.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordCampaignResponse> RecordCampaign(RecordCampaignRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToCampaign(r.Campaign, "campaign.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordSelfAssessmentResponse> RecordSelfAssessment(RecordSelfAssessmentRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToSelfAssessment(r.SelfAssessment, "self_assessment.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<CreateDutyItemResponse> CreateDutyItem(CreateDutyItemRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToDutyItem(r.DutyItem, "duty_item.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    // The need depends on the status asked for (records.write, or findings.verify to verify): the handler decides.
+    [RequiresPermission(Permission.None, Mutation = true)]
     public override async Task<UpdateDutyItemStatusResponse> UpdateDutyItemStatus(UpdateDutyItemStatusRequest r, ServerCallContext context)
     {
         // Moving a duty item is a record write; verifying it is a sign-off (findings.verify).
@@ -85,30 +99,36 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RaiseFindingResponse> RaiseFinding(RaiseFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFinding(r.Finding, "finding.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<RecordFindingProgressResponse> RecordFindingProgress(RecordFindingProgressRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingProgress(r.FindingProgress, "finding_progress.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    // Closing (销号) is a verifier's sign-off, never the branch's own: findings.verify, on the finding's node.
+    [RequiresPermission(Permission.FindingVerify, Mutation = true)]
     public override async Task<CloseFindingResponse> CloseFinding(CloseFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingClosure(r.FindingClosure, "finding_closure.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<ReopenFindingResponse> ReopenFinding(ReopenFindingRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToFindingReopening(r.FindingReopening, "finding_reopening.", v), r.Evidence);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListDutyItemsResponse> ListDutyItems(ListDutyItemsRequest r, ServerCallContext context)
     {
         var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"duties|{r.NodeId}|{r.OverdueOnly}");
@@ -119,6 +139,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListFindingsResponse> ListFindings(ListFindingsRequest r, ServerCallContext context)
     {
         var (caller, pageSize, after) = ListArguments(context, r.NodeId, r.PageSize, r.PageToken, $"findings|{r.NodeId}|{r.OverdueOnly}");
@@ -143,6 +164,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     private static string NextToken(int count, long after, int pageSize, string scope) =>
         after + pageSize < count ? PageToken.Encode(scope, after + pageSize) : "";
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetComplianceResponse> GetCompliance(GetComplianceRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -156,6 +178,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return ToMessage(await Ledger(caller, r.NodeId).GetCompliance(r.Period));
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListWarningsResponse> ListWarnings(ListWarningsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -177,12 +200,14 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<VoidRecordResponse> VoidRecord(VoidRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, _ => Correction(r.RecordId, r.Reason, null), evidence: null);
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<AmendRecordResponse> AmendRecord(AmendRecordRequest r, ServerCallContext context)
     {
         var (record, replayed) = await AppendAsync(
@@ -191,6 +216,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.RecordReview, Mutation = true)]
     public override async Task<ReviewRecordResponse> ReviewRecord(ReviewRecordRequest r, ServerCallContext context)
     {
         // The reviewer is the caller (AppendAsync records the credential's subject), never the body.
@@ -206,6 +232,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListReviewQueueResponse> ListReviewQueue(ListReviewQueueRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -236,6 +263,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
     public override async Task<ImportRecordsResponse> ImportRecords(ImportRecordsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -303,6 +331,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetRecordResponse> GetRecord(GetRecordRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -317,6 +346,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -351,6 +381,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
     }
 
     /// <inheritdoc />
+    [RequiresPermission(Permission.DirectoryWrite, Mutation = true)]
     public override async Task<SealYearResponse> SealYear(SealYearRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

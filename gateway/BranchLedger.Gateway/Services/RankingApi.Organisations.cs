@@ -5,12 +5,15 @@ using BranchLedger.Contracts.Scoring;
 using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Validation;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
 // GetOrganisationScore: aggregated from the tenant's ranking shard, never from the ledgers.
 internal sealed partial class RankingApi
 {
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetOrganisationScoreResponse> GetOrganisationScore(GetOrganisationScoreRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

@@ -4,12 +4,15 @@ using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Scoring;
 using BranchLedger.Domain.Validation;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
 // ListCityWarnings: one read per tenant's warning board (dozens), never one per branch.
 internal sealed partial class RankingApi
 {
+    [RequiresPermission(Permission.CityRead)]
     public override async Task<ListCityWarningsResponse> ListCityWarnings(ListCityWarningsRequest r, ServerCallContext context)
     {
         callers.Resolve(context);

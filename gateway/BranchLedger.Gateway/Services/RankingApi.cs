@@ -9,6 +9,7 @@ using BranchLedger.Domain.Rankings;
 using BranchLedger.Domain.Validation;
 using Grpc.Core;
 using static BranchLedger.Gateway.Services.RankingMapping;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -24,6 +25,8 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
 
     private RankingReader Reader => _runtime.Reader;
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<ListTopBranchesResponse> ListTopBranches(ListTopBranchesRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -59,6 +62,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         return response;
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetBranchRankResponse> GetBranchRank(GetBranchRankRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -93,6 +97,8 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         return response;
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<CompareBranchesResponse> CompareBranches(CompareBranchesRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -126,8 +132,16 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         CommandChecks.ThrowIfInvalid(violations);
         foreach (var tenant in refs.Select(b => b.Tenant).Distinct(StringComparer.Ordinal))
         {
-            // Comparing across tenants is a city-level view; within one's own tenant it is a tenant read.
-            caller.Demand(tenant == caller.ActingTenant ? Permission.TenantRead : Permission.CityRead, tenant == caller.ActingTenant ? tenant : null);
+            // Comparing across tenants is a city-level view; within one's own tenant it is a read of the
+            // branches compared (node-scoped grants compare only their own branches).
+            if (tenant == caller.ActingTenant)
+            {
+                caller.Demand(Permission.TenantRead, tenant, [.. refs.Where(b => b.Tenant == tenant).Select(b => b.Node)]);
+            }
+            else
+            {
+                caller.Demand(Permission.CityRead, null);
+            }
         }
 
         var response = new CompareBranchesResponse { Period = r.Period };
@@ -161,6 +175,8 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         return response;
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task<GetDistributionResponse> GetDistribution(GetDistributionRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -178,6 +194,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         return ToMessage(await Reader.DistributionAsync(layout, r.Period, tenant, indicator), r.Period, layout.RubricVersion);
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetBranchTrendResponse> GetBranchTrend(GetBranchTrendRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -220,6 +237,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         }
     }
 
+    [RequiresPermission(Permission.CityRead)]
     public override async Task<ListTenantLeaderboardResponse> ListTenantLeaderboard(ListTenantLeaderboardRequest r, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -251,6 +269,8 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         return response;
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task WatchRanking(WatchRankingRequest r, IServerStreamWriter<WatchRankingResponse> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

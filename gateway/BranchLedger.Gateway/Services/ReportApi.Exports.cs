@@ -5,6 +5,8 @@ using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Validation;
 using BranchLedger.Reports;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -13,6 +15,7 @@ internal sealed partial class ReportApi
 {
     private const int ListPageSize = 500;
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task ExportLedger(ExportLedgerRequest r, IServerStreamWriter<ExportLedgerResponse> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -37,6 +40,8 @@ internal sealed partial class ReportApi
         await SendTablesAsync($"ledger-{r.NodeId}-{r.Period}", r.Format, sheets, csv, responseStream, context.CancellationToken);
     }
 
+    // Any role; the handler decides from the request (scope, tenant, the grant handed out).
+    [RequiresPermission(Permission.None)]
     public override async Task ExportRankings(ExportRankingsRequest r, IServerStreamWriter<ExportRankingsResponse> responseStream, ServerCallContext context)
     {
         var violations = new Violations();

@@ -6,6 +6,8 @@ using BranchLedger.Domain.Reports;
 using BranchLedger.Domain.Validation;
 using BranchLedger.Reports;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -20,6 +22,7 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
     private const int MinYear = 2000;
     private const int MaxYear = 2100;
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task GenerateAnnualReport(
         GenerateAnnualReportRequest r, IServerStreamWriter<GenerateAnnualReportResponse> responseStream, ServerCallContext context)
     {
@@ -43,6 +46,7 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
             context.CancellationToken);
     }
 
+    [RequiresPermission(Permission.TenantRead)]
     public override async Task<GetReportTraceResponse> GetReportTrace(GetReportTraceRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);

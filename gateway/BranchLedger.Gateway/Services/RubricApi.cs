@@ -6,6 +6,8 @@ using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using BranchLedger.Domain.Access;
+using BranchLedger.Gateway.Security;
 
 namespace BranchLedger.Gateway.Services;
 
@@ -14,6 +16,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
 {
     private IRubricGrain Rubrics => grains.GetGrain<IRubricGrain>(CityKeys.City);
 
+    [RequiresPermission(Permission.RubricPublish, Mutation = true)]
     public override async Task<PublishRubricResponse> PublishRubric(PublishRubricRequest r, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -25,6 +28,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
         return new PublishRubricResponse { Rubric = await ToMessage(result.Rubric), Replayed = result.Replayed };
     }
 
+    [RequiresPermission(Permission.None)]
     public override async Task<GetRubricResponse> GetRubric(GetRubricRequest r, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -34,6 +38,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
         return new GetRubricResponse { Rubric = await ToMessage(rubric), RubricJson = rubric.Json };
     }
 
+    [RequiresPermission(Permission.None)]
     public override async Task<ListRubricVersionsResponse> ListRubricVersions(ListRubricVersionsRequest r, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -53,6 +58,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
         return response;
     }
 
+    [RequiresPermission(Permission.None)]
     public override async Task<GetRescoringStatusResponse> GetRescoringStatus(GetRescoringStatusRequest r, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -60,6 +66,7 @@ internal sealed class RubricApi(IGrainFactory grains, ICallerResolver callers) :
         return new GetRescoringStatusResponse { Status = status is null ? null : Message(status) };
     }
 
+    [RequiresPermission(Permission.RubricPublish, Mutation = true)]
     public override async Task<RebuildRankingsResponse> RebuildRankings(RebuildRankingsRequest r, ServerCallContext context)
     {
         callers.Resolve(context);

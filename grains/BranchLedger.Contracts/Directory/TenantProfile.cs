@@ -20,4 +20,10 @@ public sealed record TenantProfile
 
     /// <summary>How many days a trusted device stays signed in to the web app (1..90).</summary>
     [Id(4)] public int SessionDays { get; init; } = TenantRules.DefaultSessionDays;
+
+    /// <summary>
+    /// Whether grants narrowed to nodes (branch secretaries) read the whole tenant; off by default, so
+    /// they read only their own nodes. Their writes stay narrowed either way.
+    /// </summary>
+    [Id(5)] public bool SecretariesReadWholeTenant { get; init; }
 }

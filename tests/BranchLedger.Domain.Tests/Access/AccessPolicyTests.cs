@@ -7,16 +7,42 @@ public sealed class AccessPolicyTests
     private static IReadOnlyList<Grant> Of(params string[] grants) => [.. grants.Select(g => Grant.Parse(g)!)];
 
     [Fact]
-    public void A_secretary_reads_the_whole_tenant_and_writes_only_their_branches()
+    public void A_secretary_reads_and_writes_only_their_branches()
     {
         var secretary = Of("branch-secretary@acme#b1,b2");
-        Assert.True(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", []));
+        Assert.True(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", ["b1"]));
+        Assert.True(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", ["b1", "b2"]));
+        Assert.False(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", ["b3"]));
+        Assert.False(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", []));
         Assert.True(AccessPolicy.Allows(secretary, Permission.RecordWrite, "acme", ["b1"]));
         Assert.True(AccessPolicy.Allows(secretary, Permission.RecordWrite, "acme", ["b1", "b2"]));
         Assert.False(AccessPolicy.Allows(secretary, Permission.RecordWrite, "acme", ["b1", "b3"]));
         Assert.False(AccessPolicy.Allows(secretary, Permission.RecordWrite, "acme", []));
-        Assert.False(AccessPolicy.Allows(secretary, Permission.TenantRead, "beta", []));
+        Assert.False(AccessPolicy.Allows(secretary, Permission.TenantRead, "beta", ["b1"]));
         Assert.False(AccessPolicy.Allows(secretary, Permission.DirectoryWrite, "acme", []));
+        Assert.True(AccessPolicy.AllowsSomewhere(secretary, Permission.TenantRead, "acme"));
+        Assert.False(AccessPolicy.AllowsSomewhere(secretary, Permission.TenantRead, "beta"));
+        Assert.Equal(["b1", "b2"], AccessPolicy.ReadableNodes(secretary, "acme")!);
+    }
+
+    [Fact]
+    public void The_tenant_setting_widens_a_secretarys_reads_but_never_their_writes()
+    {
+        var secretary = Of("branch-secretary@acme#b1");
+        Assert.True(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", [], nodeGrantsReadWholeTenant: true));
+        Assert.True(AccessPolicy.Allows(secretary, Permission.TenantRead, "acme", ["b9"], nodeGrantsReadWholeTenant: true));
+        Assert.False(AccessPolicy.Allows(secretary, Permission.RecordWrite, "acme", ["b9"], nodeGrantsReadWholeTenant: true));
+        Assert.False(AccessPolicy.Allows(secretary, Permission.TenantRead, "beta", ["b1"], nodeGrantsReadWholeTenant: true));
+        Assert.Null(AccessPolicy.ReadableNodes(secretary, "acme", nodeGrantsReadWholeTenant: true));
+    }
+
+    [Fact]
+    public void A_tenant_wide_grant_next_to_a_node_scoped_one_reads_everything()
+    {
+        var both = Of("branch-secretary@acme#b1", "auditor@acme");
+        Assert.True(AccessPolicy.Allows(both, Permission.TenantRead, "acme", []));
+        Assert.Null(AccessPolicy.ReadableNodes(both, "acme"));
+        Assert.False(AccessPolicy.Allows(both, Permission.RecordWrite, "acme", ["b2"]));
     }
 
     [Fact]

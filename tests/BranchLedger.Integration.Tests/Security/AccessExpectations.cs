@@ -21,6 +21,16 @@ internal static class AccessExpectations
 {
     public static readonly IReadOnlyDictionary<string, Need> Needs = Build();
 
+    /// <summary>
+    /// Reads that name no node (tenant settings, the node list filtered to what the caller may read):
+    /// a branch secretary bound to other branches than the one the matrix asks about still gets them.
+    /// Every other read and write names the matrix's branch.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TenantLevel = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "DirectoryService/GetTenant", "DirectoryService/ListNodes", "DirectoryService/ListObligations",
+    };
+
     private static Dictionary<string, Need> Build()
     {
         var needs = new Dictionary<string, Need>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BranchLedger.Api.V1;
 using BranchLedger.Auth;
 using BranchLedger.Domain.Access;
@@ -5,28 +6,95 @@ using BranchLedger.Gateway.Security;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace BranchLedger.Integration.Tests.Security;
 
 /// <summary>
 /// Every RPC of every service the gateway serves, called with every role, about the caller's own
-/// tenant and about another: each cell must be allowed or denied exactly as the role table says.
+/// tenant and about another: each cell must be allowed or denied exactly as the role table says. A
+/// branch secretary bound to a sibling branch stands for least privilege: it reads and writes only its
+/// own branches (the tenant setting that widens reads is tested in <see cref="LeastPrivilegeTests"/>).
 /// </summary>
 public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>
 {
     private const string Branch = "b1";
+    private const string Sibling = "b2";
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     [Fact]
-    public void Every_served_rpc_has_an_access_rule_and_an_expectation()
+    public void Every_served_rpc_and_download_declares_a_permission_and_has_an_expectation()
     {
-        var served = ServedMethods().Select(m => m.Service.FullName + "/" + m.Method.Name).ToList();
+        // What the gateway actually serves, read from its endpoints: gRPC methods, their JSON routes, downloads.
+        var endpoints = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var grpc = endpoints
+            .Select(e => (Endpoint: e, Method: e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName))
+            .Where(e => e.Method is not null && !OpenServices.Contains(e.Method))
+            .ToList();
+        var served = ServedMethods().Select(m => "/" + m.Service.FullName + "/" + m.Method.Name).ToList();
         Assert.NotEmpty(served);
-        Assert.All(served, m => Assert.NotNull(RpcAccess.Find("/" + m)));
-        Assert.All(served, m => Assert.True(AccessExpectations.Needs.ContainsKey(m["branchledger.v1.".Length..]), $"no expectation for {m}"));
-        Assert.All(RpcAccess.Methods, m => Assert.Contains(m.TrimStart('/'), served));
+        Assert.Equal(served.Order(StringComparer.Ordinal), grpc.Select(e => e.Method!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(grpc, e => Assert.True(e.Endpoint.Metadata.GetMetadata<RequiresPermissionAttribute>() is not null && Policies.DeclaredBy(e.Endpoint) is not null,
+            $"{e.Endpoint.DisplayName} ({e.Method}) declares no permission"));
+        Assert.All(served, m => Assert.True(AccessExpectations.Needs.ContainsKey(m["/branchledger.v1.".Length..]), $"no expectation for {m}"));
+
+        var downloads = endpoints.OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/v1/downloads", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, downloads.Count);
+        Assert.All(downloads, e => Assert.True(Policies.DeclaredBy(e) is not null, $"{e.RoutePattern.RawText} declares no permission"));
+    }
+
+    [Fact]
+    public void Every_node_scoped_rpc_request_tells_authorization_its_node()
+    {
+        // Node scopes narrow tenant.read and records.write: a request naming a node without saying so
+        // typed would count as reading the whole tenant, refused to every branch secretary.
+        var endpoints = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var narrowed = endpoints
+            .Where(e => Policies.DeclaredBy(e) is Permission.TenantRead or Permission.RecordWrite)
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(narrowed);
+        foreach (var (service, method) in ServedMethods().Where(m => narrowed.Contains("/" + m.Service.FullName + "/" + m.Method.Name)))
+        {
+            var type = method.InputType.ClrType;
+            var namesNode = method.InputType.FindFieldByName("node_id") is not null;
+            Assert.True(namesNode ? typeof(INodeScoped).IsAssignableFrom(type) : typeof(INodeScoped).IsAssignableFrom(type) || typeof(ITenantLevel).IsAssignableFrom(type),
+                $"{service.Name}/{method.Name}: {type.Name} should implement {(namesNode ? nameof(INodeScoped) : nameof(INodeScoped) + " or " + nameof(ITenantLevel))}");
+        }
+    }
+
+    [Fact]
+    public async Task A_grpc_method_that_declares_no_permission_is_refused_to_every_credential()
+    {
+        // The gateway's own fallback policy and handlers, on an endpoint like grpc-dotnet's without the attribute.
+        var services = fixture.Host.Services;
+        var fallback = await services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        Assert.NotNull(fallback);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "branchledger.v1.LedgerService", "Undeclared", Bytes, Bytes);
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new GrpcMethodMetadata(typeof(object), method)), "undeclared"));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "mx-admin")], "test"));
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+
+        var refused = await authorization.AuthorizeAsync(admin, http, fallback);
+        Assert.False(refused.Succeeded);
+        Assert.Equal("/branchledger.v1.LedgerService/Undeclared is not open to any credential.",
+            Assert.Single(refused.Failure!.FailureReasons).Message);
+
+        // The control: health stays open, and so does anything that is not a gRPC method.
+        var health = new Method<byte[], byte[]>(MethodType.Unary, "grpc.health.v1.Health", "Check", Bytes, Bytes);
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new GrpcMethodMetadata(typeof(object), health)), "health"));
+        Assert.True((await authorization.AuthorizeAsync(new ClaimsPrincipal(), http, fallback)).Succeeded);
+        http.SetEndpoint(null);
+        Assert.True((await authorization.AuthorizeAsync(new ClaimsPrincipal(), http, fallback)).Succeeded);
     }
 
     [Fact]
@@ -57,7 +125,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
             {
                 foreach (var (target, isOwn) in new[] { (own, true), (other, false) })
                 {
-                    var expected = Expect(AccessExpectations.Needs[rpc], role, isOwn);
+                    var expected = Expect(rpc, AccessExpectations.Needs[rpc], role, isOwn);
                     var request = requests.For(rpc, method.InputType, target);
                     var actual = await CallAsync(invoker, service, method, request, role.Credentials(target));
                     cells++;
@@ -86,10 +154,13 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
 
-    private static StatusCode Expect(Need need, MatrixRole role, bool ownTenant) =>
+    private static StatusCode Expect(string rpc, Need need, MatrixRole role, bool ownTenant) =>
         role.Allowed is null ? StatusCode.Unauthenticated
         : !ownTenant && !role.ReachesEveryTenant ? StatusCode.PermissionDenied
-        : need == Need.Authenticated || role.Allowed.Contains(need) ? StatusCode.OK
+        : need == Need.Authenticated ? StatusCode.OK
+        // Least privilege: a grant bound to other nodes neither reads nor writes the matrix's branch.
+        : role.OtherNodes && need is Need.Read or Need.RecordWrite && !AccessExpectations.TenantLevel.Contains(rpc) ? StatusCode.PermissionDenied
+        : role.Allowed.Contains(need) ? StatusCode.OK
         : StatusCode.PermissionDenied;
 
     private static List<MatrixRole> Roles(string own, string systemKey)
@@ -106,6 +177,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
                 t => Token("mx-secretary", t, Grant.For(Role.BranchSecretary, own, [Branch]))),
             new("verifier", [Need.Read, Need.FindingVerify], false,
                 t => Token("mx-verifier", t, Grant.For(Role.Verifier, own, [Branch]))),
+            new("sibling-secretary", [Need.Read, Need.RecordWrite], false,
+                t => Token("mx-sibling", t, Grant.For(Role.BranchSecretary, own, [Sibling]))) { OtherNodes = true },
             new("supervisor", [Need.Read, Need.CityRead, Need.RubricPublish, Need.AuditRead], true,
                 t => Token("mx-supervisor", t, Grant.Everywhere(Role.Supervisor))),
             new("auditor", [Need.Read, Need.AuditRead], false,
@@ -147,5 +220,9 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
     private static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> ServedMethods() =>
         ApiSurface.Services.SelectMany(s => s.Methods.Select(m => (s, m)));
 
-    private sealed record MatrixRole(string Name, Need[]? Allowed, bool ReachesEveryTenant, Func<string, Metadata> Credentials);
+    private sealed record MatrixRole(string Name, Need[]? Allowed, bool ReachesEveryTenant, Func<string, Metadata> Credentials)
+    {
+        /// <summary>Bound to other nodes of its tenant than the branch the matrix asks about.</summary>
+        public bool OtherNodes { get; init; }
+    }
 }

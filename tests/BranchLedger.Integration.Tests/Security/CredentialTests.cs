@@ -88,8 +88,10 @@ public sealed class CredentialTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("sec-other", refused.Status.Detail, StringComparison.Ordinal);
 
-        // Reading the rest of the tenant is allowed; nothing was written to the refused branch.
-        var other = await fixture.Ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "sec-other" }, secretary);
+        // Least privilege: the other branch is not theirs to read either; its office sees nothing was written.
+        var read = await Assert.ThrowsAsync<RpcException>(() => fixture.Ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "sec-other" }, secretary).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
+        var other = await fixture.Ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "sec-other" }, GatewayHost.As(Tenant));
         Assert.Empty(other.Records);
     }
 

@@ -38,8 +38,9 @@ internal sealed class MatrixRequests(string branch, string organisation, IReadOn
         {
             object? value = (field.Name, field.FieldType) switch
             {
-                // Directory writes aim at a node that does not exist, so allowed cells change nothing.
-                ("node_id", _) => rpc.StartsWith("DirectoryService/", StringComparison.Ordinal) ? "zz-missing" : branch,
+                // Directory writes aim at a node that does not exist, so allowed cells change nothing; reads
+                // name the branch, like every other read (node-scoped grants read only their own nodes).
+                ("node_id", _) => rpc.StartsWith("DirectoryService/", StringComparison.Ordinal) && AccessExpectations.Needs[rpc] != Need.Read ? "zz-missing" : branch,
                 ("organisation_id", _) => organisation,
                 ("request_id", _) => Next(),
                 ("period", _) => "2026",
