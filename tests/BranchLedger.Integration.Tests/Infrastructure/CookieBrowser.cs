@@ -58,7 +58,7 @@ public sealed class CookieBrowser(WebApplicationFactory<Program> host) : IDispos
     public async Task<JsonElement> JsonAsync(string url)
     {
         using var response = await GetAsync(url);
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

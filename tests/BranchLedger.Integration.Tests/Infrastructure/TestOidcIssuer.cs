@@ -79,7 +79,8 @@ public sealed class TestOidcIssuer : IAsyncDisposable
         }));
         TestOidcIssuer? issuer = null;
         app.MapGet("/authorize", (HttpContext http) => issuer!.Authorize(http.Request.Query));
-        app.MapPost("/token", async (HttpContext http) => issuer!.Redeem(IssuerOf(http), await http.Request.ReadFormAsync()));
+        // Not (HttpContext) => Task<IResult>: that would bind as a RequestDelegate and drop the result.
+        app.MapPost("/token", async (HttpRequest request) => issuer!.Redeem(IssuerOf(request.HttpContext), await request.ReadFormAsync()));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         issuer = new TestOidcIssuer(app, key, address.TrimEnd('/'));

@@ -65,8 +65,8 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
         var callback = await AtIssuerAsync(authorize);
         var request = fixture.Issuer.Authorizations.Last();
         using var landed = await browser.GetAsync(callback.PathAndQuery);
+        var setCookies = browser.LastSetCookies;
         var session = await browser.JsonAsync("/app/session");
-        var caller = await browser.JsonAsync("/v1/access/caller");
 
         Assert.Equal("code", request.ResponseType);
         Assert.Equal(WebSignInFixture.ClientId, request.ClientId);
@@ -78,14 +78,15 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
         Assert.Empty(fixture.Issuer.RefusedTokenRequests);
         Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
         Assert.Equal("/app/", landed.Headers.Location!.OriginalString);
-        var cookie = Assert.Single(browser.LastSetCookies, c => c.Name == SessionCookie);
+        var cookie = Assert.Single(setCookies, c => c.Name == SessionCookie);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
         Assert.Equal("/", cookie.Path.ToString());
         Assert.Null(cookie.Expires);
         Assert.True(session.GetProperty("signedIn").GetBoolean());
         Assert.Equal(subject, session.GetProperty("subject").GetString());
-        Assert.Equal(64, session.GetProperty("csrf").GetString()!.Length);
+        Assert.Equal(32, session.GetProperty("csrf").GetString()!.Length);
+        var caller = await browser.JsonAsync("/v1/access/caller");
         Assert.Equal(subject, caller.GetProperty("subject").GetString());
         Assert.Equal("token:" + fixture.Issuer.Url, caller.GetProperty("credential").GetString());
         Assert.Equal([$"tenant-admin@{tenant}"], Grants(caller));
@@ -151,7 +152,7 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
         Assert.Null(cookie.Expires);
         Assert.True(session.GetProperty("signedIn").GetBoolean());
         Assert.Equal("王督导", session.GetProperty("subject").GetString());
-        Assert.Equal(64, session.GetProperty("csrf").GetString()!.Length);
+        Assert.Equal(32, session.GetProperty("csrf").GetString()!.Length);
         Assert.Equal("token:branchledger-local", caller.GetProperty("credential").GetString());
         Assert.Equal(["supervisor@*"], Grants(caller));
     }
@@ -173,14 +174,14 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
     public async Task Development_sign_in_without_a_role_acts_with_the_stored_bindings_only()
     {
         var (tenant, subject) = await TenantAndSubjectAsync("dev");
-        await BindAsync(tenant, subject, $"verifier@{tenant}#office-branch");
+        await BindAsync(tenant, subject, $"branch-secretary@{tenant}#office-branch");
         using var browser = new CookieBrowser(fixture.Host);
 
         using var signedIn = await browser.PostJsonAsync("/app/sign-in/dev", new { name = subject, role = "", tenant = "*" }, (Csrf, "1"));
         var caller = await browser.JsonAsync("/v1/access/caller");
 
         Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
-        Assert.Equal([$"verifier@{tenant}#office-branch"], Grants(caller));
+        Assert.Equal([$"branch-secretary@{tenant}#office-branch"], Grants(caller));
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
         var csrf = (await browser.JsonAsync("/app/session")).GetProperty("csrf").GetString()!;
 
         using var none = await browser.PostJsonAsync("/v1/nodes/office-branch/meetings", Meeting("csrf-none"));
-        using var wrong = await browser.PostJsonAsync("/v1/nodes/office-branch/meetings", Meeting("csrf-wrong"), (Csrf, new string('0', 64)));
+        using var wrong = await browser.PostJsonAsync("/v1/nodes/office-branch/meetings", Meeting("csrf-wrong"), (Csrf, new string('0', 32)));
         var before = await browser.JsonAsync("/v1/nodes/office-branch/records?pageSize=10");
         using var right = await browser.PostJsonAsync("/v1/nodes/office-branch/meetings", Meeting("csrf-right"), (Csrf, csrf));
         // A bearer call is judged by its token alone, even with the cookie beside it.
