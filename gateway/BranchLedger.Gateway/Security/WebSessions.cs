@@ -24,18 +24,24 @@ internal static class WebSessions
     public const string CookieName = "branchledger.session";
     public const string CsrfHeader = "x-branchledger-csrf";
     private const string CsrfClaim = "bl_csrf";
+    private const string SessionIdClaim = "bl_sid";
     private const string Route = "/app";
     private const int MaxNameLength = 64;
 
     /// <summary>Whether a request should be authenticated by the session cookie (it carries no other credential).</summary>
+    // An API key wins over a stray cookie (as in the scheme selector), so such a call is not held to the
+    // session's anti-forgery check either.
     public static bool Carries(HttpRequest request) =>
-        request.Cookies.ContainsKey(CookieName) && !request.Headers.ContainsKey("Authorization");
+        request.Cookies.ContainsKey(CookieName) && !request.Headers.ContainsKey("Authorization")
+        && !ApiKeyAuthenticationHandler.Carries(request);
 
     public static AuthenticationBuilder AddBranchLedgerWebSessions(this AuthenticationBuilder auth, WebApplicationBuilder builder, AuthOptions options, bool hasLocalKey)
     {
         var web = builder.Configuration.GetSection("Web").Get<WebOptions>() ?? new WebOptions();
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection("Web"));
         builder.Services.AddSingleton(new WebSignInModes(web.DevSignIn && hasLocalKey, Oidc: CanUseOidc(options, web)));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<WebSessionRevocations>();
         auth.AddCookie(Scheme, o =>
         {
             o.Cookie.Name = CookieName;
@@ -50,10 +56,30 @@ internal static class WebSessions
             o.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
             o.Events.OnSigningIn = context =>
             {
-                // Every session, however it was made, gets its own anti-forgery value.
-                if (context.Principal?.Identity is ClaimsIdentity identity && identity.FindFirst(CsrfClaim) is null)
+                // Every session, however it was made, gets its own anti-forgery value and id, made here:
+                // never values an issuer's token happened to carry under the same names.
+                if (context.Principal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new Claim(CsrfClaim, RandomNumberGenerator.GetHexString(32, lowercase: true)));
+                    foreach (var type in new[] { CsrfClaim, SessionIdClaim })
+                    {
+                        foreach (var claim in identity.FindAll(type).ToList())
+                        {
+                            identity.RemoveClaim(claim);
+                        }
+
+                        identity.AddClaim(new Claim(type, RandomNumberGenerator.GetHexString(32, lowercase: true)));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+            // The cookie is self-contained: a session signed out here is refused by its id until it would have expired.
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var revocations = context.HttpContext.RequestServices.GetRequiredService<WebSessionRevocations>();
+                if (revocations.IsRevoked(context.Principal?.FindFirst(SessionIdClaim)?.Value))
+                {
+                    context.RejectPrincipal();
                 }
 
                 return Task.CompletedTask;
@@ -69,6 +95,9 @@ internal static class WebSessions
                 o.ClientSecret = web.OidcClientSecret;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+                // The code comes back on a plain redirect (no self-posting form at the issuer): it is useless
+                // without the PKCE verifier this gateway keeps, and the callback stays a top-level GET.
+                o.ResponseMode = "query";
                 o.SignInScheme = Scheme;
                 o.CallbackPath = Route + "/signin-oidc";
                 o.RequireHttpsMetadata = options.RequireHttpsMetadata;
@@ -85,6 +114,16 @@ internal static class WebSessions
                 {
                     context.Properties!.IsPersistent = false;
                     context.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddHours(web.SessionHours);
+                    return Task.CompletedTask;
+                };
+                // A refused sign-in (issuer error, bad state, code refused at the token endpoint) sends the
+                // person back to the sign-in page with a message, not to an error page; no session is made.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                        .CreateLogger(typeof(WebSessions)).LogWarning(context.Failure, "OIDC sign-in failed");
+                    context.Response.Redirect(Route + "/?signin-failed");
+                    context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });
@@ -169,8 +208,15 @@ internal static class WebSessions
             return Results.NoContent();
         });
 
-        group.MapPost("/sign-out", async (HttpContext http) =>
+        group.MapPost("/sign-out", async (HttpContext http, WebSessionRevocations revocations) =>
         {
+            // Only a session that passed the anti-forgery check gets here with its identity (a foreign page cannot sign people out).
+            var session = await http.AuthenticateAsync(Scheme);
+            if (session.Succeeded && Carries(http.Request))
+            {
+                revocations.Revoke(session.Principal.FindFirst(SessionIdClaim)?.Value, session.Properties.ExpiresUtc);
+            }
+
             await http.SignOutAsync(Scheme);
             return Results.NoContent();
         });

@@ -59,4 +59,4 @@ $('sign-out').addEventListener('click', async () => {
 });
 addEventListener('hashchange', route);
 addEventListener('branchledger:signed-out', () => start('登录已过期，请重新登录。'));
-start();
+start(new URLSearchParams(location.search).has('signin-failed') ? '统一身份认证登录未成功，请重试。' : '');
