@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Directory;
 using BranchLedger.Auth;
 using BranchLedger.Domain.Access;
 using BranchLedger.Domain.Validation;
@@ -26,6 +28,7 @@ internal static class WebSessions
     private const string CsrfClaim = "bl_csrf";
     private const string SessionIdClaim = "bl_sid";
     private const string Route = "/app";
+    private const string TrustedItem = "branchledger.trusted";
     private const int MaxNameLength = 64;
 
     /// <summary>Whether a request should be authenticated by the session cookie (it carries no other credential).</summary>
@@ -110,11 +113,13 @@ internal static class WebSessions
                 o.Scope.Add("openid");
                 o.Scope.Add("profile");
                 o.TokenValidationParameters.NameClaimType = "sub";
-                o.Events.OnTicketReceived = context =>
+                o.Events.OnTicketReceived = async context =>
                 {
-                    context.Properties!.IsPersistent = false;
-                    context.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddHours(web.SessionHours);
-                    return Task.CompletedTask;
+                    // "Keep me signed in on this device" travels through the issuer in the protected state.
+                    var trusted = context.Properties!.Items.TryGetValue(TrustedItem, out var flag) && flag == "1";
+                    var lifetime = await SessionLengthAsync(context.HttpContext, web, trusted, tenant: null);
+                    context.Properties.IsPersistent = trusted;
+                    context.Properties.ExpiresUtc = DateTimeOffset.UtcNow + lifetime;
                 };
                 // A refused sign-in (issuer error, bad state, code refused at the token endpoint) sends the
                 // person back to the sign-in page with a message, not to an error page; no session is made.
@@ -170,9 +175,17 @@ internal static class WebSessions
             return Results.Json(new { signedIn = false, devSignIn = modes.Development, oidc = modes.Oidc });
         });
 
-        group.MapGet("/sign-in/oidc", (WebSignInModes modes) => modes.Oidc
-            ? Results.Challenge(new AuthenticationProperties { RedirectUri = Route + "/" }, [OidcScheme])
-            : Results.NotFound());
+        group.MapGet("/sign-in/oidc", (HttpContext http, WebSignInModes modes) =>
+        {
+            if (!modes.Oidc)
+            {
+                return Results.NotFound();
+            }
+
+            var properties = new AuthenticationProperties { RedirectUri = Route + "/" };
+            properties.Items[TrustedItem] = http.Request.Query["trusted"] == "1" ? "1" : "0";
+            return Results.Challenge(properties, [OidcScheme]);
+        });
 
         group.MapPost("/sign-in/dev", async (HttpContext http, DevSignIn form, WebSignInModes modes, IOptions<WebOptions> web) =>
         {
@@ -202,7 +215,7 @@ internal static class WebSessions
                 claims.Add(new Claim(BranchLedgerClaims.Grant, grant.ToString()));
             }
 
-            var lifetime = form.Trusted ? TimeSpan.FromDays(web.Value.TrustedSessionDays) : TimeSpan.FromHours(web.Value.SessionHours);
+            var lifetime = await SessionLengthAsync(http, web.Value, form.Trusted, grant?.Tenants is { Count: 1 } one ? one.First() : null);
             await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "sub", null)),
                 new AuthenticationProperties { IsPersistent = form.Trusted, ExpiresUtc = DateTimeOffset.UtcNow + lifetime });
             return Results.NoContent();
@@ -221,6 +234,40 @@ internal static class WebSessions
             return Results.NoContent();
         });
         return app;
+    }
+
+    /// <summary>
+    /// How long a new session lasts: a browser session of <see cref="WebOptions.SessionHours"/>, or on a
+    /// trusted device the days its tenant set (<c>TenantProfile.session_days</c>), else the configured default.
+    /// </summary>
+    private static async Task<TimeSpan> SessionLengthAsync(HttpContext http, WebOptions web, bool trusted, string? tenant)
+    {
+        if (!trusted)
+        {
+            return TimeSpan.FromHours(web.SessionHours);
+        }
+
+        if (tenant is not null)
+        {
+            try
+            {
+                // Reading the tenant's own profile acts for that tenant (the silo's boundary filter checks it).
+                TenantBoundary.ActFor(tenant);
+                var info = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetTenant();
+                if (info?.Profile.SessionDays is > 0 and var days)
+                {
+                    return TimeSpan.FromDays(days);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The sign-in still works with the default; the directory being briefly away is no reason to refuse it.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSessions))
+                    .LogWarning(ex, "Could not read the session length of tenant {Tenant}; using the default", tenant);
+            }
+        }
+
+        return TimeSpan.FromDays(web.TrustedSessionDays);
     }
 
     private static bool CanUseOidc(AuthOptions options, WebOptions web) =>

@@ -50,7 +50,13 @@ function devForm(onSignedIn) {
 export function signInPage(view, state, onSignedIn, message = '') {
   const parts = [el('h2', {}, '登录')];
   if (message) parts.push(el('p', { class: 'error', role: 'alert' }, message));
-  if (state.oidc) parts.push(el('p', {}, el('a', { class: 'button primary', href: '/app/sign-in/oidc', id: 'oidc-sign-in' }, '统一身份认证登录')));
+  if (state.oidc) {
+    // A trusted device stays signed in for the days the body set; otherwise the session ends with the browser.
+    const link = el('a', { class: 'button primary', href: '/app/sign-in/oidc', id: 'oidc-sign-in' }, '统一身份认证登录');
+    const trusted = el('input', { type: 'checkbox', id: 'oidc-trusted' });
+    trusted.addEventListener('change', () => link.setAttribute('href', trusted.checked ? '/app/sign-in/oidc?trusted=1' : '/app/sign-in/oidc'));
+    parts.push(el('div', { class: 'panel' }, el('p', {}, link), el('div', { class: 'field check' }, trusted, el('label', { for: 'oidc-trusted' }, '在此设备上保持登录'))));
+  }
   if (state.devSignIn) parts.push(devForm(onSignedIn));
   if (!state.oidc && !state.devSignIn) parts.push(el('p', {}, '本系统尚未配置登录方式，请联系管理员。'));
   view.replaceChildren(el('section', { id: 'sign-in' }, ...parts));
