@@ -52,16 +52,38 @@ public sealed class SecretaryTests(DashboardPlatform platform, ITestOutputHelper
         await Expect(page.GetByLabel("日期", new() { Exact = true })).ToHaveValueAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("#attendance .person")).ToHaveCountAsync(3);
         await page.GetByLabel("主题", new() { Exact = true }).FillAsync("学习贯彻全会精神");
+        // The draft (with its request id) survives a reload.
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("主题", new() { Exact = true })).ToHaveValueAsync("学习贯彻全会精神");
         await page.Locator("#attendance input[data-name='张强']").UncheckAsync();
         await page.GetByLabel("张强缺席原因").SelectOptionAsync("ABSENCE_REASON_SICK_LEAVE");
         await Expect(page.Locator("#attendance-tally")).ToHaveTextAsync("应到 3 人，实到 2 人，缺席 1 人。");
         await page.GetByLabel("第一议题", new() { Exact = true }).CheckAsync();
         await session.CheckPageAsync("secretary-form");
 
-        // A double tap: two submits of the same form record once.
-        var submit = page.Locator("#submit");
-        await Task.WhenAll(submit.ClickAsync(), submit.DispatchEventAsync("click"));
-        await Expect(page.Locator("#form-status")).ToContainTextAsync("已记录");
+        // A double tap sends once; that send reaches the gateway but its answer is lost (a dropped
+        // connection), so the form offers to try again; the retry carries the same request id and the
+        // gateway answers with the original record: one meeting in the ledger.
+        var dropped = 0;
+        await page.RouteAsync("**/v1/nodes/*/meetings", async route =>
+        {
+            if (Interlocked.Increment(ref dropped) == 1)
+            {
+                var reached = await route.FetchAsync();
+                Assert.Equal(200, reached.Status); // recorded by the gateway…
+                await route.AbortAsync("connectionreset"); // …but the page never hears of it
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.EvaluateAsync("() => { const b = document.querySelector('#submit'); b.click(); b.click(); }");
+        await Expect(page.Locator("#form-errors")).ToContainTextAsync("提交失败");
+        await Expect(page.GetByLabel("主题", new() { Exact = true })).ToHaveValueAsync("学习贯彻全会精神");
+        await page.Locator("#submit").ClickAsync();
+        await Expect(page.Locator("#form-status")).ToContainTextAsync("此前已提交");
+        Assert.Equal(2, dropped);
         output.WriteLine($"{screen}: sign-in to recorded 支委会 in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(1, await CountMeetingsAsync(page, Branch));
         // The counts followed from the ticks; the tenant keeps counts only (its default), so no name left the page.

@@ -54,6 +54,26 @@ function violationsOf(detail) {
   })).concat((detail.violations ?? []).map((v) => ({ field: v.field, message: v.description })));
 }
 
+// What a refusal means, for people: the gateway's own message when it is Chinese, else by its gRPC code.
+const BY_CODE = {
+  3: '填写有误，请按提示修改。',
+  5: '找不到要查看或操作的内容。',
+  6: '这项内容已经存在。',
+  7: '您没有这项操作的权限。',
+  8: '操作过于频繁，请稍后再试。',
+  9: '当前状态下不能进行这项操作。',
+  13: '系统出现问题，请稍后再试。',
+  14: '服务暂时不可用，请稍后再试。',
+  16: '登录已过期，请重新登录。',
+};
+const isChinese = (text) => /[\u4e00-\u9fff]/.test(text ?? '');
+
+function peopleMessage(status, code, message) {
+  if (isChinese(message)) return message;
+  const byStatus = { 400: 3, 401: 16, 403: 7, 404: 5, 409: 6, 412: 9, 413: 3, 415: 3, 429: 8, 503: 14 }[status];
+  return BY_CODE[code ?? byStatus] ?? BY_CODE[byStatus] ?? '操作未成功，请稍后再试。';
+}
+
 async function failure(response) {
   let detail = {};
   try {
@@ -62,7 +82,7 @@ async function failure(response) {
     // Not a JSON error body (e.g. a bare 401 from authentication).
   }
   // JSON routes answer a google.rpc.Status ({ code, message, details }); downloads a problem document ({ code, detail }).
-  return new ApiError(response.status, detail.code, detail.message || detail.detail || response.statusText, violationsOf(detail));
+  return new ApiError(response.status, detail.code, peopleMessage(response.status, detail.code, detail.message || detail.detail), violationsOf(detail));
 }
 
 /** A JSON route of the gateway (see the google.api.http annotations of the protos). */

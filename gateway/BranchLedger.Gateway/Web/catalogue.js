@@ -24,7 +24,7 @@ function normalise(kind) {
       violationPath: f.violationPath,
       label: f.label,
       help: f.help ?? '',
-      type: (f.type ?? '').replace('FIELD_TYPE_', ''),
+      type: (f.type ?? '').replace(/^(FORM_)?FIELD_TYPE_/, ''),
       required: Boolean(f.required),
       maxLength: f.maxLength ?? 0,
       min: f.min,

@@ -2,7 +2,7 @@
 // required fields, limits, choices and conditions all come from it. The request id is made when the
 // form opens, so a double tap, a resubmit or a retry after a dropped connection records once; the draft
 // (with that id) is kept in this browser until the record is acknowledged.
-import { api, requestId } from './api.js';
+import { api, ApiError, requestId } from './api.js';
 import { catalogue, getPath } from './catalogue.js';
 import { el } from './format.js';
 import { nodeName, rosterInForce, today, toDate, fromDate } from './nodes.js';
@@ -157,7 +157,10 @@ export function recordForm({ kind, fixed = {}, initial, remember, extra = [], on
     try {
       await onSubmit(values());
     } catch (error) {
-      showErrors(error.violations ?? [], `提交失败：${error.message}`);
+      // A lost connection is not the person's mistake: the draft and its request id are kept, so trying
+      // again records once even if the first attempt reached the platform.
+      const message = error instanceof ApiError ? `提交失败：${error.message}` : '提交失败：网络连接中断。已填写的内容已保存，请检查网络后再次提交，不会重复记录。';
+      showErrors(error.violations ?? [], message);
     } finally {
       sending = false;
       button.disabled = false;
