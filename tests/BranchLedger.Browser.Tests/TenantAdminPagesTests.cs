@@ -194,18 +194,6 @@ public sealed class TenantAdminPagesTests(DashboardPlatform platform)
         page.APIRequest.PostAsync($"/v1/nodes/{node}/meetings", new()
         {
             Headers = new Dictionary<string, string> { ["x-branchledger-csrf"] = csrf },
-            DataObject = new
-            {
-                requestId = Guid.NewGuid().ToString(),
-                meeting = new
-                {
-                    kind = "MEETING_KIND_BRANCH_COMMITTEE_MEETING",
-                    date = new { year = 2026, month = 3, day = 5 },
-                    topic = "研究部署季度党建工作",
-                    attendees = 6,
-                    expectedAttendees = 7,
-                    firstAgendaItem = true,
-                },
-            },
+            DataObject = JsonRecords.BranchCommitteeMeeting(Guid.NewGuid().ToString()),
         });
 }

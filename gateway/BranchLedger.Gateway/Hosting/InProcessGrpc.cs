@@ -15,43 +15,35 @@ namespace BranchLedger.Gateway.Hosting;
 /// </summary>
 internal static class InProcessGrpc
 {
-    public static async Task ServerStreamingAsync<TService, TRequest, TResponse>(
+    public static Task ServerStreamingAsync<TService, TRequest, TResponse>(
         HttpContext http, string method, TRequest request, IServerStreamWriter<TResponse> responses,
         Func<TService, ServerStreamingServerMethod<TRequest, TResponse>> handlerOf)
         where TService : class
         where TRequest : class
-        where TResponse : class
-    {
-        var services = http.RequestServices;
-        var call = handlerOf(ActivatorUtilities.GetServiceOrCreateInstance<TService>(services));
-        var created = new List<object>();
-        try
-        {
-            // The first registered interceptor is the outermost, as grpc-dotnet builds the pipeline.
-            foreach (var registration in Registrations<TService>(services).Reverse())
+        where TResponse : class =>
+        RunAsync<TService, ServerStreamingServerMethod<TRequest, TResponse>, bool>(http, handlerOf,
+            (interceptor, next) => (r, s, c) => interceptor.ServerStreamingServerHandler(r, s, c, next),
+            async call =>
             {
-                var interceptor = Activate(services, registration, created);
-                var next = call;
-                call = (r, s, c) => interceptor.ServerStreamingServerHandler(r, s, c, next);
-            }
-
-            await call(request, responses, new HttpServerCallContext(http, method));
-        }
-        finally
-        {
-            foreach (var disposable in created.OfType<IDisposable>())
-            {
-                disposable.Dispose();
-            }
-        }
-    }
+                await call(request, responses, new HttpServerCallContext(http, method));
+                return true;
+            });
 
     /// <summary>A unary RPC run the same way (see <see cref="ServerStreamingAsync"/>).</summary>
-    public static async Task<TResponse> UnaryAsync<TService, TRequest, TResponse>(
+    public static Task<TResponse> UnaryAsync<TService, TRequest, TResponse>(
         HttpContext http, string method, TRequest request, Func<TService, UnaryServerMethod<TRequest, TResponse>> handlerOf)
         where TService : class
         where TRequest : class
-        where TResponse : class
+        where TResponse : class =>
+        RunAsync<TService, UnaryServerMethod<TRequest, TResponse>, TResponse>(http, handlerOf,
+            (interceptor, next) => (r, c) => interceptor.UnaryServerHandler(r, c, next),
+            call => call(request, new HttpServerCallContext(http, method)));
+
+    // Wraps the handler in the registered interceptors (the first registered is the outermost, as
+    // grpc-dotnet builds the pipeline), runs it, and disposes the interceptors made for this call.
+    private static async Task<TResult> RunAsync<TService, THandler, TResult>(
+        HttpContext http, Func<TService, THandler> handlerOf, Func<Interceptor, THandler, THandler> wrap, Func<THandler, Task<TResult>> run)
+        where TService : class
     {
         var services = http.RequestServices;
         var call = handlerOf(ActivatorUtilities.GetServiceOrCreateInstance<TService>(services));
@@ -60,12 +52,10 @@ internal static class InProcessGrpc
         {
             foreach (var registration in Registrations<TService>(services).Reverse())
             {
-                var interceptor = Activate(services, registration, created);
-                var next = call;
-                call = (r, c) => interceptor.UnaryServerHandler(r, c, next);
+                call = wrap(Activate(services, registration, created), call);
             }
 
-            return await call(request, new HttpServerCallContext(http, method));
+            return await run(call);
         }
         finally
         {

@@ -3,6 +3,8 @@ using BranchLedger.Api.V1;
 using BranchLedger.Gateway.Errors;
 using BranchLedger.Gateway.Security;
 using BranchLedger.Gateway.Services;
+using BranchLedger.Domain.Ledger.Catalogue;
+using BranchLedger.Domain.Validation;
 using BranchLedger.RecordFiles;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -92,8 +94,8 @@ internal static class UploadHosting
         // Results name rows by their index in the request: map them back to the file's rows.
         var answered = response.Results.ToDictionary(r => sendable[r.Index].Index);
         var rows = items.Select((item, index) => answered.TryGetValue(index, out var result)
-            ? new UploadRow(item.Line, OutcomeName(result.Outcome), result.RecordId, [.. result.Violations.Select(v => new UploadViolation(v.Field, v.Description))])
-            : new UploadRow(item.Line, OutcomeName(ImportOutcome.Rejected), "", [.. item.Problems.Select(v => new UploadViolation(v.Field, v.Description))])).ToList();
+            ? new UploadRow(item.Line, OutcomeName(result.Outcome), result.RecordId, [.. result.Violations.Select(v => UploadViolation.Of(v.Field, v.Description))])
+            : new UploadRow(item.Line, OutcomeName(ImportOutcome.Rejected), "", [.. item.Problems.Select(v => UploadViolation.Of(v.Field, v.Description))])).ToList();
         return Results.Json(new UploadResult(rows, rows.Count(r => r.Outcome == OutcomeName(ImportOutcome.Accepted)),
             rows.Count(r => r.Outcome == OutcomeName(ImportOutcome.Duplicate)), rows.Count(r => r.Outcome == OutcomeName(ImportOutcome.Rejected))));
     }
@@ -139,7 +141,19 @@ internal static class UploadHosting
     /// <summary>One row of the file: its line (sheet row), what became of it, its record, why it was refused.</summary>
     internal sealed record UploadRow(int Line, string Outcome, string RecordId, IReadOnlyList<UploadViolation> Violations);
 
-    internal sealed record UploadViolation(string Field, string Description);
+    /// <summary>
+    /// Why a row was refused: the field and description for programs, and for the person at the page the
+    /// field's Chinese column name (labels.zh.json) and the description in Chinese (<see cref="ChineseDescriptions"/>).
+    /// </summary>
+    internal sealed record UploadViolation(string Field, string Description, string Label, string Message)
+    {
+        public static UploadViolation Of(string field, string description)
+        {
+            var column = field.Split('.')[^1].Split('[')[0];
+            var label = column == "type" ? "记录类型" : RecordLabels.Zh.Columns.GetValueOrDefault(column) ?? RecordLabels.Zh.Sheets.GetValueOrDefault(column) ?? "该行";
+            return new UploadViolation(field, description, label, ChineseDescriptions.Of(description));
+        }
+    }
 
     internal sealed record UploadResult(IReadOnlyList<UploadRow> Rows, int Accepted, int Duplicates, int Rejected);
 }

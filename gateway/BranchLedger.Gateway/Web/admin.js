@@ -103,19 +103,7 @@ export function describeGrant(text, nodeName = (id) => id, ownTenant = '') {
   return parts.join(' · ');
 }
 
-/** A google.type.Date as 2026-03-05 (or an empty string). */
-export function dateText(date) {
-  if (!date?.year) return '';
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
-/** An <input type=date> value as a google.type.Date, or undefined when empty. */
-export function toDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
-  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
-}
-
-export const today = () => new Date().toISOString().slice(0, 10);
+export { dateText, toDate, today } from './format.js';
 
 /** A timestamp as local date and minute. */
 export function timeText(timestamp) {

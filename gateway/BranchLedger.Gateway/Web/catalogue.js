@@ -3,6 +3,7 @@
 // are all drawn from it, so a new kind in the Domain's catalogue appears here without page code.
 import { api } from './api.js';
 import { attendanceText } from './attendance.js';
+import { dateText } from './format.js';
 
 let loading;
 
@@ -63,7 +64,6 @@ export function bodyOf(record) {
   return ['', {}];
 }
 
-export const dateText = (d) => (d?.year ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : '');
 
 export function getPath(object, path) {
   return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);

@@ -42,3 +42,20 @@ export function trendMonths(period) {
   const month = (d) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   return { from: month(start), to: month(end) };
 }
+
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** A google.type.Date as 2026-03-05 (or an empty string). */
+export const dateText = (d) => (d?.year ? `${d.year}-${pad2(d.month)}-${pad2(d.day)}` : '');
+
+/** A 2026-03-05 text (an <input type=date> value) as a google.type.Date, or undefined when it is not one. */
+export function toDate(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
+}
+
+/** Today in this browser's calendar, as 2026-03-05 (the gateway allows a day of slack across time zones). */
+export function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { el } from './format.js';
 import { tenantNodes, isBranch, pool, recordSummary, recordHref, periodFields, periodText } from './office.js';
+import { catalogue } from './catalogue.js';
 
 const STATUS = {
   OBLIGATION_STATUS_MET: ['已落实', 'status-met', 'met'],
@@ -34,12 +35,13 @@ function recordsList(node, rows) {
     }
     const read = await pool(entries, FAN_OUT, ([id]) =>
       api(`/v1/nodes/${encodeURIComponent(node.nodeId)}/records/${encodeURIComponent(id)}`));
+    const cat = await catalogue();
     entries.forEach(([id, failed], i) => {
       if (read[i]?.error) {
         list.append(el('li', { class: 'error' }, `记录读取失败：${read[i].error.message}`));
         return;
       }
-      const s = recordSummary(read[i].record);
+      const s = recordSummary(cat, read[i].record);
       list.append(el('li', { 'data-record': id }, el('a', { href: recordHref(node.nodeId, id) }, [s.date, s.what || s.kindLabel].filter(Boolean).join(' ')),
         failed ? el('span', { class: 'badge status-missed' }, '未达法定人数，不计入') : null));
     });

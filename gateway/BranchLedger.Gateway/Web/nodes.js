@@ -1,5 +1,6 @@
 // Reads about nodes the pages share (each read once per page load): names, rosters, today's date.
 import { api } from './api.js';
+import { dateText as fromDate, today } from './format.js';
 
 const names = new Map();
 
@@ -26,20 +27,7 @@ export async function allNodes() {
   return nodes;
 }
 
-const pad = (n) => String(n).padStart(2, '0');
-
-/** Today in this browser's calendar, as yyyy-mm-dd (the gateway allows a day of slack across zones). */
-export function today() {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export const toDate = (text) => {
-  const [year, month, day] = text.split('-').map(Number);
-  return { year, month, day };
-};
-
-export const fromDate = (d) => (d?.year ? `${d.year}-${pad(d.month)}-${pad(d.day)}` : '');
+export { today, toDate, dateText as fromDate } from './format.js';
 
 /** The roster in force today: the latest entry effective on or before today, or null. */
 export async function rosterInForce(nodeId) {
@@ -55,7 +43,7 @@ export async function rosterInForce(nodeId) {
 export function currentPeriods() {
   const now = new Date();
   const month = now.getMonth() + 1;
-  return { year: String(now.getFullYear()), month: `${now.getFullYear()}-${pad(month)}`, quarter: `${now.getFullYear()}-Q${Math.ceil(month / 3)}` };
+  return { year: String(now.getFullYear()), month: `${now.getFullYear()}-${String(month).padStart(2, '0')}`, quarter: `${now.getFullYear()}-Q${Math.ceil(month / 3)}` };
 }
 
 /** Days from today to the end of a period ("2026-12", "2026-Q4", "2026"), today included. */

@@ -1,26 +1,13 @@
 // What the party office's pages share: the tenant's nodes, a small fan-out pool, and records told in Chinese.
-import { api } from './api.js';
-
-/** Record kinds in Chinese (the ledger export's sheet names). */
-export const KIND_LABELS = {
-  meeting: '会议学习', talk: '谈话', quarterlyReview: '党建工作汇报', communityService: '社区服务', riskPoint: '廉政风险防控',
-  brandProject: '党建品牌', honour: '荣誉典型', campaign: '创建活动', selfAssessment: '述职自评', dutyItem: '责任清单',
-  dutyProgress: '责任清单进展', finding: '巡察问题', findingProgress: '整改进展', findingClosure: '整改销号',
-  findingReopening: '问题重开', correction: '更正记录', review: '审阅记录',
-};
+import { allNodes } from './nodes.js';
+import { bodyOf } from './catalogue.js';
+import { dateText } from './format.js';
 
 const NODE_KINDS = { NODE_KIND_ORGANISATION: '单位', NODE_KIND_GENERAL_BRANCH: '党总支', NODE_KIND_BRANCH: '支部' };
 
-/** Every open node of the caller's tenant ({ nodeId, name, kind, kindLabel }), in the directory's order. */
+/** Every node of the caller's tenant ({ nodeId, name, kind, kindLabel }), in the directory's order. */
 export async function tenantNodes() {
-  const nodes = [];
-  let pageToken = '';
-  do {
-    const page = await api('/v1/nodes', { query: { pageSize: 500, pageToken } });
-    nodes.push(...(page.nodes ?? []));
-    pageToken = page.nextPageToken ?? '';
-  } while (pageToken);
-  return nodes.map((n) => ({ nodeId: n.nodeId, name: n.name || n.nodeId, kind: n.kind, kindLabel: NODE_KINDS[n.kind] ?? '组织' }));
+  return (await allNodes()).map((n) => ({ nodeId: n.nodeId, name: n.name || n.nodeId, kind: n.kind, kindLabel: NODE_KINDS[n.kind] ?? '组织' }));
 }
 
 /** The branches (支部, 党总支): the nodes obligations are judged on. */
@@ -49,14 +36,12 @@ export async function pool(items, limit, work, progress = () => {}) {
   return results;
 }
 
-export const dateText = (d) => (d?.year ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : '');
 
-/** { kind, kindLabel, date, what } of a record as it now reads (its latest amendment when amended). */
-export function recordSummary(record) {
-  const kind = Object.keys(KIND_LABELS).find((k) => record[k]);
-  const body = (kind && record.current?.[kind]) || (kind ? record[kind] : {}) || {};
+/** { kind, kindLabel, date, what } of a record as it now reads (its latest amendment when amended); kinds named by the catalogue. */
+export function recordSummary(cat, record) {
+  const [kind, body] = bodyOf(record);
   const what = body.topic ?? body.title ?? body.name ?? body.riskPoint ?? body.duty ?? body.finding ?? body.progress ?? body.summary ?? '';
-  return { kind, kindLabel: KIND_LABELS[kind] ?? '记录', date: dateText(body.date), what };
+  return { kind, kindLabel: cat.byBody(kind)?.label ?? '记录', date: dateText(body.date), what };
 }
 
 export const recordHref = (nodeId, recordId) => `#/records/${encodeURIComponent(nodeId)}/${encodeURIComponent(recordId)}`;

@@ -5,60 +5,13 @@
 import { upload } from './api.js';
 import { el } from './format.js';
 import { exportButton } from './exports.js';
-import { tenantNodes, KIND_LABELS } from './office.js';
+import { tenantNodes } from './office.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Column names of the file (proto field names) in Chinese, for the reasons a row is refused.
-const FIELD_LABELS = {
-  node_id: '支部编号', type: '记录类型', request_id: '请求编号', kind: '类别', date: '日期', topic: '主题', attendees: '实到人数',
-  expected_attendees: '应到人数', first_agenda_item: '第一议题', lecturer: '主讲人', lectured_by_secretary: '书记讲党课',
-  people: '人数', person_a: '谈话人', person_b: '谈话对象', notes: '备注', reporter: '汇报人', members: '党员人数',
-  community: '社区', risk_point: '风险点', measures: '防控措施', name: '名称', level: '级别', status: '状态', title: '荣誉名称',
-  recipient: '获得者', recipient_kind: '获得者类别', awarded_by: '授予单位', year: '年度', text: '内容', duty: '责任事项',
-  owner: '责任人', due: '完成时限', finding: '问题描述', deadline: '整改时限', progress: '整改进展', reason: '原因', body: '记录内容',
-};
-
-const snake = (text) => text.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const kindOfSnake = Object.fromEntries(Object.entries(KIND_LABELS).map(([k, v]) => [snake(k), v]));
-
-function fieldLabel(field) {
-  const parts = (field ?? '').split('.').map(snake);
-  const last = parts[parts.length - 1];
-  const label = FIELD_LABELS[last] ?? (kindOfSnake[last] ? '记录内容' : '');
-  return label || '该行';
-}
-
-// The platform's reasons are English for programs; people read them here in Chinese.
-const REASONS = [
-  [/is required|^required$/, () => '必须填写'],
-  [/is not a day/, () => '不是有效日期（应写作 2026-03-12）'],
-  [/is not a record kind/, () => '不是可导入的记录类型（如 meeting、talk、honour）'],
-  [/not a field of/, () => '不是这类记录的列，请核对列名'],
-  [/is another node/, () => '属于其他支部，不能导入所选支部'],
-  [/is not true or false/, () => '应填 true 或 false'],
-  [/is not a \w+; one of/, () => '不是允许的取值'],
-  [/must be at most (\d+) characters/, (m) => `不能超过 ${m[1]} 个字`],
-  [/must not be in the future|more than a year ahead/, () => '日期不能晚于今天'],
-  [/must not be before (\d{4}-\d{2}-\d{2})/, (m) => `日期不能早于 ${m[1]}`],
-  [/must not be negative/, () => '不能为负数'],
-  [/must be greater than 0|must be at least 1/, () => '必须大于 0'],
-  [/must not exceed expected_attendees/, () => '不能多于应到人数'],
-  [/must not exceed/, () => '超过了允许的人数'],
-  [/must be at most (\d+)/, (m) => `不能大于 ${m[1]}`],
-  [/control characters|Unicode/, () => '含有无法保存的字符'],
-  [/cannot be given in a table/, () => '不能在表格中填写，请使用命令行工具的 JSON 格式'],
-  [/not a whole number|FormatException|input string/i, () => '不是有效的数字'],
-];
-
-export function reasonText(violation) {
-  const description = violation.description ?? '';
-  for (const [pattern, say] of REASONS) {
-    const match = pattern.exec(description);
-    if (match) return `${fieldLabel(violation.field)}：${say(match)}`;
-  }
-  return `${fieldLabel(violation.field)}：不符合填写要求`;
-}
+// The gateway names each refusal's column and reason in Chinese (labels.zh.json, ChineseDescriptions).
+export const reasonText = (violation) => `${violation.label || '该行'}：${violation.message || '不符合填写要求'}`;
 
 const OUTCOMES = {
   IMPORT_OUTCOME_ACCEPTED: ['已导入', 'status-met'],

@@ -4,6 +4,7 @@
 import { api, requestId } from './api.js';
 import { el } from './format.js';
 import { tenantNodes, pool, recordSummary, recordHref } from './office.js';
+import { catalogue } from './catalogue.js';
 
 const TABS = [
   ['waiting', '待审阅', 'REVIEW_QUEUE_FILTER_WAITING'],
@@ -86,9 +87,9 @@ function actions(node, item, done) {
   return [box, status];
 }
 
-function itemOf(node, item, tab, done) {
+function itemOf(cat, node, item, tab, done) {
   const record = item.record;
-  const s = recordSummary(record);
+  const s = recordSummary(cat, record);
   const review = item.review ?? {};
   const li = el('li', { 'data-node': node.nodeId, 'data-record': record.recordId },
     el('p', {}, el('strong', {}, node.name), ' · ', el('span', { class: 'badge' }, s.kindLabel), ' ', s.date),
@@ -132,7 +133,8 @@ export function reviewPage(view, params) {
       notice.textContent = message;
       progress.textContent = `共 ${list.childElementCount} 条。`;
     };
-    list.replaceChildren(...entries.map(({ node, item }) => itemOf(node, item, tab[0], done)));
+    const cat = await catalogue();
+    list.replaceChildren(...entries.map(({ node, item }) => itemOf(cat, node, item, tab[0], done)));
     progress.textContent = entries.length ? `共 ${entries.length} 条。` : '暂无记录。';
     if (failed.length) {
       progress.append(el('span', { class: 'error' }, ` ${failed.map((n) => n.name).join('、')} 读取失败。`));

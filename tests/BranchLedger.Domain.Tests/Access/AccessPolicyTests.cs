@@ -58,11 +58,16 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.Allows(verifier, Permission.RecordWrite, "acme", ["b1"]));
         Assert.False(AccessPolicy.Allows(verifier, Permission.FindingVerify, "beta", ["b1"]));
 
-        // Narrowed to nodes, a verifier verifies there only (and reads the whole tenant).
+        // Narrowed to nodes, a verifier verifies there only, and (least privilege, like a branch secretary)
+        // reads only there unless the tenant lets node-scoped grants read the whole tenant — which never
+        // widens where it verifies.
         var narrowed = Of("verifier@acme#b1");
         Assert.True(AccessPolicy.Allows(narrowed, Permission.FindingVerify, "acme", ["b1"]));
         Assert.False(AccessPolicy.Allows(narrowed, Permission.FindingVerify, "acme", ["b2"]));
-        Assert.True(AccessPolicy.Allows(narrowed, Permission.TenantRead, "acme", []));
+        Assert.True(AccessPolicy.Allows(narrowed, Permission.TenantRead, "acme", ["b1"]));
+        Assert.False(AccessPolicy.Allows(narrowed, Permission.TenantRead, "acme", []));
+        Assert.True(AccessPolicy.Allows(narrowed, Permission.TenantRead, "acme", [], nodeGrantsReadWholeTenant: true));
+        Assert.False(AccessPolicy.Allows(narrowed, Permission.FindingVerify, "acme", ["b2"], nodeGrantsReadWholeTenant: true));
         Assert.Equal(["tenant.read", "findings.verify"], RoleNames.Names(narrowed[0].Permissions));
     }
 

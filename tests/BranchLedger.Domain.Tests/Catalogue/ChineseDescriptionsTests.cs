@@ -37,6 +37,14 @@ public partial class ChineseDescriptionsTests
         "must be a media type such as application/pdf",
         // MeetingRules, TalkRules, roster check.
         "must not exceed expected_attendees",
+        // Records files (RecordRows, ProtoValues).
+        "'b2' is another node than the one imported into",
+        "'visit' is not a record kind; one of meeting, talk",
+        "not a field of Meeting",
+        "'yes' is not true or false",
+        "evidence cannot be given in a table; use the JSON format",
+        "'2026-13-01' is not a day (yyyy-MM-dd)",
+        "'lunch' is not a MeetingKind; one of party-group-meeting, theme-day",
         // AttendanceRules.
         "attendees (2) plus absences (2) must equal expected_attendees (3): 实到加缺席须等于应到",
         "must be one of 公差, 病假, 事假 or 其他 (OFFICIAL_DUTY, SICK_LEAVE, PERSONAL_LEAVE, OTHER)",

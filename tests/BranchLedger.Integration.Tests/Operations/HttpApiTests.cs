@@ -17,19 +17,7 @@ public sealed class HttpApiTests(ObservedPlatform platform)
         await Nodes.EnsureAsync(platform.Directory, tenant, "office-branch", members: 30);
         using var http = Client(tenant, "json-clerk");
 
-        using var written = await http.PostAsJsonAsync("/v1/nodes/office-branch/meetings", new
-        {
-            requestId = "json-1",
-            meeting = new
-            {
-                kind = "MEETING_KIND_BRANCH_COMMITTEE_MEETING",
-                date = new { year = 2026, month = 3, day = 5 },
-                topic = "研究部署季度党建工作",
-                attendees = 6,
-                expectedAttendees = 7,
-                firstAgendaItem = true,
-            },
-        });
+        using var written = await http.PostAsJsonAsync("/v1/nodes/office-branch/meetings", JsonRecords.BranchCommitteeMeeting("json-1"));
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
         var record = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("record");
         Assert.Equal("json-clerk", record.GetProperty("recordedBy").GetString());

@@ -46,7 +46,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture, ITestOutput
         Assert.All(served, m => Assert.True(AccessExpectations.Needs.ContainsKey(m["/branchledger.v1.".Length..]), $"no expectation for {m}"));
 
         var downloads = endpoints.OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/v1/downloads", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(2, downloads.Count);
+        Assert.Equal(3, downloads.Count); // rankings, annual report, ledger
         Assert.All(downloads, e => Assert.True(Policies.DeclaredBy(e) is not null, $"{e.RoutePattern.RawText} declares no permission"));
     }
 

@@ -350,19 +350,7 @@ public sealed class WebSessionTests(WebSignInFixture fixture) : IClassFixture<We
         return body.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString()!).ToArray();
     }
 
-    private static object Meeting(string requestId) => new
-    {
-        requestId,
-        meeting = new
-        {
-            kind = "MEETING_KIND_BRANCH_COMMITTEE_MEETING",
-            date = new { year = 2026, month = 3, day = 5 },
-            topic = "研究部署季度党建工作",
-            attendees = 6,
-            expectedAttendees = 7,
-            firstAgendaItem = true,
-        },
-    };
+    private static object Meeting(string requestId) => JsonRecords.BranchCommitteeMeeting(requestId);
 
     /// <summary>A clock that starts at the real time and moves only when told.</summary>
     private sealed class MovableClock : TimeProvider
