@@ -31,6 +31,14 @@ function quickRecord(node, cat) {
   return [quick, el('details', {}, el('summary', {}, '其他记录类型'), others)];
 }
 
+/** "2026-10" → 10月, "2026-Q4" → 第四季度, "2026" → 2026年. */
+function periodLabel(period) {
+  const [year, part] = period.split('-');
+  if (!part) return `${year}年`;
+  if (part.startsWith('Q')) return `第${'一二三四'[Number(part[1]) - 1]}季度`;
+  return `${Number(part)}月`;
+}
+
 function obligationRows(compliance, period) {
   const rows = (compliance.rows ?? []).filter((r) => r.status !== 'OBLIGATION_STATUS_NOT_IN_FORCE');
   if (!rows.length) return el('p', { class: 'muted' }, '本期没有应办事项。');
@@ -39,8 +47,10 @@ function obligationRows(compliance, period) {
     const left = r.status === 'OBLIGATION_STATUS_DUE' ? el('span', { class: 'muted' }, ` 还剩 ${daysLeft(period)} 天`) : null;
     const quorum = (r.quorumFailures ?? []).length
       ? el('p', { class: 'status-missed' }, `${r.quorumFailures.length} 次会议未达到法定人数，不计入`) : null;
-    return el('li', { 'data-obligation': r.name, 'data-status': label },
-      el('b', {}, r.name), ' ', el('span', { class: `badge ${css}` }, label), ` ${r.counted ?? 0} / ${r.required ?? 0}`, left, quorum);
+    // A quarter holds its months' rows of a monthly rule (and a month its quarter's or year's): say which.
+    const when = r.period && r.period !== period ? el('span', { class: 'muted' }, `（${periodLabel(r.period)}）`) : null;
+    return el('li', { 'data-obligation': r.name, 'data-period': r.period, 'data-status': label },
+      el('b', {}, r.name), when, ' ', el('span', { class: `badge ${css}` }, label), ` ${r.counted ?? 0} / ${r.required ?? 0}`, left, quorum);
   }));
 }
 
@@ -88,15 +98,16 @@ export function branchHomePage(view, nodeId, params) {
     }).catch(failed(latest));
   }).catch(failed(record));
 
-  const open = { obligations: [], findings: [] };
+  // Keyed by rule and period: a month's and its quarter's listing name the same open obligation once.
+  const open = { obligations: new Map(), findings: [] };
   Promise.all([
     api(`/v1/nodes/${node}/compliance`, { query: { period: periods.month } }).then((c) => {
       month.append(obligationRows(c, periods.month));
-      open.obligations.push(...(c.rows ?? []).filter((r) => r.status === 'OBLIGATION_STATUS_DUE').map((r) => `${r.name}（本月）`));
+      for (const r of (c.rows ?? []).filter((row) => row.status === 'OBLIGATION_STATUS_DUE')) open.obligations.set(`${r.name}@${r.period}`, `${r.name}（${periodLabel(r.period)}）`);
     }).catch(failed(month)),
     api(`/v1/nodes/${node}/compliance`, { query: { period: periods.quarter } }).then((c) => {
       quarter.append(obligationRows(c, periods.quarter));
-      open.obligations.push(...(c.rows ?? []).filter((r) => r.status === 'OBLIGATION_STATUS_DUE').map((r) => `${r.name}（本季度）`));
+      for (const r of (c.rows ?? []).filter((row) => row.status === 'OBLIGATION_STATUS_DUE')) open.obligations.set(`${r.name}@${r.period}`, `${r.name}（${periodLabel(r.period)}）`);
     }).catch(failed(quarter)),
     Promise.all([api(`/v1/nodes/${node}/duty-items`, { query: { pageSize: 200 } }), api(`/v1/nodes/${node}/findings`, { query: { pageSize: 200 } })])
       .then(([duties, findings]) => {
@@ -129,7 +140,7 @@ function showStanding(target, nodeId, year, open) {
       el('div', { class: 'card', id: 'rank-city' }, '全市排名', el('b', {}, rank?.city ? `${rank.city.rank} / ${rank.city.rankedCount}` : '—'))));
     const short = (score?.indicators ?? []).filter((i) => i.status === 'SCORED' && (i.points ?? 0) < (i.maxPoints ?? 0));
     const raise = [
-      ...open.obligations.map((o) => `完成${o}`),
+      ...[...open.obligations.values()].map((o) => `完成${o}`),
       ...open.findings.map((f) => `整改并销号：${f}`),
       ...short.slice(0, 5).map((i) => `${i.name}：${fixed(i.points ?? 0)} / ${fixed(i.maxPoints ?? 0)} 分`),
     ];

@@ -22,10 +22,10 @@ public static partial class ChineseDescriptions
     [
         // Records files (CSV, Excel) read for imports (reports/BranchLedger.RecordFiles).
         (R(@"'.*' is another node than the one imported into"), _ => "属于其他支部，不能导入所选支部"),
-        (R(@"'.*' is not a record kind; one of .*"), _ => "不是可导入的记录类型（如 meeting、talk、honour）"),
+        (R(@"'.*' is not a record kind; one of .*"), _ => "不是可导入的记录类型，请核对记录类型一列"),
         (R(@"not a field of \w+"), _ => "不是这类记录的列，请核对列名"),
-        (R(@"'.*' is not true or false"), _ => "应填 true 或 false"),
-        (R(@"\w+ cannot be given in a table; use the JSON format"), _ => "不能在表格中填写，请使用 JSON 格式"),
+        (R(@"'.*' is not true or false"), _ => "只能填写是或否的取值"),
+        (R(@"\w+ cannot be given in a table; use the JSON format"), _ => "不能在表格中填写，请改用命令行工具导入"),
         (R(@"'.*' is not a day \(yyyy-MM-dd\)"), _ => "不是有效日期（应写作 2026-03-12）"),
         (R(@"'.*' is not a \w+; one of .*"), _ => "不是允许的取值"),
         // Attendance (AttendanceRules).
