@@ -22,7 +22,7 @@ public sealed class WorkflowTests(DashboardPlatform platform)
         var page = secretary.Page;
         await secretary.SignInAsync("李华", "branch-secretary", tenant, Branch);
 
-        await page.GotoAsync($"/app/#/work/{Branch}");
+        await page.GotoAsync($"/app/#/tasks/{Branch}");
         await page.Locator("#raise-finding").ClickAsync();
         await page.GetByLabel("问题编号", new() { Exact = true }).FillAsync("f-2026-1");
         await page.GetByLabel("问题来源", new() { Exact = true }).FillAsync("2026 年市委第一轮巡察");
@@ -35,7 +35,7 @@ public sealed class WorkflowTests(DashboardPlatform platform)
         await page.Locator("#submit").ClickAsync();
         await Expect(page.Locator("#form-status")).ToContainTextAsync("已记录");
 
-        await page.GotoAsync($"/app/#/work/{Branch}");
+        await page.GotoAsync($"/app/#/tasks/{Branch}");
         var finding = page.Locator("#findings li[data-finding='f-2026-1']");
         await Expect(finding).ToContainTextAsync("整改中");
         await secretary.CheckPageAsync("work");
@@ -45,25 +45,25 @@ public sealed class WorkflowTests(DashboardPlatform platform)
         await Expect(page.Locator("#form-status")).ToContainTextAsync("已记录");
 
         // The secretary holds no verifier right: closing is refused and nothing changes.
-        await page.GotoAsync($"/app/#/work/{Branch}");
+        await page.GotoAsync($"/app/#/tasks/{Branch}");
         await finding.GetByRole(AriaRole.Link, new() { Name = "整改销号" }).ClickAsync();
         await page.GetByLabel("核验人", new() { Exact = true }).FillAsync("李华");
         await page.Locator("#submit").ClickAsync();
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("提交失败");
-        await page.GotoAsync($"/app/#/work/{Branch}");
+        await page.GotoAsync($"/app/#/tasks/{Branch}");
         await Expect(finding).ToContainTextAsync("整改中");
         await Expect(finding).ToContainTextAsync("已制定会议记录模板");
 
         // Another person with the verifier right closes it.
         await using var verifier = await WebSession.OpenAsync(platform, screen);
         await verifier.SignInAsync("王敏", "verifier", tenant, Branch);
-        await verifier.Page.GotoAsync($"/app/#/work/{Branch}");
+        await verifier.Page.GotoAsync($"/app/#/tasks/{Branch}");
         var seen = verifier.Page.Locator("#findings li[data-finding='f-2026-1']");
         await seen.GetByRole(AriaRole.Link, new() { Name = "整改销号" }).ClickAsync();
         await verifier.Page.GetByLabel("核验人", new() { Exact = true }).FillAsync("王敏");
         await verifier.Page.Locator("#submit").ClickAsync();
         await Expect(verifier.Page.Locator("#form-status")).ToContainTextAsync("已记录");
-        await verifier.Page.GotoAsync($"/app/#/work/{Branch}");
+        await verifier.Page.GotoAsync($"/app/#/tasks/{Branch}");
         await Expect(seen).ToContainTextAsync("已销号");
         await verifier.CheckPageAsync("work-closed");
     }

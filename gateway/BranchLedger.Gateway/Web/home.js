@@ -121,7 +121,7 @@ export function branchHomePage(view, nodeId, params) {
               openFindings.map((f) => el('li', {}, el('span', { class: 'badge' }, '问题整改'), ` ${f.finding.finding}`,
                 f.finding.deadline ? `（${fromDate(f.finding.deadline)} 前）` : '', overdue(f))))
             : el('p', { class: 'muted' }, '没有未完成的事项。'),
-          el('p', {}, el('a', { href: `#/work/${node}`, id: 'work-link' }, '办理责任清单和问题整改')));
+          el('p', {}, el('a', { href: `#/tasks/${node}`, id: 'work-link' }, '办理责任清单和问题整改')));
       }).catch(failed(work)),
   ]).then(() => showStanding(standing, nodeId, periods.year, open));
   return () => {};

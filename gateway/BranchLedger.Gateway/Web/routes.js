@@ -48,7 +48,7 @@ export const routes = {
   home,
   new: (view, args, params) => recordFormPage(view, args[0], args[1], params),
   records: (view, args, params) => (args[1] ? recordPage(view, args[0], args[1], params) : recordsPage(view, args[0], params)),
-  work: (view, args, params) => workPage(view, args[0], params),
+  tasks: (view, args, params) => workPage(view, args[0], params),
   matrix: (view, args, params) => matrixPage(view, params),
   review: (view, args, params) => reviewPage(view, params),
   directory: (view, args, params) => directoryPage(view, params),
