@@ -14,8 +14,7 @@ namespace BranchLedger.Browser.Tests;
 public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper output)
 {
     /// <summary>Where screenshots and downloaded files go: BRANCHLEDGER_TEST_ARTEFACTS, or "screenshots" beside the tests.</summary>
-    private static readonly string Artefacts = Environment.GetEnvironmentVariable("BRANCHLEDGER_TEST_ARTEFACTS") is { Length: > 0 } folder
-        ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Artefacts = TestArtefacts.Folder;
 
     [Fact]
     public async Task A_supervisor_signs_in_sees_the_city_ranking_exports_it_compares_two_branches_opens_one_with_its_report_and_the_overview()
@@ -142,13 +141,7 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
     /// <summary>Clicks an export button, saves the file it downloads among the artefacts and returns its path.</summary>
     private async Task<string> DownloadAsync(IPage page, string button, string expectedName)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
-        Assert.Equal(expectedName, download.SuggestedFilename);
-        Assert.Null(await download.FailureAsync());
-        var path = Path.Combine(Artefacts, download.SuggestedFilename);
-        await download.SaveAsAsync(path);
-        output.WriteLine("download: " + path);
-        await Expect(page.Locator(button + "-status")).ToHaveTextAsync("已下载：" + expectedName);
+        var path = await TestArtefacts.DownloadAsync(page, button, expectedName, output);
         // Office files are zip packages: the local file header's signature first.
         Assert.Equal("PK\u0003\u0004"u8.ToArray(), (await File.ReadAllBytesAsync(path))[..4]);
         return path;

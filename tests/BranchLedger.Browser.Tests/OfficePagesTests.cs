@@ -20,8 +20,7 @@ namespace BranchLedger.Browser.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class OfficePagesTests(DashboardPlatform platform, ITestOutputHelper output)
 {
-    private static readonly string Artefacts = Environment.GetEnvironmentVariable("BRANCHLEDGER_TEST_ARTEFACTS") is { Length: > 0 } folder
-        ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Artefacts = TestArtefacts.Folder;
 
     [Theory]
     [InlineData(Screen.Desktop)]
@@ -209,17 +208,8 @@ public sealed class OfficePagesTests(DashboardPlatform platform, ITestOutputHelp
         await Expect(cell.Locator("summary .counts")).ToHaveTextAsync(counts);
     }
 
-    private async Task<string> DownloadAsync(IPage page, string button, string expectedName)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
-        Assert.Equal(expectedName, download.SuggestedFilename);
-        Assert.Null(await download.FailureAsync());
-        var path = Path.Combine(Artefacts, download.SuggestedFilename);
-        await download.SaveAsAsync(path);
-        output.WriteLine("download: " + path);
-        await Expect(page.Locator(button + "-status")).ToHaveTextAsync("已下载：" + expectedName);
-        return path;
-    }
+    private Task<string> DownloadAsync(IPage page, string button, string expectedName) =>
+        TestArtefacts.DownloadAsync(page, button, expectedName, output);
 
     /// <summary>A tenant with an organisation and three branches (with rosters), made through the JSON API.</summary>
     private async Task<OfficeApi> SeedAsync(string tenant)
