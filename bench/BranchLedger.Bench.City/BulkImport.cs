@@ -10,7 +10,7 @@ internal sealed record BulkImportResult(int Branches, long Rows, double Seconds,
 /// <summary>
 /// The year before the city's, for the first tenants' existing branches: the same generator, so the
 /// same mix of kinds, imported with ImportRecords only (the directory is already in place), C branches
-/// at a time, at most 1,000 rows a request — then the same rows by binary COPY into the peer's own table.
+/// at a time, at most 1,000 rows a request (closures by a second person) — then the same rows by binary COPY into the peer's own table.
 /// </summary>
 internal static class BulkImport
 {
@@ -25,13 +25,19 @@ internal static class BulkImport
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(nodes, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (x, ct) =>
         {
-            foreach (var chunk in x.Node.Rows.Chunk(DemoCityLoader.MaxRowsPerImport))
+            // Closures come from a second person, as in the city's own load: the ledger refuses a finding's
+            // closure by whoever raised it.
+            foreach (var (chunk, closes) in DemoCityLoader.ImportRuns(x.Node.Rows))
             {
+                var caller = closes ? CityCalls.Verifier(x.TenantId) : CityCalls.As(x.TenantId);
                 var response = await ledger.ImportRecordsAsync(
-                    new ImportRecordsRequest { NodeId = x.Node.NodeId, Rows = { chunk } }, CityCalls.As(x.TenantId), cancellationToken: ct);
+                    new ImportRecordsRequest { NodeId = x.Node.NodeId, Rows = { chunk } }, caller, cancellationToken: ct);
                 if (response.Rejected > 0 || response.Duplicates > 0)
                 {
-                    throw new InvalidOperationException($"{x.TenantId}/{x.Node.NodeId}: {response.Rejected} rejected, {response.Duplicates} duplicates in a fresh import.");
+                    var why = string.Join("; ", response.Results
+                        .Where(r => r.Violations.Count > 0)
+                        .Select(r => $"row {r.Index} ({chunk[r.Index].Body?.BodyCase}): " + string.Join(", ", r.Violations.Select(v => $"{v.Field}: {v.Description}"))));
+                    throw new InvalidOperationException($"{x.TenantId}/{x.Node.NodeId}: {response.Rejected} rejected, {response.Duplicates} duplicates in a fresh import. {why}");
                 }
 
                 Interlocked.Add(ref accepted, response.Accepted);

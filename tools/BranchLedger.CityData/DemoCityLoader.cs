@@ -82,7 +82,7 @@ public sealed class DemoCityLoader(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelImports, CancellationToken = cancellationToken },
             async (node, ct) =>
             {
-                foreach (var (chunk, closes) in Runs(node.Rows))
+                foreach (var (chunk, closes) in ImportRuns(node.Rows))
                 {
                     var request = new ImportRecordsRequest { NodeId = node.NodeId, Rows = { chunk } };
                     var response = await RetryAsync(() => ledger.ImportRecordsAsync(request, closes ? verifier : caller, cancellationToken: ct).ResponseAsync);
@@ -97,9 +97,11 @@ public sealed class DemoCityLoader(
         counts.AddImport(phase.Elapsed);
     }
 
-    // A node's rows in order, cut into imports of at most MaxRowsPerImport rows each made by one person:
-    // runs of finding closures go to the verifier, everything else to the recorder.
-    private static IEnumerable<(ImportRow[] Rows, bool Closes)> Runs(IReadOnlyList<ImportRow> rows)
+    /// <summary>
+    /// A node's rows in order, cut into imports of at most <see cref="MaxRowsPerImport"/> rows each made by one
+    /// person: runs of finding closures (<c>Closes</c>) go to the verifier, everything else to the recorder.
+    /// </summary>
+    public static IEnumerable<(ImportRow[] Rows, bool Closes)> ImportRuns(IReadOnlyList<ImportRow> rows)
     {
         var run = new List<ImportRow>();
         var closes = false;
