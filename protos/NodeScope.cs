@@ -232,3 +232,8 @@ public sealed partial class ExportLedgerRequest : INodeScoped
 {
     IReadOnlyList<string> INodeScoped.ScopedNodeIds => NodeId.Length == 0 ? [] : [NodeId];
 }
+
+public sealed partial class AppendRecordRequest : INodeScoped
+{
+    IReadOnlyList<string> INodeScoped.ScopedNodeIds => NodeId.Length == 0 ? [] : [NodeId];
+}

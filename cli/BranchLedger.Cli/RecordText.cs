@@ -32,8 +32,29 @@ internal static class RecordText
         LedgerRecord.BodyOneofCase.Correction => $"corrects {r.Correction.RecordId}: {r.Correction.Reason}",
         LedgerRecord.BodyOneofCase.Review =>
             $"reviews {r.Review.RecordId}: {(r.Review.Verdict == ReviewVerdict.Returned ? "退回" : "已阅")} {r.Review.Reason}".TrimEnd(),
-        _ => r.ToString(),
+        _ => ByName(r),
     };
+
+    // Kinds added through the record catalogue: the date, then every other field but the notes, enums in Chinese.
+    private static string ByName(LedgerRecord r)
+    {
+        if (LedgerRecord.Descriptor.FindFieldByNumber((int)r.BodyCase) is not { FieldType: Google.Protobuf.Reflection.FieldType.Message } field)
+        {
+            return r.ToString();
+        }
+
+        var body = (Google.Protobuf.IMessage)field.Accessor.GetValue(r);
+        var parts = body.Descriptor.Fields.InDeclarationOrder()
+            .Where(f => f.Name is not "date" and not "notes")
+            .Select(f => f.Accessor.GetValue(body) switch
+            {
+                Enum e => Reports.LedgerLabels.Zh.Enums.GetValueOrDefault($"{e.GetType().Name}.{e}", e.ToString()),
+                System.Collections.IEnumerable list and not string => string.Join("|", list.Cast<object>()),
+                var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            })
+            .Where(t => t.Length > 0);
+        return $"{Day(body.Descriptor.FindFieldByName("date")?.Accessor.GetValue(body) as Google.Type.Date)} {string.Join(" ", parts)}";
+    }
 
     private static string Day(Google.Type.Date? d) => d is null ? "-" : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
 }

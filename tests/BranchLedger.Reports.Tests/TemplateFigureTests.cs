@@ -1,4 +1,3 @@
-using System.Reflection;
 using BranchLedger.Domain.Reports;
 
 namespace BranchLedger.Reports.Tests;
@@ -8,8 +7,8 @@ public sealed class TemplateFigureTests
 {
     private static readonly ReportTemplate Template = ReportTemplate.AnnualReportZh;
 
-    private static IEnumerable<string> AllKeys() =>
-        typeof(ReportFigureKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
+    // The constants and the keys the record catalogue's kinds declare.
+    private static IEnumerable<string> AllKeys() => ReportFigureKeys.All;
 
     public static TheoryData<string> Keys() => new(AllKeys());
 

@@ -128,6 +128,30 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return new() { Record = record, Replayed = replayed };
     }
 
+    // Any kind, in the kind's own field as in RecordBody. Closing a finding or verifying a duty item still
+    // needs findings.verify, as through their own RPCs.
+    [RequiresPermission(Permission.RecordWrite, Mutation = true)]
+    public override async Task<AppendRecordResponse> AppendRecord(AppendRecordRequest r, ServerCallContext context)
+    {
+        var (record, replayed) = await AppendAsync(context, r.NodeId, r.RequestId, v => ToBody(BodyOf(r), "body", "", v), r.Evidence,
+            demand: (caller, body) => DemandVerifyFor(caller, r.NodeId, body));
+        return new() { Record = record, Replayed = replayed };
+    }
+
+    // The request's body oneof repeats RecordBody's by name, so the set field is copied by name.
+    private static Api.V1.RecordBody? BodyOf(AppendRecordRequest r)
+    {
+        var set = AppendRecordRequest.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(r);
+        if (set is null)
+        {
+            return null;
+        }
+
+        var body = new Api.V1.RecordBody();
+        Api.V1.RecordBody.Descriptor.FindFieldByName(set.Name).Accessor.SetValue(body, set.Accessor.GetValue(r));
+        return body;
+    }
+
     [RequiresPermission(Permission.TenantRead)]
     public override async Task<ListDutyItemsResponse> ListDutyItems(ListDutyItemsRequest r, ServerCallContext context)
     {

@@ -35,6 +35,8 @@ internal static class LedgerMapping
         V1.RecordBody.BodyOneofCase.FindingProgress => ToFindingProgress(body.FindingProgress, prefix + "finding_progress.", violations),
         V1.RecordBody.BodyOneofCase.FindingClosure => ToFindingClosure(body.FindingClosure, prefix + "finding_closure.", violations),
         V1.RecordBody.BodyOneofCase.FindingReopening => ToFindingReopening(body.FindingReopening, prefix + "finding_reopening.", violations),
+        // Kinds added through the record catalogue map by name.
+        not null and not V1.RecordBody.BodyOneofCase.None => CatalogueMapping.ToBody(body!, prefix, violations),
         _ => Missing(field, violations),
     };
 
@@ -264,7 +266,7 @@ internal static class LedgerMapping
         FindingProgressDetails f => new V1.RecordBody { FindingProgress = new FindingProgress { Date = ToDate(f.Date), FindingId = f.FindingId, Progress = f.Progress, Notes = f.Notes } },
         FindingClosureDetails f => new V1.RecordBody { FindingClosure = new FindingClosure { Date = ToDate(f.Date), FindingId = f.FindingId, Verifier = f.Verifier, Notes = f.Notes } },
         FindingReopeningDetails f => new V1.RecordBody { FindingReopening = new FindingReopening { Date = ToDate(f.Date), FindingId = f.FindingId, Reason = f.Reason, Notes = f.Notes } },
-        _ => throw new InvalidOperationException($"No API shape for {body.GetType().Name}"),
+        _ => CatalogueMapping.ToMessage(body),
     };
 
     /// <summary>A record's review state as the API shows it.</summary>

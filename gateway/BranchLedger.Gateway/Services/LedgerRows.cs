@@ -40,7 +40,8 @@ internal static class LedgerRows
         FindingReopeningDetails r => [new("finding_id", r.FindingId), new("reason", r.Reason)],
         CorrectionDetails c => [new("target", LedgerRecord.IdOf(c.TargetSequence)), new("reason", c.Reason)],
         ReviewDetails r => [new("target", LedgerRecord.IdOf(r.TargetSequence)), new("reason", r.Reason)],
-        _ => [],
+        // Kinds added through the record catalogue: their catalogue fields, by name.
+        _ => CatalogueMapping.Row(body, l),
     };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

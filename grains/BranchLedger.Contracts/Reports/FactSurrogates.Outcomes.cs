@@ -74,6 +74,19 @@ internal sealed class SelfAssessmentFactConverter : IConverter<SelfAssessmentFac
     public SelfAssessmentFactSurrogate ConvertToSurrogate(in SelfAssessmentFact v) => new(v.NodeId, v.Sequence, v.Year, v.Section, v.Order, v.Text);
 }
 
+[GenerateSerializer, Immutable, Alias("branchledger.RecordFact")]
+internal readonly record struct RecordFactSurrogate(
+    [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] string Family,
+    [property: Id(3)] DateOnly Date, [property: Id(4)] Dictionary<string, string> Fields);
+
+[RegisterConverter]
+internal sealed class RecordFactConverter : IConverter<RecordFact, RecordFactSurrogate>
+{
+    public RecordFact ConvertFromSurrogate(in RecordFactSurrogate s) => new(s.NodeId, s.Sequence, s.Family, s.Date, s.Fields);
+    public RecordFactSurrogate ConvertToSurrogate(in RecordFact v) =>
+        new(v.NodeId, v.Sequence, v.Family, v.Date, new Dictionary<string, string>(v.Fields, StringComparer.Ordinal));
+}
+
 [GenerateSerializer, Immutable, Alias("branchledger.ReportFacts")]
 internal readonly record struct ReportFactsSurrogate
 {
@@ -89,6 +102,7 @@ internal readonly record struct ReportFactsSurrogate
     [Id(9)] public IReadOnlyList<ThreeMeetingsOneLectureFact>? ThreeMeetingsOneLecture { get; init; }
     [Id(10)] public IReadOnlyList<SelfAssessmentFact>? SelfAssessment { get; init; }
     [Id(11)] public IReadOnlyList<CampaignFact>? Campaigns { get; init; }
+    [Id(12)] public IReadOnlyList<RecordFact>? Records { get; init; }
 }
 
 [RegisterConverter]
@@ -101,7 +115,7 @@ internal sealed class ReportFactsConverter : IConverter<ReportFacts, ReportFacts
         CommunityService = s.CommunityService ?? [], QuarterlyReviews = s.QuarterlyReviews ?? [],
         DutyItems = s.DutyItems ?? [], Findings = s.Findings ?? [], Brands = s.Brands ?? [], Honours = s.Honours ?? [],
         ThreeMeetingsOneLecture = s.ThreeMeetingsOneLecture ?? [], SelfAssessment = s.SelfAssessment ?? [],
-        Campaigns = s.Campaigns ?? [],
+        Campaigns = s.Campaigns ?? [], Records = s.Records ?? [],
     };
 
     public ReportFactsSurrogate ConvertToSurrogate(in ReportFacts v) => new()
@@ -109,6 +123,6 @@ internal sealed class ReportFactsConverter : IConverter<ReportFacts, ReportFacts
         Meetings = v.Meetings, Talks = v.Talks, RiskPoints = v.RiskPoints, CommunityService = v.CommunityService,
         QuarterlyReviews = v.QuarterlyReviews, DutyItems = v.DutyItems, Findings = v.Findings, Brands = v.Brands,
         Honours = v.Honours, ThreeMeetingsOneLecture = v.ThreeMeetingsOneLecture, SelfAssessment = v.SelfAssessment,
-        Campaigns = v.Campaigns,
+        Campaigns = v.Campaigns, Records = v.Records,
     };
 }

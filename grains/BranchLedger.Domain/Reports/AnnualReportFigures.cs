@@ -93,6 +93,7 @@ public static class AnnualReportFigures
             Campaigns(ReportFigureKeys.Campaigns, campaigns),
             Campaigns(ReportFigureKeys.CampaignsAchieved, Latest(campaigns).Where(c => c.Status == CampaignStatus.Achieved).ToList()),
         ];
+        figures.AddRange(CatalogueFigures(facts.Records, period));
 
         var selfAssessment = facts.SelfAssessment
             .Where(s => s.Year == year)
@@ -181,6 +182,31 @@ public static class AnnualReportFigures
                 .ThenBy(c => c.NodeId, StringComparer.Ordinal)
                 .ThenBy(c => c.Sequence)
                 .Last());
+
+    /// <summary>The figures the record catalogue declares (<see cref="Ledger.Catalogue.RecordKindForm.Report"/>), in catalogue order.</summary>
+    private static IEnumerable<ReportFigure> CatalogueFigures(IReadOnlyList<RecordFact> records, Period period)
+    {
+        var inYear = records.Where(r => period.Contains(r.Date)).ToList();
+        foreach (var kind in Ledger.Catalogue.RecordCatalogue.Kinds)
+        {
+            var ofKind = inYear.Where(r => r.Family == kind.BodyField).ToList();
+            foreach (var count in kind.Report)
+            {
+                yield return Sum(count.Key, count.Unit, ofKind.Where(r => count.Selects(r.Fields))
+                    .Select(r => (r.NodeId, r.Sequence, count.SumField is { } field ? Amount(r, field) : 1)));
+            }
+        }
+    }
+
+    // A missing number is 0 (the proto default); a negative one is refused like every other count.
+    private static int Amount(RecordFact record, string field)
+    {
+        var amount = record.Fields.TryGetValue(field, out var text)
+            ? int.Parse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        ArgumentOutOfRangeException.ThrowIfNegative(amount, $"{record.Family}.{field}");
+        return amount;
+    }
 
     private static void CheckCounts(ReportFacts facts)
     {

@@ -20,7 +20,12 @@ public static class ReportCoverage
     /// The families a report counts: the figure key each feeds, <see cref="BySubKind"/>, or
     /// <see cref="SelfAssessmentText"/>. Brand projects: the key for their level is in <see cref="BrandLevels"/>.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Families { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Families { get; } = CountedInCode()
+        // Kinds added through the catalogue feed the figures their entry declares; the first is every record's.
+        .Concat(Ledger.Catalogue.RecordCatalogue.Kinds.Where(k => k.Report.Count > 0).Select(k => KeyValuePair.Create(k.BodyField, k.Report[0].Key)))
+        .ToDictionary(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> CountedInCode() => new(StringComparer.Ordinal)
     {
         ["meeting"] = BySubKind,
         ["talk"] = BySubKind,

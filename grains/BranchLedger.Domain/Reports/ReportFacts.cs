@@ -45,4 +45,7 @@ public sealed record ReportFacts
 
     /// <summary>Self-assessment entries.</summary>
     public IReadOnlyList<SelfAssessmentFact> SelfAssessment { get; init; } = [];
+
+    /// <summary>Records of the kinds the catalogue declares report figures for (主题活动, …).</summary>
+    public IReadOnlyList<RecordFact> Records { get; init; } = [];
 }

@@ -3,6 +3,17 @@ namespace BranchLedger.Domain.Reports;
 /// <summary>The stable keys of the annual report's figures; renderers and exports look figures up by them.</summary>
 public static class ReportFigureKeys
 {
+    /// <summary>
+    /// Every figure key: the constants below (figures counted in code) and the keys the record catalogue's
+    /// kinds declare (<see cref="Ledger.Catalogue.RecordKindForm.Report"/>), in that order.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        .. typeof(ReportFigureKeys).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
+        .. Ledger.Catalogue.RecordCatalogue.Kinds.SelectMany(k => k.Report).Select(r => r.Key),
+    ];
+
     /// <summary>党组会 held (次).</summary>
     public const string PartyGroupMeetings = "meetings.party-group";
     /// <summary>理事长办公会 held (次).</summary>

@@ -39,6 +39,7 @@ internal static class ReportFactsBuilder
         List<HonourFact> honours = [];
         List<CampaignFact> campaigns = [];
         List<SelfAssessmentFact> selfAssessment = [];
+        List<RecordFact> catalogued = [];
         foreach (var v in current)
         {
             var seq = v.Record.Sequence;
@@ -85,6 +86,15 @@ internal static class ReportFactsBuilder
                 case FindingDetails f:
                     labels.Add(Label(v, f.Finding));
                     break;
+                // Kinds added through the record catalogue: their facts and figures come from their catalogue entry.
+                default:
+                    if (RecordBodies.Fact(id, seq, v.Current) is { } fact)
+                    {
+                        catalogued.Add(fact);
+                        labels.Add(Label(v, RecordBodies.Summary(v.Current)));
+                    }
+
+                    break;
             }
         }
 
@@ -108,6 +118,7 @@ internal static class ReportFactsBuilder
             Campaigns = campaigns,
             ThreeMeetingsOneLecture = ThreeMeetings(node, current, year, today),
             SelfAssessment = selfAssessment,
+            Records = catalogued,
         };
         return new NodeReportFacts(facts, labels);
     }

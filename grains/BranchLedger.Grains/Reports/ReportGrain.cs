@@ -53,6 +53,7 @@ public sealed class ReportGrain : Grain, IReportGrain
             Campaigns = [.. parts.SelectMany(p => p.Facts.Campaigns)],
             ThreeMeetingsOneLecture = [.. parts.SelectMany(p => p.Facts.ThreeMeetingsOneLecture)],
             SelfAssessment = [.. parts.SelectMany(p => p.Facts.SelfAssessment)],
+            Records = [.. parts.SelectMany(p => p.Facts.Records)],
         };
         return new SubtreeReportFacts(year, nodes, facts, [.. parts.SelectMany(p => p.Labels)]);
     }

@@ -110,6 +110,24 @@ public static class RecordCatalogue
                 Field(F.SelfAssessment.Order, "这一段在该部分中的顺序，从 1 开始。"),
                 Field(F.SelfAssessment.Text, "这一段的内容。"),
             ]),
+        // Added through the catalogue alone: the generic write (AppendRecord), mapping, export and report figures follow from here.
+        Kind("activity", "activity", "重温入党誓词、现场参观学习、宣讲、志愿活动等主题活动，一次一条。",
+            [
+                Field(F.Activity.Kind, "主题活动的类别。", choices: Choices<ActivityKind>()),
+                Field(F.Date, "活动的日期。", @default: FormField.Today),
+                Field(F.Activity.Topic, "活动的主题。"),
+                Field(F.Activity.Participants, "参加活动的人数；未统计时填 0。"),
+                Field(F.Activity.Organiser, "组织活动的单位或个人。"),
+                Field(F.Notes, "活动情况。"),
+            ],
+            [
+                Count("activities.total", Reports.ReportUnits.Times),
+                Count("activities.participants", Reports.ReportUnits.PersonTimes, sum: F.Activity.Participants),
+                Count("activities.oath-renewal", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.OathRenewal)),
+                Count("activities.site-visit", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.SiteVisit)),
+                Count("activities.outreach-talk", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.OutreachTalk)),
+                Count("activities.volunteering", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.Volunteering)),
+            ]),
         Kind("duty-item", "CreateDutyItem", "duty-items", "duty_item", "在责任清单中列入一项责任。",
             [
                 Field(F.Date, "列入清单的日期。", @default: FormField.Today),
@@ -186,6 +204,14 @@ public static class RecordCatalogue
         PresetDraft[]? presets = null) =>
         Form(id, rpc, route, body, null, help, fields, presets ?? []);
 
+    // A kind added through the catalogue: recorded by the generic AppendRecord (POST /v1/nodes/{node_id}/records,
+    // the body in the kind's own field), and reported by the figures it declares.
+    private static RecordKindForm Kind(string id, string body, string help, Draft[] fields, ReportCount[] report, PresetDraft[]? presets = null) =>
+        Form(id, RecordKindForm.GenericRpc, "records", body, null, help, fields, presets ?? []) with { Report = report };
+
+    private static ReportCount Count(string key, string unit, FieldRule? sum = null, (FieldRule Field, string[] Values)? where = null) =>
+        new(key, unit, sum?.Name, where?.Field.Name, where?.Values);
+
     private static RecordKindForm Step(string id, string rpc, string route, string body, FieldRule target, string help, Draft[] fields) =>
         Form(id, rpc, route, body, target, help, fields, []);
 
@@ -208,6 +234,16 @@ public static class RecordCatalogue
     /// <summary>The API's enum value name of a domain enum value: MeetingKind.ThemeDay → MEETING_KIND_THEME_DAY.</summary>
     public static string ProtoName<T>(T value) where T : struct, Enum =>
         $"{UpperSnake(typeof(T).Name)}_{UpperSnake(value.ToString())}";
+
+    /// <summary>The API's enum value name of a domain enum value whose type is known only at run time.</summary>
+    public static string ProtoName(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return $"{UpperSnake(value.GetType().Name)}_{UpperSnake(value.ToString())}";
+    }
+
+    /// <summary>The kind whose body the API names <paramref name="bodyField"/> (<c>activity</c>), or null.</summary>
+    public static RecordKindForm? ByBody(string bodyField) => Kinds.FirstOrDefault(k => k.BodyField == bodyField);
 
     /// <summary>The proto-JSON name of a proto field name: expected_attendees → expectedAttendees.</summary>
     public static string JsonName(string protoName)

@@ -145,6 +145,15 @@ public static class RecordFields
         public static readonly FieldRule Deadline = new("deadline", FieldType.Date, Required: true);
     }
 
+    /// <summary>主题活动: 重温入党誓词, 现场参观学习, 宣讲, 志愿活动, ….</summary>
+    public static class Activity
+    {
+        public static readonly FieldRule Kind = Choice("kind");
+        public static readonly FieldRule Topic = Title("topic");
+        public static readonly FieldRule Participants = People("participants");
+        public static readonly FieldRule Organiser = Name("organiser");
+    }
+
     /// <summary>整改进展, 整改销号 and 问题重开: steps on a raised finding.</summary>
     public static class FindingStep
     {

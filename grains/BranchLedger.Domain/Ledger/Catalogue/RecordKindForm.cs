@@ -55,6 +55,12 @@ public sealed record RecordKindForm(
     /// <summary>True for a step on an existing record (a duty item's status, a finding's progress, …).</summary>
     public bool IsStep => TargetField is not null;
 
+    /// <summary>The annual-report figures its records feed by their fields alone (kinds added through the catalogue); empty for kinds the report counts in code.</summary>
+    public IReadOnlyList<ReportCount> Report { get; init; } = [];
+
+    /// <summary>The LedgerService method that records any kind: the write path of kinds added through the catalogue.</summary>
+    public const string GenericRpc = "AppendRecord";
+
     /// <summary>The field at a JSON path, or null.</summary>
     public FormField? Field(string jsonPath) => Fields.FirstOrDefault(f => f.JsonPath == jsonPath);
 }

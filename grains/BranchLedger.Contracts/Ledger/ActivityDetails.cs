@@ -1,0 +1,37 @@
+using BranchLedger.Domain.Ledger.Catalogue;
+using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Validation;
+
+namespace BranchLedger.Contracts.Ledger;
+
+/// <summary>An organised activity (主题活动): 重温入党誓词, 现场参观学习, 宣讲, 志愿活动 or another.</summary>
+/// <remarks>
+/// Added through the record catalogue: its API mapping, export columns and report figures come from its
+/// catalogue entry (property names are the proto field names in PascalCase), so this type holds only its rules.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("branchledger.ActivityDetails")]
+public sealed record ActivityDetails : RecordBody
+{
+    /// <summary>Which kind of activity.</summary>
+    [Id(0)] public required ActivityKind Kind { get; init; }
+
+    /// <summary>What it was about.</summary>
+    [Id(1)] public required string Topic { get; init; }
+
+    /// <summary>How many took part; 0 when not counted.</summary>
+    [Id(2)] public int Participants { get; init; }
+
+    /// <summary>Who organised it (a unit or a person); empty when not given.</summary>
+    [Id(3)] public string Organiser { get; init; } = "";
+
+    /// <inheritdoc />
+    public override string Family => "activity";
+
+    /// <inheritdoc />
+    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
+        .Choice(prefix, RecordFields.Activity.Kind, Kind)
+        .Date(prefix + "date", Date, today)
+        .Text(prefix, RecordFields.Activity.Topic, Topic)
+        .Count(prefix, RecordFields.Activity.Participants, Participants)
+        .Text(prefix, RecordFields.Activity.Organiser, Organiser);
+}

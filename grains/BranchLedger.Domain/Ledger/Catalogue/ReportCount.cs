@@ -1,0 +1,19 @@
+namespace BranchLedger.Domain.Ledger.Catalogue;
+
+/// <summary>
+/// A figure of the annual report that a kind's records feed, counted from their fields with no code of
+/// its own: every record of the year whose <paramref name="WhereField"/> holds one of <paramref name="WhereValues"/>
+/// (all records when null) counts once, or adds its <paramref name="SumField"/>. The figure's wording is the
+/// report template's (a figure key of the template), so each body words it its own way.
+/// </summary>
+/// <param name="Key">The figure key, e.g. <c>activities.total</c>.</param>
+/// <param name="Unit">Its unit (a constant of <see cref="Reports.ReportUnits"/>).</param>
+/// <param name="SumField">The whole-number field (proto name) each record adds; null to count records.</param>
+/// <param name="WhereField">The choice field (proto name) that selects the records; null for every record.</param>
+/// <param name="WhereValues">The values (API enum names) of <paramref name="WhereField"/> that count.</param>
+public sealed record ReportCount(string Key, string Unit, string? SumField = null, string? WhereField = null, IReadOnlyList<string>? WhereValues = null)
+{
+    /// <summary>Whether a record with these field values (proto name → value) counts.</summary>
+    public bool Selects(IReadOnlyDictionary<string, string> fields) =>
+        WhereField is null || (fields.TryGetValue(WhereField, out var value) && (WhereValues ?? []).Contains(value, StringComparer.Ordinal));
+}
