@@ -28,7 +28,7 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
 
         Assert.Equal(
             ["meeting", "talk", "quarterly-review", "community-service", "risk-point", "brand-project", "honour", "campaign",
-             "self-assessment", "duty-item", "duty-status", "finding", "finding-progress", "finding-close", "finding-reopen"],
+             "self-assessment", "activity", "duty-item", "duty-status", "finding", "finding-progress", "finding-close", "finding-reopen"],
             kinds.Select(k => k.GetProperty("kindId").GetString()));
         var meeting = kinds[0];
         Assert.Equal("会议学习", meeting.GetProperty("label").GetString());

@@ -45,7 +45,7 @@ internal static class AccessExpectations
         Add("LedgerService", Need.RecordWrite,
             "RecordMeeting", "RecordTalk", "RecordQuarterlyReview", "RecordCommunityService", "RecordRiskPoint", "RecordBrandProject",
             "RecordHonour", "RecordCampaign", "RecordSelfAssessment", "CreateDutyItem", "RaiseFinding",
-            "RecordFindingProgress", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords");
+            "RecordFindingProgress", "ReopenFinding", "VoidRecord", "AmendRecord", "ImportRecords", "AppendRecord");
         // The matrix moves a duty item without verifying it (no status): a record write. Verifying it, like
         // closing a finding, needs findings.verify (VerifierTests).
         Add("LedgerService", Need.RecordWrite, "UpdateDutyItemStatus");
