@@ -6,12 +6,10 @@ import { el, fixed, gradeBadge, isPeriod, trendMonths } from './format.js';
 import { servingRubric } from './rubric.js';
 import { exportButton } from './exports.js';
 
-const BODY_KINDS = ['meeting', 'talk', 'quarterlyReview', 'communityService', 'riskPoint', 'brandProject', 'honour',
-  'campaign', 'selfAssessment', 'correction', 'dutyItem', 'dutyProgress', 'finding', 'findingProgress'];
-
+// A record's body is the one field holding an object with a date (every kind has one), so no list of
+// kinds is kept here: a kind added to the catalogue is described like the others.
 function describeRecord(record) {
-  const kind = BODY_KINDS.find((k) => record[k]);
-  const body = kind ? record[kind] : {};
+  const body = Object.values(record).find((v) => v && typeof v === 'object' && !Array.isArray(v) && v.date) ?? {};
   const date = body.date ? `${body.date.year}-${String(body.date.month).padStart(2, '0')}-${String(body.date.day).padStart(2, '0')}` : '';
   const what = body.topic ?? body.title ?? body.name ?? body.description ?? body.summary ?? '';
   return [record.recordId, date, what].filter(Boolean).join(' · ');

@@ -12,6 +12,7 @@ using DocumentFormat.OpenXml.Validation;
 using BranchLedger.Domain.Access;
 using Google.Rpc;
 using Grpc.Core;
+using Metadata = Grpc.Core.Metadata;
 
 namespace BranchLedger.Integration.Tests.Kinds;
 

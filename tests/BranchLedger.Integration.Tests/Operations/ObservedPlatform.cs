@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+// The API has a record kind named Activity (主题活动); spans here are the tracing kind.
+using Activity = System.Diagnostics.Activity;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
 

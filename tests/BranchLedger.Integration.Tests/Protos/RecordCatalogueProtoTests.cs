@@ -3,6 +3,7 @@ using BranchLedger.Domain.Ledger.Catalogue;
 using Google.Api;
 using Google.Protobuf.Reflection;
 using DomainFieldType = BranchLedger.Domain.Ledger.Catalogue.FieldType;
+using RecordKindForm = BranchLedger.Domain.Ledger.Catalogue.RecordKindForm;
 
 namespace BranchLedger.Integration.Tests.Protos;
 
