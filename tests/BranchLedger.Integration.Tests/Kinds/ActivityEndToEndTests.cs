@@ -97,11 +97,17 @@ public sealed class ActivityEndToEndTests(GatewayFixture fixture) : CliTestClass
             Assert.Contains("主题活动", workbook.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         }
 
+        // One kind's CSV has its columns; the whole ledger's CSV joins them into one content column.
         var csv = await Download.ReadAsync(Fixture.Reports.ExportLedger(
             new ExportLedgerRequest { NodeId = Node, Period = "2026", Format = ExportFormat.Csv, Family = "activity" }, Caller));
-        Assert.Contains("类型：重温入党誓词；主题：七一重温入党誓词；参加人数：23；组织者：机关党委", csv.Text, StringComparison.Ordinal);
-        Assert.Contains("类型：宣讲；主题：党的二十大精神宣讲；参加人数：40；组织者：宣讲团", csv.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("OathRenewal", csv.Text, StringComparison.Ordinal);
+        Assert.StartsWith("单位,记录编号,日期,类型,主题,参加人数,组织者,备注,记录状态", csv.Text[1..], StringComparison.Ordinal);
+        Assert.Contains(",2026-07-01,重温入党誓词,七一重温入党誓词,23,机关党委,全体党员参加,现行,", csv.Text, StringComparison.Ordinal);
+        Assert.Contains(",宣讲,党的二十大精神宣讲,40,宣讲团,,已更正,", csv.Text, StringComparison.Ordinal);
+        var combined = await Download.ReadAsync(Fixture.Reports.ExportLedger(
+            new ExportLedgerRequest { NodeId = Node, Period = "2026", Format = ExportFormat.Csv }, Caller));
+        Assert.Contains("主题活动,", combined.Text, StringComparison.Ordinal);
+        Assert.Contains("类型：重温入党誓词；主题：七一重温入党誓词；参加人数：23；组织者：机关党委", combined.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("OathRenewal", combined.Text, StringComparison.Ordinal);
 
         // The annual report: the sentence and its trace.
         var report = await Download.ReadAsync(Fixture.Reports.GenerateAnnualReport(
