@@ -13,12 +13,12 @@ public static class CommandChecks
     /// <summary>Checks an append command; field paths are those of the API's request.</summary>
     public static Violations Check(AppendCommand command, DateOnly today, Violations? found = null)
     {
-        var violations = (found ?? new Violations()).RequestId("request_id", command.RequestId);
+        var violations = (found ?? new Violations()).RequestId(FieldPaths.RequestId, command.RequestId);
         // Corrections and reviews are whole requests (record_id, reason); other bodies are a field named after their family.
         command.Body.Check(violations, command.Body is ITargetsRecord ? "" : command.Body.Family + ".", today);
         if (command.Evidence.Count > RecordRules.MaxEvidence)
         {
-            violations.Add("evidence", $"must have at most {RecordRules.MaxEvidence} entries");
+            violations.Add(FieldPaths.Evidence, $"must have at most {RecordRules.MaxEvidence} entries");
         }
 
         for (var i = 0; i < Math.Min(command.Evidence.Count, RecordRules.MaxEvidence); i++)
