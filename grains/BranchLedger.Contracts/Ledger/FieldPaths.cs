@@ -1,3 +1,5 @@
+using BranchLedger.Domain.Ledger.Catalogue;
+
 namespace BranchLedger.Contracts.Ledger;
 
 /// <summary>
@@ -33,11 +35,11 @@ public static class FieldPaths
     /// <summary>A finding's id.</summary>
     public const string FindingId = "finding_id";
 
-    /// <summary>A meeting's attendees.</summary>
-    public const string MeetingAttendees = "meeting.attendees";
+    /// <summary>A meeting's attendees (the field as the record catalogue names it).</summary>
+    public static readonly string MeetingAttendees = "meeting." + RecordFields.Meeting.Attendees.Name;
 
     /// <summary>A meeting's absences.</summary>
-    public const string MeetingAbsences = "meeting.absences";
+    public static readonly string MeetingAbsences = "meeting." + RecordFields.Meeting.Absences.Name;
 
     /// <summary>The evidence list.</summary>
     public const string Evidence = "evidence";
