@@ -299,8 +299,8 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
 
         CommandChecks.ThrowIfInvalid(violations);
 
-        // Rows that fail validation are answered here; only the others travel to the grain.
-        var today = Today();
+        // Rows of a wrong shape are answered here; only the others travel to the grain, which judges
+        // their dates with the tenant's calendar.
         var response = new ImportRecordsResponse();
         var commands = new List<AppendCommand>();
         var indexes = new List<int>();
@@ -315,7 +315,7 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
                 Body = ToBody(row.Body, "body", "", rowViolations),
                 Evidence = ToEvidence(row.Evidence),
             };
-            if (CommandChecks.Check(command, today, rowViolations).IsEmpty)
+            if (CommandChecks.CheckShape(command, rowViolations).IsEmpty)
             {
                 commands.Add(command);
                 indexes.Add(i);
@@ -455,7 +455,8 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             Body = body(violations),
             Evidence = evidence is null ? [] : ToEvidence(evidence),
         };
-        CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today(), violations));
+        // The shape here; dates and every other invariant in the ledger, with the tenant's calendar.
+        CommandChecks.ThrowIfInvalid(CommandChecks.CheckShape(command, violations));
         demand?.Invoke(caller, command.Body);
 
         var result = await Ledger(caller, nodeId).Append(command);
@@ -491,8 +492,8 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
         return sequence ?? 0;
     }
 
-    // Validation before the grain call uses the platform's default calendar (one day of slack covers the
-    // rest); the ledger checks again in its tenant's own time zone.
+    // The platform's default calendar: the day a correction is dated and overdue flags are judged by.
+    // Record dates are judged by the ledger alone, in its tenant's own time zone.
     private DateOnly Today() => Domain.Periods.TenantCalendar.Today(clock.GetUtcNow());
 
     private ILedgerGrain Ledger(Caller caller, string nodeId) =>

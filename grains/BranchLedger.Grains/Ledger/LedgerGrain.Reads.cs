@@ -1,6 +1,7 @@
-using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
-using BranchLedger.Domain.Periods;
+using BranchLedger.Contracts.Reports;
+using BranchLedger.Ledger;
+using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
@@ -10,15 +11,15 @@ public sealed partial class LedgerGrain
     /// <inheritdoc />
     public async Task<RecordPage> ListRecords(RecordQuery query)
     {
-        RequireNode();
+        _ledger.RequireNode();
         return (await BookFor(query.Year)).List(query, MaxPageSize) with { SealedYears = [.. ledger.State.Sealed.Select(y => y.Year)] };
     }
 
     /// <inheritdoc />
     public async Task<RecordHistory?> GetRecord(long sequence)
     {
-        RequireNode();
-        if (_book.History(sequence) is { } live)
+        _ledger.RequireNode();
+        if (_ledger.Book.History(sequence) is { } live)
         {
             return live;
         }
@@ -29,32 +30,32 @@ public sealed partial class LedgerGrain
     /// <inheritdoc />
     public async Task<ReviewQueuePage> ListReviewQueue(ReviewQueueQuery query)
     {
-        RequireNode();
+        _ledger.RequireNode();
         return (await BookFor(query.Year)).ReviewQueue(query, MaxPageSize);
     }
 
     /// <inheritdoc />
     public async Task<ComplianceView> GetCompliance(string period)
     {
-        var node = RequireNode();
-        if (!Period.TryParse(period, out var parsed) || parsed is null)
-        {
-            throw new InvalidCommandException([new FieldError("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)")]);
-        }
-
-        var book = await BookFor(parsed.Start.Year);
-        return ComplianceFacts.Evaluate(node, book.Current(), _workflows, parsed, Today());
+        _ledger.RequireNode();
+        var parsed = LedgerAggregate.PeriodOf(period);
+        return _ledger.Compliance(await BookFor(parsed.Start.Year), parsed, Today());
     }
 
-    // The live book, or for a sealed year the live records merged with that year's archive (a record
-    // in both — a seal interrupted before the live state was saved — counts once, as live).
-    private async Task<RecordBook> BookFor(int? year)
+    /// <inheritdoc />
+    public async Task<NodeReportFacts> GetReportFacts(int year)
     {
-        if (year is not { } y || !IsSealed(y))
+        _ledger.RequireNode();
+        var earlier = new List<RecordBook>();
+        foreach (var sealedYear in ledger.State.Sealed.Select(s => s.Year).Where(y => y < year).Order())
         {
-            return _book;
+            earlier.Add(await BookFor(sealedYear));
         }
 
-        return RecordBook.Union(Records.Concat(await ArchivedRecords(y)));
+        return _ledger.ReportFacts(await BookFor(year), earlier, year, Today());
     }
+
+    // The live book, or for a sealed year the live records merged with that year's archive.
+    private async Task<RecordBook> BookFor(int? year) =>
+        year is { } y && IsSealed(y) ? _ledger.BookWith(await ArchivedRecords(y)) : _ledger.Book;
 }

@@ -8,7 +8,9 @@ using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Scoring;
 using BranchLedger.Grains.Scoring;
+using BranchLedger.Ledger;
 using Microsoft.Extensions.Logging;
+using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
@@ -28,30 +30,7 @@ public sealed partial class LedgerGrain
 
     private void ScoreLater(IEnumerable<LedgerRecord> records)
     {
-        foreach (var record in records)
-        {
-            // A review changes no figure: nothing to score again.
-            if (record.Body is ReviewDetails)
-            {
-                continue;
-            }
-
-            _unscored.Add(record.Body.Date);
-            if (record.Body is CorrectionDetails c)
-            {
-                if (c.Replacement is { } replacement)
-                {
-                    _unscored.Add(replacement.Date);
-                }
-
-                if (_book.BySequence(c.TargetSequence) is { } target)
-                {
-                    _unscored.Add(_book.ViewOf(target).Current.Date);
-                    _unscored.Add(target.Body.Date);
-                }
-            }
-        }
-
+        _unscored.UnionWith(_ledger.DatesTouchedBy(records));
         _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, ScoreDebounce, Timeout.InfiniteTimeSpan);
     }
 
@@ -77,11 +56,8 @@ public sealed partial class LedgerGrain
     /// <inheritdoc />
     public async Task<ScoreSheetView> GetScore(string period, int rubricVersion)
     {
-        var node = RequireNode();
-        if (!Period.TryParse(period, out var parsed) || parsed is null)
-        {
-            throw new InvalidCommandException([new FieldError("period", "must be a year (2026), a quarter (2026-Q1) or a month (2026-03)")]);
-        }
+        var node = _ledger.RequireNode();
+        var parsed = LedgerAggregate.PeriodOf(period);
 
         var published = await GrainFactory.GetGrain<IRubricGrain>(CityKeys.City).Get(rubricVersion)
             ?? throw new NotFoundException("branchledger.v1.RubricVersion", rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), $"No rubric version {rubricVersion}.");
@@ -92,7 +68,7 @@ public sealed partial class LedgerGrain
     /// <inheritdoc />
     public async Task Rescore(PublishedRubric rubric)
     {
-        if (_node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
+        if (Node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
         {
             return;
         }
@@ -111,7 +87,7 @@ public sealed partial class LedgerGrain
     // the write is acknowledged, and the next write or the daily reminder pushes again.
     private async Task PublishScoresAsync(IEnumerable<DateOnly> dates, bool everyPeriod = false)
     {
-        if (_node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
+        if (Node is not { IsClosed: false } node || !RescoringGrain.Ranked(node.Kind))
         {
             return;
         }
@@ -208,13 +184,8 @@ public sealed partial class LedgerGrain
     private async Task<ScoreSheet> ScoreAsync(Contracts.Directory.LedgerNode node, Rubric rubric, Period period) =>
         Score(node, rubric, period, (await BookFor(period.Start.Year)).Current().ToList());
 
-    private ScoreSheet Score(Contracts.Directory.LedgerNode node, Rubric rubric, Period period, List<RecordView> current)
-    {
-        var today = Today();
-        var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
-        var report = ComplianceFacts.Report(node, current, period, today);
-        return Scorer.Score(rubric, ScoringInputs.For(scope, report, current));
-    }
+    private ScoreSheet Score(Contracts.Directory.LedgerNode node, Rubric rubric, Period period, List<RecordView> current) =>
+        _ledger.Score(node, rubric, period, current, Today());
 
     // The serving rubric and, while a rescoring runs, the next one; asked once per activation and
     // again each day (a rescoring hands its rubric over directly).

@@ -1,8 +1,9 @@
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
-using BranchLedger.Domain.Validation;
+using BranchLedger.Ledger;
 using Microsoft.Extensions.Logging;
+using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
@@ -21,22 +22,14 @@ public sealed partial class LedgerGrain
     /// <inheritdoc />
     public async Task<SealResult> SealYear(SealCommand command)
     {
-        RequireNode();
-        var today = Today();
-        var violations = new Violations().RequestId("request_id", command.RequestId);
-        if (command.Year < 2000 || command.Year >= today.Year)
+        var earlier = ledger.State.Seals.Find(s => s.RequestId == command.RequestId)?.Result;
+        var (replay, plan) = _ledger.DecideSeal(command, Today(), earlier);
+        if (replay is not null)
         {
-            violations.Add("year", $"must be a year that has ended in the tenant's calendar (2000–{today.Year - 1})");
+            return replay;
         }
 
-        CommandChecks.ThrowIfInvalid(violations);
-        if (ledger.State.Seals.Find(s => s.RequestId == command.RequestId) is { Result: { } earlier })
-        {
-            return earlier.Year == command.Year ? earlier with { Replayed = true } : throw new RequestIdConflictException(command.RequestId);
-        }
-
-        var plan = SealPlan.Through(command.Year, _book, _workflows);
-        foreach (var (year, records) in plan.Moves)
+        foreach (var (year, records) in plan!.Moves)
         {
             await StoreInArchive(year, records);
         }
@@ -91,8 +84,7 @@ public sealed partial class LedgerGrain
             throw new StorageUnavailableException("The ledger could not be saved; nothing was sealed. Retry with the same request id.");
         }
 
-        _book = new RecordBook(Records);
-        Refresh();
+        _ledger = new LedgerAggregate(NodeId, Records, ledger.State.LastSequence, SealedBooks(), Node);
         return result;
     }
 
@@ -129,7 +121,7 @@ public sealed partial class LedgerGrain
         var found = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
         foreach (var command in commands)
         {
-            if (_book.ByRequestId(command.RequestId) is not null)
+            if (_ledger.Book.ByRequestId(command.RequestId) is not null)
             {
                 continue;
             }
@@ -146,25 +138,12 @@ public sealed partial class LedgerGrain
         return found;
     }
 
-    // Sealed years are closed books: nothing new may be dated in them, nothing in them corrected, and
-    // a workflow sealed whole takes no more steps (a re-check raises a new finding).
-    private void RefuseIfSealed(RecordBody body)
+    // What the aggregate refuses as closed books, as the live state records it.
+    private ClosedBooks SealedBooks() => new()
     {
-        var through = SealedThrough;
-        var dates = body is CorrectionDetails { Replacement: { } r } ? new[] { body.Date, r.Date } : [body.Date];
-        if (through is { } year && dates.Any(d => d.Year <= year))
-        {
-            throw new PreconditionFailedException("YEAR_SEALED", "date", $"The ledger is sealed through {year}: nothing dated in or before it can be recorded.");
-        }
-
-        switch (body)
-        {
-            case ITargetsRecord c when SealedIndex.YearHolding(ledger.State.Sealed, c.TargetSequence) is { } sealedIn:
-                throw new PreconditionFailedException("YEAR_SEALED", "record_id", $"Record '{LedgerRecord.IdOf(c.TargetSequence)}' is sealed in {sealedIn}: it can no longer be corrected or reviewed.");
-            case IDutyStep duty when ledger.State.SealedDutyIds.Contains(duty.Step.DutyId):
-                throw new PreconditionFailedException("DUTY_ITEM_STEP_REFUSED", "duty_id", $"Duty item '{duty.Step.DutyId}' was verified and sealed: it takes no more steps and its id is not reused.");
-            case IFindingStep finding when ledger.State.SealedFindingIds.Contains(finding.Step.FindingId):
-                throw new PreconditionFailedException("FINDING_STEP_REFUSED", "finding_id", $"Finding '{finding.Step.FindingId}' was closed and sealed: raise a new finding for what a re-check found.");
-        }
-    }
+        Through = SealedThrough,
+        SealedYearOf = sequence => SealedIndex.YearHolding(ledger.State.Sealed, sequence),
+        DutyIds = ledger.State.SealedDutyIds.ToHashSet(StringComparer.Ordinal),
+        FindingIds = ledger.State.SealedFindingIds.ToHashSet(StringComparer.Ordinal),
+    };
 }

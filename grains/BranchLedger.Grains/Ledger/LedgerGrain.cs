@@ -4,10 +4,10 @@ using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Telemetry;
 using BranchLedger.Domain.Directory;
-using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Periods;
-using BranchLedger.Domain.Validation;
+using BranchLedger.Ledger;
 using Microsoft.Extensions.Logging;
+using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
@@ -26,10 +26,10 @@ public sealed partial class LedgerGrain(
 
     private const int MaxPageSize = 500;
 
-    private RecordBook _book = new([]);
-    private Workflows _workflows = new();
-    private LedgerNode? _node;
-    private string? _recordedBy;
+    // The aggregate decides; this grain loads it, persists what it decides and publishes the results.
+    private LedgerAggregate _ledger = new("", []);
+
+    private LedgerNode? Node => _ledger.Node;
 
     private List<LedgerRecord> Records => ledger.State.Records;
 
@@ -41,12 +41,11 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _recordedBy = LeanRecords.Compact(Records);
-        _book = new RecordBook(Records);
-        Refresh();
+        LeanRecords.Compact(Records);
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
-        if (_node is { IsClosed: false })
+        var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
+        _ledger = new LedgerAggregate(NodeId, Records, ledger.State.LastSequence, SealedBooks(), node);
+        if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
         }
@@ -74,7 +73,7 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == WarningsReminder && _node is not null)
+        if (reminderName == WarningsReminder && Node is not null)
         {
             await RaiseWarnings();
 
@@ -100,7 +99,7 @@ public sealed partial class LedgerGrain(
     private TimeSpan UntilNextTenantMidnight()
     {
         var now = clock.GetUtcNow();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(_node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var midnight = new DateTimeOffset(local.Date.AddDays(1), zone.GetUtcOffset(local.Date.AddDays(1)));
         return midnight - now;
@@ -109,9 +108,9 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task NodeChanged(LedgerNode node)
     {
-        var wasOpen = _node is { IsClosed: false };
-        var zoneChanged = _node is not null && _node.TimeZone != node.TimeZone;
-        _node = node;
+        var wasOpen = Node is { IsClosed: false };
+        var zoneChanged = Node is not null && Node.TimeZone != node.TimeZone;
+        _ledger.NodeChanged(node);
         if (zoneChanged && !node.IsClosed)
         {
             // The daily reminder follows the tenant's midnight.
@@ -133,7 +132,7 @@ public sealed partial class LedgerGrain(
     public async Task<RecordWriteResult> Append(AppendCommand command)
     {
         var sealedReplays = await SealedRecordsFor([command]);
-        var (record, replayed) = Decide(command, LastSequence + 1, id => _book.ByRequestId(id) ?? sealedReplays.GetValueOrDefault(id));
+        var (record, replayed) = _ledger.Decide(command, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (!replayed)
         {
             await AppendAsync([record]);
@@ -146,215 +145,32 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
     {
-        var pending = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
         var sealedReplays = await SealedRecordsFor(commands);
-        var results = new List<ImportResult>(commands.Count);
-        foreach (var command in commands)
+        var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
+        if (batch.Records.Count > 0)
         {
-            results.Add(Import(command, pending, sealedReplays));
+            await AppendAsync(batch.Records);
+            ScoreLater(batch.Records);
         }
 
-        if (pending.Count > 0)
-        {
-            var records = pending.Values.OrderBy(r => r.Sequence).ToList();
-            await AppendAsync(records);
-            ScoreLater(records);
-        }
-
-        return results;
-    }
-
-    private ImportResult Import(AppendCommand command, Dictionary<string, LedgerRecord> pending, Dictionary<string, LedgerRecord> sealedReplays)
-    {
-        try
-        {
-            if (command.Body is ITargetsRecord)
-            {
-                return Rejected(new FieldError("body", "corrections and reviews are made one at a time with VoidRecord, AmendRecord or ReviewRecord"));
-            }
-
-            var (record, replayed) = Decide(
-                command,
-                LastSequence + pending.Count + 1L,
-                id => _book.ByRequestId(id) ?? pending.GetValueOrDefault(id) ?? sealedReplays.GetValueOrDefault(id));
-            if (replayed)
-            {
-                return new ImportResult(ImportOutcome.Duplicate, record, []);
-            }
-
-            pending[record.RequestId] = record;
-            _workflows.Apply(record.Sequence, record.Body, record.RecordedBy);
-            return new ImportResult(ImportOutcome.Accepted, record, []);
-        }
-        catch (InvalidCommandException invalid)
-        {
-            return new ImportResult(ImportOutcome.Rejected, null, invalid.Errors);
-        }
-        catch (RequestIdConflictException conflict)
-        {
-            return Rejected(new FieldError("request_id", conflict.Message));
-        }
-        catch (NotFoundException missing)
-        {
-            return Rejected(new FieldError("body", missing.Message));
-        }
-        catch (PreconditionFailedException refused)
-        {
-            return Rejected(new FieldError(refused.Subject, refused.Message));
-        }
-
-        static ImportResult Rejected(FieldError error) => new(ImportOutcome.Rejected, null, [error]);
-    }
-
-    // The record a command stands for: an earlier one under the same request id (a replay), or a new
-    // one at nextSequence. Throws when the command is refused; nothing is changed either way.
-    private (LedgerRecord Record, bool Replayed) Decide(AppendCommand command, long nextSequence, Func<string, LedgerRecord?> known)
-    {
-        command = WithAttendanceAsKept(command);
-        CommandChecks.ThrowIfInvalid(CheckAgainstRoster(CommandChecks.Check(command, Today()), command.Body));
-        if (known(command.RequestId) is { } existing)
-        {
-            return command.SameContentAs(existing) ? (existing, true) : throw new RequestIdConflictException(command.RequestId);
-        }
-
-        if (RequireNode().IsClosed)
-        {
-            throw new PreconditionFailedException("NODE_CLOSED", "node_id", $"Node '{NodeId}' is closed: its ledger keeps its history but takes no new records.");
-        }
-
-        RefuseIfSealed(command.Body);
-        if (command.Body is CorrectionDetails correction)
-        {
-            var refusal = Corrections.Refusal(
-                _book.EntriesFor(correction.TargetSequence), correction.TargetSequence, correction.Replacement is null, correction.Replacement?.Family ?? "");
-            var id = LedgerRecord.IdOf(correction.TargetSequence);
-            if (refusal is not null)
-            {
-                throw _book.BySequence(correction.TargetSequence) is not null
-                    ? new PreconditionFailedException("CORRECTION_REFUSED", "record_id", $"Record '{id}' cannot be corrected: {refusal}.")
-                    : LedgerRecord.NotFound(id);
-            }
-        }
-
-        if (command.Body is ReviewDetails review)
-        {
-            RefuseReview(review.TargetSequence);
-        }
-
-        CheckWorkflow(command.Body, command.RecordedBy);
-        var record = new LedgerRecord
-        {
-            Sequence = nextSequence,
-            RequestId = command.RequestId,
-            RecordedBy = command.RecordedBy,
-            RecordedAt = clock.GetUtcNow(),
-            Body = command.Body,
-            Evidence = command.Evidence,
-        };
-        return (LeanRecords.Lean(record, ref _recordedBy), false);
-    }
-
-    // Only records can be reviewed (the domain's rule); an unknown record is NOT_FOUND.
-    private void RefuseReview(long target)
-    {
-        var entry = _book.BySequence(target);
-        Reviews.TargetKind? kind = entry?.Body switch
-        {
-            null => null,
-            CorrectionDetails => Reviews.TargetKind.Correction,
-            ReviewDetails => Reviews.TargetKind.Review,
-            _ => Reviews.TargetKind.Record,
-        };
-        var id = LedgerRecord.IdOf(target);
-        if (Reviews.Refusal(kind, entry is not null && _book.ViewOf(entry).Status == RecordStatus.Voided) is { } refusal)
-        {
-            throw entry is null
-                ? LedgerRecord.NotFound(id)
-                : new PreconditionFailedException("REVIEW_REFUSED", "record_id", $"Record '{id}' cannot be reviewed: {refusal}.");
-        }
+        return batch.Results;
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DutyItemView>> ListDutyItems()
     {
-        RequireNode();
-        return Task.FromResult(_workflows.Duties);
+        _ledger.RequireNode();
+        return Task.FromResult(_ledger.Workflows.Duties);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FindingView>> ListFindings()
     {
-        RequireNode();
-        return Task.FromResult(_workflows.Findings);
+        _ledger.RequireNode();
+        return Task.FromResult(_ledger.Workflows.Findings);
     }
 
-    private LedgerNode RequireNode() =>
-        _node ?? throw new NotFoundException("branchledger.v1.Node", NodeId, $"No node '{NodeId}' in this tenant's directory.");
-
-    // Members of a meeting cannot outnumber the roster in force on its day (a typing error, never a meeting),
-    // nor can those ticked present and absent together.
-    private Violations CheckAgainstRoster(Violations violations, RecordBody body)
-    {
-        if (body is MeetingDetails meeting && _node is not null)
-        {
-            var roster = RosterRules.InEffectOn(_node.Rosters, r => r.EffectiveFrom, meeting.Date);
-            if (MeetingRules.RosterLimit(meeting.Kind, roster?.Members, roster?.CommitteeMembers) is { } limit)
-            {
-                if (meeting.Attendees > limit)
-                {
-                    violations.Add("meeting.attendees", $"must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
-                }
-                else if (meeting.Attendees + meeting.Absences.Count > limit)
-                {
-                    violations.Add("meeting.absences", $"attendees plus absences must not exceed the {limit} on the roster in force on {meeting.Date:yyyy-MM-dd}");
-                }
-            }
-        }
-
-        return violations;
-    }
-
-    // Minimal personal data: unless the tenant keeps attendance by name, the names are dropped here,
-    // before the record is compared with a replay, stored or answered. The ledger is the one place
-    // every write passes (gateway RPCs, imports, amendments, any future client), and it holds the
-    // tenant's setting, so no caller can get a name stored that the tenant chose not to keep.
-    private AppendCommand WithAttendanceAsKept(AppendCommand command)
-    {
-        if (_node?.AttendanceRecording == AttendanceRecording.Names)
-        {
-            return command;
-        }
-
-        return command.Body switch
-        {
-            MeetingDetails { HasAttendanceNames: true } meeting => command with { Body = meeting.WithoutAttendanceNames() },
-            CorrectionDetails { Replacement: MeetingDetails { HasAttendanceNames: true } meeting } correction =>
-                command with { Body = correction with { Replacement = meeting.WithoutAttendanceNames() } },
-            _ => command,
-        };
-    }
-
-    // Duty items and findings move only as their workflows allow; an unknown id is NOT_FOUND. The
-    // actor is the caller's authenticated subject (the gateway sets RecordedBy from the credential).
-    private void CheckWorkflow(RecordBody body, string actor)
-    {
-        switch (body)
-        {
-            case IDutyStep duty when DutyWorkflow.Refusal(_workflows.DutyStatuses, duty.Step) is { } refusal:
-                throw duty.Step.To is not null && !_workflows.DutyStatuses.ContainsKey(duty.Step.DutyId)
-                    ? new NotFoundException("branchledger.v1.DutyItem", duty.Step.DutyId, $"No duty item '{duty.Step.DutyId}' in this ledger.")
-                    : new PreconditionFailedException("DUTY_ITEM_STEP_REFUSED", "duty_id", $"Duty item '{duty.Step.DutyId}': {refusal}.");
-            case IFindingStep finding when FindingWorkflow.Refusal(_workflows.FindingsClosed, finding.Step) is { } refusal:
-                throw finding.Step.Action != FindingWorkflow.FindingAction.Raise && !_workflows.FindingsClosed.ContainsKey(finding.Step.FindingId)
-                    ? new NotFoundException("branchledger.v1.Finding", finding.Step.FindingId, $"No finding '{finding.Step.FindingId}' in this ledger.")
-                    : new PreconditionFailedException("FINDING_STEP_REFUSED", "finding_id", $"Finding '{finding.Step.FindingId}': {refusal}.");
-            case IFindingStep finding when FindingWorkflow.Refusal(
-                _workflows.FindingsClosed, finding.Step, actor, _workflows.InvolvedIn(finding.Step.FindingId)) is { } refusal:
-                throw new PreconditionFailedException("FINDING_VERIFIER_NOT_INDEPENDENT", "finding_id", $"问题 '{finding.Step.FindingId}'：{refusal}。");
-        }
-    }
-
-    // Acknowledged only once the row is durable; on failure the in-memory ledger is put back as it was.
+    // Acknowledged only once the row is durable; on failure the persisted state is put back as it was.
     private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
     {
         var lastBefore = ledger.State.LastSequence;
@@ -369,8 +185,6 @@ public sealed partial class LedgerGrain(
         {
             Records.RemoveRange(Records.Count - records.Count, records.Count);
             ledger.State.LastSequence = lastBefore;
-            _book.Reindex();
-            Refresh();
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
             // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
@@ -379,21 +193,10 @@ public sealed partial class LedgerGrain(
             throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
         }
 
-        _book.Reindex();
-        Refresh();
-    }
-
-    // Rebuilds the duty list and findings from the current view. O(n) per write, which the bounded
-    // size of a live ledger (finished years are sealed away) keeps cheap.
-    private void Refresh()
-    {
-        _workflows = new Workflows();
-        foreach (var view in _book.Current())
-        {
-            _workflows.Apply(view.Record.Sequence, view.Current, view.Record.RecordedBy);
-        }
+        // The aggregate takes in only what is durable, so a failed write leaves it as it was.
+        _ledger.Apply(records);
     }
 
     // Record dates are calendar days of the tenant's time zone.
-    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), _node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
+    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
 }

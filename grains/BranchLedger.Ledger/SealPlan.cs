@@ -1,7 +1,7 @@
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Warnings;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>
 /// Which live records a seal through a year moves, and into which year's archive. A record moves with
@@ -10,7 +10,7 @@ namespace BranchLedger.Grains.Ledger;
 /// (verified, closed) with every step dated in or before the year; otherwise they are carried forward
 /// and stay live, so their workflow keeps running.
 /// </summary>
-internal sealed class SealPlan
+public sealed class SealPlan
 {
     private SealPlan(Dictionary<int, List<LedgerRecord>> moves, int carriedForward, List<string> duties, List<string> findings)
     {

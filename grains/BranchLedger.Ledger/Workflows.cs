@@ -2,13 +2,13 @@ using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Warnings;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>
 /// The duty list and the findings as they stand, rebuilt from the ledger's current view (void records
 /// left out, amended ones as amended). Derived, never stored: the records are the only truth.
 /// </summary>
-internal sealed class Workflows
+public sealed class Workflows
 {
     private readonly Dictionary<string, DutyItemView> _duties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FindingView> _findings = new(StringComparer.Ordinal);
@@ -16,6 +16,18 @@ internal sealed class Workflows
     private readonly Dictionary<string, DutyStatus> _dutyStatuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _findingsClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _findingPeople = new(StringComparer.Ordinal);
+
+    /// <summary>The workflows of <paramref name="current"/> (a current view, in ledger order).</summary>
+    public static Workflows Of(IEnumerable<RecordView> current)
+    {
+        var workflows = new Workflows();
+        foreach (var view in current)
+        {
+            workflows.Apply(view.Record.Sequence, view.Current, view.Record.RecordedBy);
+        }
+
+        return workflows;
+    }
 
     public IReadOnlyDictionary<string, DutyStatus> DutyStatuses => _dutyStatuses;
 

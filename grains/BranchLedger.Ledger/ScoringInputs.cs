@@ -4,10 +4,10 @@ using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Warnings;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>Maps a ledger's current view to the facts the scoring rules consume.</summary>
-internal static class ScoringInputs
+public static class ScoringInputs
 {
     /// <summary>The facts for one period: its compliance report and every duty, finding and counted outcome.</summary>
     public static ScoringFacts For(ObligationScope scope, ComplianceReport compliance, IReadOnlyList<RecordView> current) =>

@@ -1,12 +1,12 @@
 using BranchLedger.Contracts.Ledger;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>
 /// Keeps a live ledger's records small: a deserialized record carries its own empty evidence list and
 /// its own copy of its recorder's id, though most have no evidence and a ledger has few recorders.
 /// </summary>
-internal static class LeanRecords
+public static class LeanRecords
 {
     /// <summary>
     /// Replaces, in place, each record that can share what the ones before it hold; returns the last

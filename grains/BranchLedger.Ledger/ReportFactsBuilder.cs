@@ -8,10 +8,10 @@ using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Reports;
 using BranchLedger.Domain.Warnings;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>Maps a ledger's current view to the facts the annual report counts, with a label per record.</summary>
-internal static class ReportFactsBuilder
+public static class ReportFactsBuilder
 {
     // 三会一课: the branch general meeting, the committee, the small group and the party lecture; the
     // report's coverage catalogue names them, so the catalogue and the counting cannot drift apart.
@@ -20,11 +20,7 @@ internal static class ReportFactsBuilder
     public static NodeReportFacts Build(LedgerNode node, IReadOnlyList<RecordView> current, int year, DateOnly today)
     {
         var id = node.NodeId;
-        var workflows = new Workflows();
-        foreach (var view in current)
-        {
-            workflows.Apply(view.Record.Sequence, view.Current, view.Record.RecordedBy);
-        }
+        var workflows = Workflows.Of(current);
 
         var doneOn = ScoringInputs.Duties(current).ToDictionary(d => d.Id, d => d.DoneOn, StringComparer.Ordinal);
         var labels = new List<RecordLabel>();

@@ -6,10 +6,10 @@ using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Warnings;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>Maps a ledger's current view to the facts the obligation rules consume, and the report back.</summary>
-internal static class ComplianceFacts
+public static class ComplianceFacts
 {
     /// <summary>The obligation rules of the node's level, with the tenant's overrides merged in.</summary>
     public static IReadOnlyList<ObligationRule> Rules(LedgerNode node) => TenantObligationRules.For(

@@ -1,13 +1,13 @@
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Ledger;
 
-namespace BranchLedger.Grains.Ledger;
+namespace BranchLedger.Ledger;
 
 /// <summary>
 /// Records in sequence order with what is derived from them: lookups by sequence and request id, and
 /// how each stands after corrections. The live ledger and its sealed archives read records the same way.
 /// </summary>
-internal sealed class RecordBook
+public sealed class RecordBook
 {
     private static readonly Dictionary<long, Corrections.State> Uncorrected = [];
 
