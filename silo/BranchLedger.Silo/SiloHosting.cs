@@ -1,6 +1,7 @@
 using BranchLedger.Grains;
 using BranchLedger.Hosting;
 using BranchLedger.Grains.Security;
+using BranchLedger.Grains.Ledger.Journal;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -66,6 +67,10 @@ public static class SiloHosting
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         RetryableStorage.Wrap(silo.Services, StorageNames.Ledger);
+
+        // Ledger records are durable in the journal (migration 0006), written with the same serializer;
+        // the ledger's grain state above is only its snapshot.
+        silo.Services.AddSingleton<ILedgerJournal>(sp => new PostgresLedgerJournal(connectionString, sp.GetRequiredService<Serializer>()));
         return silo;
     }
 }

@@ -7,6 +7,7 @@ using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Domain.Validation;
+using BranchLedger.Grains.Ledger.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace BranchLedger.Grains.Ledger;
@@ -15,6 +16,7 @@ namespace BranchLedger.Grains.Ledger;
 public sealed partial class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
+    ILedgerJournal journal,
     TimeProvider clock,
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain, IRemindable
 {
@@ -41,9 +43,7 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _recordedBy = LeanRecords.Compact(Records);
-        _book = new RecordBook(Records);
-        Refresh();
+        await LoadFromJournalAsync(cancellationToken);
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         _node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
         if (_node is { IsClosed: false })
@@ -132,6 +132,11 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task<RecordWriteResult> Append(AppendCommand command)
     {
+        return await DecidingAgainOnce(() => AppendOnce(command));
+    }
+
+    private async Task<RecordWriteResult> AppendOnce(AppendCommand command)
+    {
         var sealedReplays = await SealedRecordsFor([command]);
         var (record, replayed) = Decide(command, LastSequence + 1, id => _book.ByRequestId(id) ?? sealedReplays.GetValueOrDefault(id));
         if (!replayed)
@@ -145,6 +150,11 @@ public sealed partial class LedgerGrain(
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
+    {
+        return await DecidingAgainOnce(() => AppendBatchOnce(commands));
+    }
+
+    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands)
     {
         var pending = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
         var sealedReplays = await SealedRecordsFor(commands);
@@ -354,7 +364,9 @@ public sealed partial class LedgerGrain(
         }
     }
 
-    // Acknowledged only once the row is durable; on failure the in-memory ledger is put back as it was.
+    // Acknowledged only once the rows are in the journal (one transaction, O(record)); on failure the
+    // in-memory ledger is put back as it was. PostgreSQL refuses a request id twice per ledger, so a
+    // retry that reaches another activation, or this one after a lost answer, never counts twice.
     private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
     {
         var lastBefore = ledger.State.LastSequence;
@@ -362,7 +374,7 @@ public sealed partial class LedgerGrain(
         ledger.State.LastSequence = LastSequence;
         try
         {
-            await ledger.WriteStateAsync();
+            await journal.AppendAsync(JournalKey, records, null);
             BranchLedgerMetrics.CountRecordsWritten(records.Select(r => r.Body.Family));
         }
         catch (Exception ex)
@@ -371,16 +383,25 @@ public sealed partial class LedgerGrain(
             ledger.State.LastSequence = lastBefore;
             _book.Reindex();
             Refresh();
+            if (ex is JournalConflictException)
+            {
+                // Nothing of this write was kept; the journal is ahead of this activation. Load what it
+                // holds and let the caller decide again: a retried request id is then a replay.
+                await ReloadTailAsync();
+                throw new LedgerReloadedException();
+            }
+
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
-            // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
-            // next attempt sees the truth instead of failing on a version conflict forever.
+            // The rows may have been committed with the answer lost: reload so the next attempt
+            // answers from the journal (a replay) instead of deciding from a stale memory.
             DeactivateOnIdle();
             throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
         }
 
         _book.Reindex();
         Refresh();
+        await SnapshotNowAndThenAsync(records.Count);
     }
 
     // Rebuilds the duty list and findings from the current view. O(n) per write, which the bounded
