@@ -430,11 +430,18 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             RecordedBy = caller.Subject,
             Body = body(violations),
             Evidence = evidence is null ? [] : ToEvidence(evidence),
+            Audit = AuditInterceptor.PendingEntry(context),
         };
         CommandChecks.ThrowIfInvalid(CommandChecks.Check(command, Today(), violations));
         demand?.Invoke(caller, command.Body);
 
         var result = await Ledger(caller, nodeId).Append(command);
+        if (!result.Replayed && command.Audit is not null)
+        {
+            // Committed with the record: the interceptor writes no second row.
+            AuditInterceptor.MarkAudited(context);
+        }
+
         return (result.Record.ToMessage(nodeId), result.Replayed);
     }
 

@@ -1,4 +1,5 @@
 using BranchLedger.Contracts;
+using BranchLedger.Contracts.Audit;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
@@ -141,7 +142,7 @@ public sealed partial class LedgerGrain(
         var (record, replayed) = Decide(command, LastSequence + 1, id => _book.ByRequestId(id) ?? sealedReplays.GetValueOrDefault(id));
         if (!replayed)
         {
-            await AppendAsync([record]);
+            await AppendAsync([record], command.Audit);
             ScoreLater([record]);
         }
 
@@ -367,14 +368,14 @@ public sealed partial class LedgerGrain(
     // Acknowledged only once the rows are in the journal (one transaction, O(record)); on failure the
     // in-memory ledger is put back as it was. PostgreSQL refuses a request id twice per ledger, so a
     // retry that reaches another activation, or this one after a lost answer, never counts twice.
-    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records, AuditEntry? audit = null)
     {
         var lastBefore = ledger.State.LastSequence;
         Records.AddRange(records);
         ledger.State.LastSequence = LastSequence;
         try
         {
-            await journal.AppendAsync(JournalKey, records, null);
+            await journal.AppendAsync(JournalKey, records, audit);
             BranchLedgerMetrics.CountRecordsWritten(records.Select(r => r.Body.Family));
         }
         catch (Exception ex)

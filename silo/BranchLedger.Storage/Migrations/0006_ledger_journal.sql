@@ -27,6 +27,15 @@ CREATE TABLE branchledger_journal_seals (
     PRIMARY KEY (ledger, request_id)
 );
 
+-- Ledgers whose grain state rows (written before the journal existed: 'ledger' and 'ledger-archive')
+-- were copied into the journal and verified; the copy skips them when it runs again.
+CREATE TABLE branchledger_journal_migrated (
+    ledger      text        PRIMARY KEY,
+    records     bigint      NOT NULL,
+    seals       integer     NOT NULL,
+    migrated_at timestamptz NOT NULL
+);
+
 -- Append-only, enforced by the database itself, as for the audit trail.
 CREATE FUNCTION branchledger_journal_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN

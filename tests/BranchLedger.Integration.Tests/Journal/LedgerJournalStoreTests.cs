@@ -14,7 +14,10 @@ namespace BranchLedger.Integration.Tests.Journal;
 /// <summary>The ledger journal store on a real PostgreSQL database with the project's migrations.</summary>
 public sealed class LedgerJournalStoreTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+    /// <summary>A serializer of this process that knows the contracts and the grains' state types (outliving any test cluster).</summary>
+    internal static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(LedgerState).Assembly).AddAssembly(typeof(LedgerRecord).Assembly))
+        .BuildServiceProvider().GetRequiredService<Serializer>();
 
     private static async Task<(PostgresLedgerJournal Journal, string Db)> NewJournal(string hint)
     {
