@@ -85,6 +85,33 @@ public sealed class LedgerJournalGrainTests
     }
 
     [Fact]
+    public async Task A_write_the_journal_refuses_is_unavailable_records_nothing_and_its_retry_is_recorded_once()
+    {
+        var db = await TestPostgres.CreateDatabaseAsync("journal_refused");
+        var key = GrainKeys.Ledger(Tenant, "branch-d");
+        await using var cluster = await LedgerCluster.StartAsync(db);
+        await Nodes.EnsureAsync(cluster.Client, Tenant, "branch-d");
+        var ledger = cluster.Client.GetGrain<ILedgerGrain>(key);
+        await ledger.Append(Meetings.Command("r-1"));
+
+        // PostgreSQL refuses every journal row of this ledger until the trigger is dropped.
+        await ExecuteAsync(db, $$"""
+            create function refuse_journal() returns trigger language plpgsql as $f$ begin raise exception 'injected failure'; end $f$;
+            create trigger refuse_journal before insert on branchledger_journal for each row
+                when (new.ledger = '{{key}}') execute function refuse_journal();
+            """);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => ledger.Append(Meetings.Command("r-2")));
+        Assert.Equal([1L], (await ledger.ListRecords(new RecordQuery { PageSize = 10 })).Records.Select(r => r.Record.Sequence));
+        await ExecuteAsync(db, "drop trigger refuse_journal on branchledger_journal");
+
+        var retried = await ledger.Append(Meetings.Command("r-2"));
+        Assert.False(retried.Replayed);
+        Assert.Equal(2L, retried.Record.Sequence);
+        Assert.True((await ledger.Append(Meetings.Command("r-2"))).Replayed);
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM branchledger_journal WHERE ledger = @key", P("key", key)));
+    }
+
+    [Fact]
     public async Task A_seal_is_kept_by_its_journal_row_when_the_snapshot_written_after_it_is_lost()
     {
         var db = await TestPostgres.CreateDatabaseAsync("journal_seal_no_snapshot");
