@@ -7,6 +7,12 @@ using BranchLedger.CityData;
 // The city benchmark (issue 8): the real platform as processes, a generated city loaded through the
 // gRPC API, every metric next to a baseline from the same run. See bench/README.md and BENCHMARKS.md.
 
+if (args.Length > 0 && args[0] == "--journal")
+{
+    // The ledger write path against pgbench's same transaction and the old whole-state upsert (issue 18).
+    return await JournalBench.RunAsync(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10, m => Console.Error.WriteLine(m));
+}
+
 var options = CityOptions.Parse(args);
 if (options is null)
 {

@@ -1,6 +1,8 @@
 using BranchLedger.Grains;
 using BranchLedger.Hosting;
 using BranchLedger.Grains.Security;
+using BranchLedger.Grains.Ledger.Journal;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -66,6 +68,15 @@ public static class SiloHosting
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         RetryableStorage.Wrap(silo.Services, StorageNames.Ledger);
+
+        // Ledger records are durable in the journal (migration 0006), written with the same serializer;
+        // the ledger's grain state above is only its snapshot.
+        silo.Services.AddSingleton<ILedgerJournal>(sp => new PostgresLedgerJournal(connectionString, sp.GetRequiredService<Serializer>()));
+
+        // Ledgers written before the journal are copied into it at start (idempotent, verified per ledger).
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new LedgerStateMigrationAtStart(
+            connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<Serializer>(),
+            sp.GetRequiredService<ILogger<LedgerStateMigration>>()));
         return silo;
     }
 }

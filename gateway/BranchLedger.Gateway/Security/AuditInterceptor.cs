@@ -9,11 +9,24 @@ namespace BranchLedger.Gateway.Security;
 /// Writes every mutation to the audit trail: who, which credential, when, request id, what, and how it
 /// ended. A write is acknowledged only once its audit entry is durable; if the entry cannot be written
 /// the client gets UNAVAILABLE and its retry (same request id, answered "replayed") is audited then.
+/// A ledger write takes its entry with the command (<see cref="PendingEntry"/>) and commits it with its
+/// record rows in one transaction; the call is then marked (<see cref="MarkAudited"/>) and no second
+/// row is written here. Replays and refusals write no record, so they are audited here as before.
 /// </summary>
 internal sealed class AuditInterceptor(IGrainFactory grains, TimeProvider clock, ILogger<AuditInterceptor> logger) : Interceptor
 {
     /// <summary>Services may name the tenant an entry belongs to when it is not the acting one (access changes; "" for platform-level).</summary>
     public const string TenantOverrideKey = "branchledger-audit-tenant";
+
+    private const string PendingKey = "branchledger-audit-pending";
+    private const string AuditedKey = "branchledger-audit-written";
+
+    /// <summary>The entry this call's success would be audited with, for a service to commit with its change (null outside audited calls).</summary>
+    public static AuditEntry? PendingEntry(ServerCallContext context) =>
+        context.UserState.TryGetValue(PendingKey, out var entry) ? entry as AuditEntry : null;
+
+    /// <summary>Tells the interceptor the pending entry was committed with the change.</summary>
+    public static void MarkAudited(ServerCallContext context) => context.UserState[AuditedKey] = true;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -26,6 +39,7 @@ internal sealed class AuditInterceptor(IGrainFactory grains, TimeProvider clock,
         }
 
         TResponse response;
+        context.UserState[PendingKey] = Entry(request, context, caller, "OK");
         try
         {
             response = await continuation(request, context);
@@ -34,6 +48,11 @@ internal sealed class AuditInterceptor(IGrainFactory grains, TimeProvider clock,
         {
             await TryAppendAsync(Entry(request, context, caller, refused.StatusCode.ToString()));
             throw;
+        }
+
+        if (context.UserState.ContainsKey(AuditedKey))
+        {
+            return response;
         }
 
         try

@@ -454,12 +454,19 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             RecordedBy = caller.Subject,
             Body = body(violations),
             Evidence = evidence is null ? [] : ToEvidence(evidence),
+            Audit = AuditInterceptor.PendingEntry(context),
         };
         // The shape here; dates and every other invariant in the ledger, with the tenant's calendar.
         CommandChecks.ThrowIfInvalid(CommandChecks.CheckShape(command, violations));
         demand?.Invoke(caller, command.Body);
 
         var result = await Ledger(caller, nodeId).Append(command);
+        if (!result.Replayed && command.Audit is not null)
+        {
+            // Committed with the record: the interceptor writes no second row.
+            AuditInterceptor.MarkAudited(context);
+        }
+
         return (result.Record.ToMessage(nodeId), result.Replayed);
     }
 

@@ -7,8 +7,9 @@ using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
-// Sealing: finished years move into archive grains, so the live state — rewritten whole on every
-// write by ADO.NET storage — stays the size of the current year plus what is still open.
+// Sealing: closed books. The seal is a row in the journal; sealed years' records stay where they are
+// (the journal) and leave the grain's memory and snapshot, so these stay the size of the current year
+// plus what is still open. Reads of a sealed year come from the journal on demand.
 public sealed partial class LedgerGrain
 {
     private const int ArchivesCached = 2;
@@ -29,34 +30,52 @@ public sealed partial class LedgerGrain
             return replay;
         }
 
-        foreach (var (year, records) in plan!.Moves)
-        {
-            await StoreInArchive(year, records);
-        }
-
-        return await CommitSeal(command, plan);
+        return await CommitSeal(command, plan!);
     }
 
-    private async Task StoreInArchive(int year, IReadOnlyList<LedgerRecord> records)
+    // The seal is durable once its journal row is (a record the snapshot alone held is journaled first);
+    // the snapshot written after it only spares the next activation from sealing again in memory.
+    private async Task<SealResult> CommitSeal(SealCommand command, SealPlan plan)
     {
-        _archives?.Remove(year);
+        var seal = new SealEvent { RequestId = command.RequestId, RequestedBy = command.RequestedBy, At = clock.GetUtcNow(), Result = Answer(command.Year, plan) };
         try
         {
-            await Archive(year).Store(records);
+            await EnsureJournaledAsync([.. plan.Moves.Values.SelectMany(r => r)]);
+            if (!await journal.AppendSealAsync(JournalKey, seal))
+            {
+                // Sealed by another activation under this request id: this one's memory is behind.
+                DeactivateOnIdle();
+                throw new StorageUnavailableException("The ledger was sealed elsewhere; retry with the same request id.");
+            }
         }
         catch (Exception ex) when (ex is not StorageUnavailableException)
         {
-            logger.LogError(ex, "Archive write failed for {Grain} {Year}", this.GetPrimaryKeyString(), year);
-            throw new StorageUnavailableException("The archive could not be saved; nothing was sealed. Retry with the same request id.");
+            logger.LogError(ex, "Ledger write failed while sealing {Grain}", this.GetPrimaryKeyString());
+            DeactivateOnIdle();
+            throw new StorageUnavailableException("The ledger could not be saved; nothing was sealed. Retry with the same request id.");
         }
+        catch (StorageUnavailableException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        ApplySeal(seal, plan);
+        await WriteSnapshotAsync();
+        return seal.Result;
     }
 
-    // The live state changes only after every archive holds its records, and it is swapped in whole:
-    // on a failed write the old state is put back, and the archives' copies are harmless (reads count
-    // each sequence once, and sealing again stores the same records again).
-    private async Task<SealResult> CommitSeal(SealCommand command, SealPlan plan)
+    private SealResult Answer(int year, SealPlan plan)
     {
-        var before = (ledger.State.Records, ledger.State.LastSequence, ledger.State.Sealed, ledger.State.SealedDutyIds, ledger.State.SealedFindingIds, ledger.State.Seals);
+        var moved = plan.Moves.Values.SelectMany(r => r).Select(r => r.Sequence).Distinct().Count();
+        var years = ledger.State.Sealed.Select(y => y.Year).Union(plan.Moves.Keys).Order();
+        return new SealResult(year, moved, plan.CarriedForward, Records.Count - moved, [.. years], false);
+    }
+
+    // The seal in memory (and so in the next snapshot): sealed records leave the live list for their
+    // year's index, sealed workflows are remembered, the seal is kept for replays.
+    private void ApplySeal(SealEvent seal, SealPlan plan)
+    {
         var moved = plan.Moves.Values.SelectMany(r => r).Select(r => r.Sequence).ToHashSet();
         var sealedYears = ledger.State.Sealed.Select(Copy).ToDictionary(y => y.Year);
         foreach (var (year, records) in plan.Moves)
@@ -64,28 +83,18 @@ public sealed partial class LedgerGrain
             SealedIndex.Add(sealedYears.TryGetValue(year, out var index) ? index : sealedYears[year] = new SealedYear { Year = year }, records);
         }
 
-        var result = new SealResult(
-            command.Year, moved.Count, plan.CarriedForward, Records.Count - moved.Count, [.. sealedYears.Keys.Order()], false);
         ledger.State.LastSequence = LastSequence;
         ledger.State.Records = [.. Records.Where(r => !moved.Contains(r.Sequence))];
         ledger.State.Sealed = [.. sealedYears.Values.OrderBy(y => y.Year)];
         ledger.State.SealedDutyIds = [.. ledger.State.SealedDutyIds.Union(plan.SealedDutyIds, StringComparer.Ordinal)];
         ledger.State.SealedFindingIds = [.. ledger.State.SealedFindingIds.Union(plan.SealedFindingIds, StringComparer.Ordinal)];
-        ledger.State.Seals = [.. ledger.State.Seals, new SealEvent { RequestId = command.RequestId, RequestedBy = command.RequestedBy, At = clock.GetUtcNow(), Result = result }];
-        try
+        ledger.State.Seals = [.. ledger.State.Seals, seal];
+        foreach (var year in plan.Moves.Keys)
         {
-            await ledger.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            (ledger.State.Records, ledger.State.LastSequence, ledger.State.Sealed, ledger.State.SealedDutyIds, ledger.State.SealedFindingIds, ledger.State.Seals) = before;
-            logger.LogError(ex, "Ledger write failed while sealing {Grain}", this.GetPrimaryKeyString());
-            DeactivateOnIdle();
-            throw new StorageUnavailableException("The ledger could not be saved; nothing was sealed. Retry with the same request id.");
+            _archives?.Remove(year);
         }
 
         _ledger = new LedgerAggregate(NodeId, Records, ledger.State.LastSequence, SealedBooks(), Node);
-        return result;
     }
 
     private static SealedYear Copy(SealedYear year) =>
@@ -103,7 +112,7 @@ public sealed partial class LedgerGrain
         _archives ??= [];
         if (!_archives.TryGetValue(year, out var records))
         {
-            records = await Archive(year).Records();
+            records = await SealedYearRecordsAsync(year);
             if (_archives.Count >= ArchivesCached)
             {
                 _archives.Clear();

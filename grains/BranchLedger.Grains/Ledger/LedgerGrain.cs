@@ -1,4 +1,5 @@
 using BranchLedger.Contracts;
+using BranchLedger.Contracts.Audit;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
@@ -6,6 +7,7 @@ using BranchLedger.Contracts.Telemetry;
 using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Ledger;
+using BranchLedger.Grains.Ledger.Journal;
 using Microsoft.Extensions.Logging;
 using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
@@ -15,6 +17,7 @@ namespace BranchLedger.Grains.Ledger;
 public sealed partial class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
+    ILedgerJournal journal,
     TimeProvider clock,
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain, IRemindable
 {
@@ -41,10 +44,9 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        LeanRecords.Compact(Records);
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
-        _ledger = new LedgerAggregate(NodeId, Records, ledger.State.LastSequence, SealedBooks(), node);
+        await LoadFromJournalAsync(node, cancellationToken);
         if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
@@ -131,11 +133,16 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task<RecordWriteResult> Append(AppendCommand command)
     {
+        return await DecidingAgainOnce(() => AppendOnce(command));
+    }
+
+    private async Task<RecordWriteResult> AppendOnce(AppendCommand command)
+    {
         var sealedReplays = await SealedRecordsFor([command]);
         var (record, replayed) = _ledger.Decide(command, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (!replayed)
         {
-            await AppendAsync([record]);
+            await AppendAsync([record], command.Audit);
             ScoreLater([record]);
         }
 
@@ -144,6 +151,11 @@ public sealed partial class LedgerGrain(
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
+    {
+        return await DecidingAgainOnce(() => AppendBatchOnce(commands));
+    }
+
+    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands)
     {
         var sealedReplays = await SealedRecordsFor(commands);
         var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
@@ -170,31 +182,42 @@ public sealed partial class LedgerGrain(
         return Task.FromResult(_ledger.Workflows.Findings);
     }
 
-    // Acknowledged only once the row is durable; on failure the persisted state is put back as it was.
-    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
+    // Acknowledged only once the rows are in the journal (one transaction, O(record)); on failure the
+    // in-memory ledger is put back as it was. PostgreSQL refuses a request id twice per ledger, so a
+    // retry that reaches another activation, or this one after a lost answer, never counts twice.
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records, AuditEntry? audit = null)
     {
         var lastBefore = ledger.State.LastSequence;
         Records.AddRange(records);
         ledger.State.LastSequence = LastSequence;
         try
         {
-            await ledger.WriteStateAsync();
+            await journal.AppendAsync(JournalKey, records, audit);
             BranchLedgerMetrics.CountRecordsWritten(records.Select(r => r.Body.Family));
         }
         catch (Exception ex)
         {
             Records.RemoveRange(Records.Count - records.Count, records.Count);
             ledger.State.LastSequence = lastBefore;
+            if (ex is JournalConflictException)
+            {
+                // Nothing of this write was kept; the journal is ahead of this activation. Load what it
+                // holds and let the caller decide again: a retried request id is then a replay.
+                await ReloadTailAsync();
+                throw new LedgerReloadedException();
+            }
+
             logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
 
-            // The stored ETag may now be ahead of ours (write applied, answer lost): reload so the
-            // next attempt sees the truth instead of failing on a version conflict forever.
+            // The rows may have been committed with the answer lost: reload so the next attempt
+            // answers from the journal (a replay) instead of deciding from a stale memory.
             DeactivateOnIdle();
             throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
         }
 
         // The aggregate takes in only what is durable, so a failed write leaves it as it was.
         _ledger.Apply(records);
+        await SnapshotNowAndThenAsync(records.Count);
     }
 
     // Record dates are calendar days of the tenant's time zone.

@@ -60,7 +60,7 @@ public sealed class AttendanceTests(GatewayFixture fixture) : IClassFixture<Gate
         // A retry with the names again is the same write: answered, not refused as a different one.
         Assert.True((await _ledger.RecordMeetingAsync(GeneralMeeting("m-1", marker), caller)).Replayed);
 
-        Assert.Equal(0, await RowsHolding(marker, "select count(*) from orleansstorage where position(convert_to(@m, 'UTF8') in payloadbinary) > 0"));
+        Assert.Equal(0, await RowsHolding(marker, StoredRowsHoldingSql));
         Assert.True(await RowsHolding(tenant, "select count(*) from branchledger_audit where tenant = @m and rpc like '%RecordMeeting'") >= 2);
         Assert.Equal(0, await RowsHolding(marker, "select count(*) from branchledger_audit where position(@m in concat_ws(' ', subject, request_id, rpc, targets, outcome)) > 0"));
     }
@@ -85,7 +85,7 @@ public sealed class AttendanceTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"党员{i}{marker}"), read.AttendeeNames);
 
         // The search that finds nothing for a counts-only tenant finds the names here.
-        Assert.True(await RowsHolding(marker, "select count(*) from orleansstorage where position(convert_to(@m, 'UTF8') in payloadbinary) > 0") > 0);
+        Assert.True(await RowsHolding(marker, StoredRowsHoldingSql) > 0);
 
         // Back to counts only: from then on names are dropped again.
         await fixture.Directory.UpdateTenantProfileAsync(new UpdateTenantProfileRequest
@@ -147,6 +147,12 @@ public sealed class AttendanceTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal("profile.session_days", tooLong.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         Assert.Equal(7, (await fixture.Directory.GetTenantAsync(new GetTenantRequest(), caller)).Tenant.Profile.SessionDays);
     }
+
+    // Every row a record can be stored in: grain state (the ledger's snapshot) and the ledger journal.
+    private const string StoredRowsHoldingSql = """
+        select (select count(*) from orleansstorage where position(convert_to(@m, 'UTF8') in payloadbinary) > 0)
+             + (select count(*) from branchledger_journal where position(convert_to(@m, 'UTF8') in record) > 0)
+        """;
 
     private async Task<long> RowsHolding(string value, string sql)
     {

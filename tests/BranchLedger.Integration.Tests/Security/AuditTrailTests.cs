@@ -66,6 +66,30 @@ public sealed class AuditTrailTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"page-{i}"), seen);
     }
 
+    [Fact]
+    public async Task A_ledger_write_commits_one_audit_row_with_its_record_and_a_replay_is_audited_on_its_own()
+    {
+        await fixture.EnsureAsync("audit-tx", "office-branch", members: 20);
+        var clerk = TestCredentials.Bearer("clerk-tx", null, Grant.For(Role.TenantAdmin, "audit-tx"));
+        await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", "tx-1"), clerk);
+
+        async Task<long> Count(string sql)
+        {
+            await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("id", "tx-1");
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(1L, await Count("SELECT count(*) FROM branchledger_audit WHERE request_id = @id"));
+        Assert.Equal(1L, await Count("SELECT count(*) FROM branchledger_journal WHERE request_id = @id AND ledger LIKE '%audit-tx%'"));
+
+        await fixture.Ledger.RecordMeetingAsync(Meetings.Request("office-branch", "tx-1"), clerk);
+        Assert.Equal(2L, await Count("SELECT count(*) FROM branchledger_audit WHERE request_id = @id"));
+        Assert.Equal(1L, await Count("SELECT count(*) FROM branchledger_journal WHERE request_id = @id AND ledger LIKE '%audit-tx%'"));
+    }
+
     [Theory]
     [InlineData("UPDATE branchledger_audit SET outcome = 'OK'")]
     [InlineData("DELETE FROM branchledger_audit")]
