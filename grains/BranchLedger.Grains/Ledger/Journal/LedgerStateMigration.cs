@@ -113,17 +113,7 @@ public sealed class LedgerStateMigration(string connectionString, string service
             await using var batch = dataSource.CreateBatch();
             foreach (var record in chunk)
             {
-                var insert = new NpgsqlBatchCommand("""
-                    INSERT INTO branchledger_journal (ledger, seq, request_id, year, recorded_at, record)
-                    VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-                    """);
-                insert.Parameters.Add(new NpgsqlParameter { Value = ledger });
-                insert.Parameters.Add(new NpgsqlParameter { Value = record.Sequence });
-                insert.Parameters.Add(new NpgsqlParameter { Value = record.RequestId });
-                insert.Parameters.Add(new NpgsqlParameter { Value = record.Body.Date.Year });
-                insert.Parameters.Add(new NpgsqlParameter { Value = record.RecordedAt.UtcDateTime });
-                insert.Parameters.Add(new NpgsqlParameter { Value = serializer.SerializeToArray(record) });
-                batch.BatchCommands.Add(insert);
+                batch.BatchCommands.Add(JournalRows.Record(ledger, record, serializer, skipExisting: true));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -131,16 +121,8 @@ public sealed class LedgerStateMigration(string connectionString, string service
 
         foreach (var seal in seals.Where(s => s.Result is not null))
         {
-            await using var insert = dataSource.CreateCommand("""
-                INSERT INTO branchledger_journal_seals (ledger, request_id, year, requested_by, at, result)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-                """);
-            insert.Parameters.Add(new NpgsqlParameter { Value = ledger });
-            insert.Parameters.Add(new NpgsqlParameter { Value = seal.RequestId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = seal.Result!.Year });
-            insert.Parameters.Add(new NpgsqlParameter { Value = seal.RequestedBy });
-            insert.Parameters.Add(new NpgsqlParameter { Value = seal.At.UtcDateTime });
-            insert.Parameters.Add(new NpgsqlParameter { Value = serializer.SerializeToArray(seal.Result) });
+            await using var insert = dataSource.CreateCommand(JournalRows.InsertSeal);
+            JournalRows.AddSeal(insert.Parameters, ledger, seal, serializer);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 

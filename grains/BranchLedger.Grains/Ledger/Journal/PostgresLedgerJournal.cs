@@ -29,15 +29,7 @@ public sealed class PostgresLedgerJournal(string connectionString, Serializer se
         await using var batch = _dataSource.CreateBatch();
         foreach (var record in records)
         {
-            var insert = new NpgsqlBatchCommand(
-                "INSERT INTO branchledger_journal (ledger, seq, request_id, year, recorded_at, record) VALUES ($1, $2, $3, $4, $5, $6)");
-            insert.Parameters.Add(new NpgsqlParameter { Value = ledger });
-            insert.Parameters.Add(new NpgsqlParameter { Value = record.Sequence });
-            insert.Parameters.Add(new NpgsqlParameter { Value = record.RequestId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = record.Body.Date.Year });
-            insert.Parameters.Add(new NpgsqlParameter { Value = record.RecordedAt.UtcDateTime });
-            insert.Parameters.Add(new NpgsqlParameter { Value = serializer.SerializeToArray(record) });
-            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(JournalRows.Record(ledger, record, serializer));
         }
 
         if (audit is not null)
@@ -132,16 +124,8 @@ public sealed class PostgresLedgerJournal(string connectionString, Serializer se
     {
         try
         {
-            await using var command = _dataSource.CreateCommand("""
-                INSERT INTO branchledger_journal_seals (ledger, request_id, year, requested_by, at, result)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ledger, request_id) DO NOTHING
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = ledger });
-            command.Parameters.Add(new NpgsqlParameter { Value = seal.RequestId });
-            command.Parameters.Add(new NpgsqlParameter { Value = seal.Result!.Year });
-            command.Parameters.Add(new NpgsqlParameter { Value = seal.RequestedBy });
-            command.Parameters.Add(new NpgsqlParameter { Value = seal.At.UtcDateTime });
-            command.Parameters.Add(new NpgsqlParameter { Value = serializer.SerializeToArray(seal.Result) });
+            await using var command = _dataSource.CreateCommand(JournalRows.InsertSeal);
+            JournalRows.AddSeal(command.Parameters, ledger, seal, serializer);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
