@@ -33,7 +33,7 @@ public sealed partial class Ledger
         var pending = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
 
         // A scratch copy: the ledger's own workflows move only once the batch is durable.
-        var workflows = Workflows.Of(_book.Current());
+        var workflows = _workflows.Copy();
         var results = new List<ImportResult>(commands.Count);
         foreach (var command in commands)
         {

@@ -67,10 +67,13 @@ public sealed partial class Ledger
 
     /// <summary>
     /// Takes in records made durable, as <see cref="Decide"/> or <see cref="DecideBatch"/> made them,
-    /// in sequence order after every record it holds.
+    /// in sequence order after every record it holds. Incremental: a new record is indexed and folded
+    /// into the workflows as the last of the current view, which is what rebuilding them gives; only a
+    /// correction of a duty or finding step (which changes an earlier step) rebuilds the workflows.
     /// </summary>
     public void Apply(IReadOnlyList<LedgerRecord> records)
     {
+        var rebuild = false;
         foreach (var record in records)
         {
             if (record.Sequence <= LastSequence)
@@ -78,12 +81,29 @@ public sealed partial class Ledger
                 throw new InvalidOperationException($"Record {record.Sequence} does not follow {LastSequence}: records are applied in ledger order, once.");
             }
 
+            // What the corrected record read before, to tell whether the workflows must be folded again.
+            var before = record.Body is CorrectionDetails c && _book.BySequence(c.TargetSequence) is { } target ? _book.ViewOf(target) : null;
             _records.Add(record);
+            _book.Appended(record);
             LastSequence = record.Sequence;
+            if (record.Body is not ITargetsRecord)
+            {
+                if (!rebuild)
+                {
+                    _workflows.Apply(record.Sequence, record.Body, record.RecordedBy);
+                }
+            }
+            else if (before is not null && (IsWorkflowStep(before.Current) || IsWorkflowStep(_book.ViewOf(before.Record).Current)))
+            {
+                rebuild = true;
+            }
         }
 
-        // Rebuilt from the current view: O(n) per write, which the bounded size of a live ledger keeps cheap.
-        _book.Reindex();
-        _workflows = Workflows.Of(_book.Current());
+        if (rebuild)
+        {
+            _workflows = Workflows.Of(_book.Current());
+        }
     }
+
+    private static bool IsWorkflowStep(RecordBody body) => body is IDutyStep or IFindingStep;
 }

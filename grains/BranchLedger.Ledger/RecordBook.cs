@@ -18,9 +18,12 @@ public sealed class RecordBook
     // every other record stands as written. Lookups by sequence search the ordered list.
     private Dictionary<long, Corrections.State> _states = Uncorrected;
 
-    // The corrections and reviews of each record some review targets, for its review state; every
-    // other record is waiting for review.
-    private Dictionary<long, List<Reviews.Step>> _reviewSteps = [];
+    // The corrections and reviews of each record they target, in ledger order: a record's history,
+    // the entries the correction rules judge and its review steps, without scanning the ledger.
+    private readonly Dictionary<long, List<LedgerRecord>> _targeting = [];
+
+    // Records some review targets; every other record is waiting for review.
+    private readonly HashSet<long> _reviewed = [];
 
     /// <summary>Indexes <paramref name="records"/> (kept by reference: the book reads the caller's list).</summary>
     public RecordBook(List<LedgerRecord> records)
@@ -42,7 +45,7 @@ public sealed class RecordBook
         if (BySequence(target) is { } record)
         {
             entries[target] = EntryOf(record);
-            foreach (var correction in _records.Where(r => r.Body is CorrectionDetails c && c.TargetSequence == target))
+            foreach (var correction in EntriesAbout(target).Where(r => r.Body is CorrectionDetails))
             {
                 entries[correction.Sequence] = EntryOf(correction);
             }
@@ -74,51 +77,68 @@ public sealed class RecordBook
     /// <summary>The record created under that request id, if the book holds it.</summary>
     public LedgerRecord? ByRequestId(string requestId) => _byRequestId.GetValueOrDefault(requestId);
 
-    /// <summary>Must be called after the list changed (appended to, or records taken out).</summary>
+    /// <summary>Must be called after records were taken out of the list (or it changed otherwise than by appending).</summary>
     public void Reindex()
     {
         _byRequestId.Clear();
         _byRequestId.EnsureCapacity(_records.Count);
-        Dictionary<long, Corrections.Entry>? corrected = null;
-        var steps = new Dictionary<long, List<Reviews.Step>>();
-        var reviewed = new HashSet<long>();
+        _states = Uncorrected;
+        _targeting.Clear();
+        _reviewed.Clear();
         foreach (var record in _records)
         {
-            _byRequestId[record.RequestId] = record;
-            if (record.Body is CorrectionDetails c && BySequence(c.TargetSequence) is { } target)
-            {
-                corrected ??= [];
-                corrected[target.Sequence] = EntryOf(target);
-                corrected[record.Sequence] = EntryOf(record);
-            }
-
-            if (StepOf(record) is { } step)
-            {
-                var of = ((ITargetsRecord)record.Body).TargetSequence;
-                if (!steps.TryGetValue(of, out var list))
-                {
-                    steps[of] = list = [];
-                }
-
-                list.Add(step);
-                if (step.Verdict is not null)
-                {
-                    reviewed.Add(of);
-                }
-            }
+            Index(record);
         }
-
-        // Projected over the targets and their corrections only, each target gets the state a
-        // projection of the whole ledger gives it.
-        _states = corrected is null ? Uncorrected : Corrections.Project(corrected.Values);
-        _reviewSteps = steps.Where(s => reviewed.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value);
     }
 
-    private static Reviews.Step? StepOf(LedgerRecord record) => record.Body switch
+    /// <summary>
+    /// Must be called for each record appended to the list (after every record it holds), in order:
+    /// O(1) for most records, O(log n) for a correction, instead of <see cref="Reindex"/>'s O(n).
+    /// </summary>
+    public void Appended(LedgerRecord record) => Index(record);
+
+    // One record into the indexes, in ledger order. A correction changes its target's state only when
+    // the target came before it and is no correction itself: what projecting the targets and their
+    // corrections in ledger order (Corrections.Project) gives each target.
+    private void Index(LedgerRecord record)
+    {
+        _byRequestId[record.RequestId] = record;
+        if (record.Body is not ITargetsRecord targets)
+        {
+            return;
+        }
+
+        var of = targets.TargetSequence;
+        if (!_targeting.TryGetValue(of, out var entries))
+        {
+            _targeting[of] = entries = [];
+        }
+
+        entries.Add(record);
+        if (record.Body is ReviewDetails)
+        {
+            _reviewed.Add(of);
+        }
+
+        if (record.Body is CorrectionDetails correction && of < record.Sequence && BySequence(of) is { Body: not CorrectionDetails })
+        {
+            if (ReferenceEquals(_states, Uncorrected))
+            {
+                _states = [];
+            }
+
+            var state = _states.TryGetValue(of, out var known) ? known : new Corrections.State(false, of);
+            if (!state.Voided)
+            {
+                _states[of] = correction.Replacement is null ? state with { Voided = true } : state with { Current = record.Sequence };
+            }
+        }
+    }
+
+    private static Reviews.Step StepOf(LedgerRecord record) => record.Body switch
     {
         ReviewDetails r => Reviews.Step.Review(record.Sequence, r.Verdict, r.Reason, record.RecordedBy, record.RecordedAt),
-        CorrectionDetails => Reviews.Step.Correction(record.Sequence, record.RecordedBy, record.RecordedAt),
-        _ => null,
+        _ => Reviews.Step.Correction(record.Sequence, record.RecordedBy, record.RecordedAt),
     };
 
     /// <summary>
@@ -130,7 +150,7 @@ public sealed class RecordBook
 
     /// <summary>The review state of a record (waiting when nothing reviewed it).</summary>
     public Reviews.Standing ReviewOf(long sequence) =>
-        _reviewSteps.TryGetValue(sequence, out var steps) ? Reviews.Of(steps) : Reviews.Standing.Waiting;
+        _reviewed.Contains(sequence) ? Reviews.Of(_targeting[sequence].Select(StepOf)) : Reviews.Standing.Waiting;
 
     /// <summary>
     /// A page of the review queue after <see cref="ReviewQueueQuery.AfterSequence"/>: originals as they
@@ -198,8 +218,8 @@ public sealed class RecordBook
             }
             : null;
 
-    private IEnumerable<LedgerRecord> EntriesAbout(long sequence) =>
-        _records.Where(r => r.Body is ITargetsRecord t && t.TargetSequence == sequence);
+    private IReadOnlyList<LedgerRecord> EntriesAbout(long sequence) =>
+        _targeting.TryGetValue(sequence, out var entries) ? entries : [];
 
     /// <summary>A page after <see cref="RecordQuery.AfterSequence"/>: the current view or, on request, the history.</summary>
     public RecordPage List(RecordQuery query, int maxPageSize)

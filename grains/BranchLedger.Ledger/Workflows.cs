@@ -29,6 +29,38 @@ public sealed class Workflows
         return workflows;
     }
 
+    /// <summary>A copy that moves on its own (a batch's scratch workflows), without folding the ledger again.</summary>
+    public Workflows Copy()
+    {
+        var copy = new Workflows();
+        foreach (var (id, duty) in _duties)
+        {
+            copy._duties[id] = duty;
+        }
+
+        foreach (var (id, finding) in _findings)
+        {
+            copy._findings[id] = finding;
+        }
+
+        foreach (var (id, status) in _dutyStatuses)
+        {
+            copy._dutyStatuses[id] = status;
+        }
+
+        foreach (var (id, closed) in _findingsClosed)
+        {
+            copy._findingsClosed[id] = closed;
+        }
+
+        foreach (var (id, people) in _findingPeople)
+        {
+            copy._findingPeople[id] = new HashSet<string>(people, people.Comparer);
+        }
+
+        return copy;
+    }
+
     public IReadOnlyDictionary<string, DutyStatus> DutyStatuses => _dutyStatuses;
 
     public IReadOnlyDictionary<string, bool> FindingsClosed => _findingsClosed;

@@ -48,10 +48,13 @@ public static class Compliance
         DateOnly? inForceFrom = null)
     {
         var groups = GroupVersions(rules);
+        // Activities and talks sorted once by (date, sequence) — a stable sort, as each period's
+        // OrderBy was — so each (rule, period) reads its days' facts by binary search instead of
+        // scanning the whole ledger: a year of monthly rules no longer costs rules × 12 × records.
         var facts = new Facts(
-            activities.ToList(),
+            activities.OrderBy(a => a.Date).ThenBy(a => a.Sequence).ToList(),
             rosters.OrderBy(r => r.EffectiveFrom).ToList(),
-            talkPairs.ToList(),
+            talkPairs.OrderBy(t => t.Date).ThenBy(t => t.Sequence).ToList(),
             talkRosters.OrderBy(r => r.EffectiveFrom).ToList());
 
         var results = new List<ObligationResult>();
@@ -145,9 +148,7 @@ public static class Compliance
         var seen = new HashSet<long>();
         var counted = new List<long>();
         var failures = new List<QuorumFailure>();
-        var candidates = facts.Activities
-            .Where(a => sub.Contains(a.Date) && a.Subject.CountsFor(rule.Subject))
-            .OrderBy(a => a.Date).ThenBy(a => a.Sequence);
+        var candidates = Within(facts.Activities, a => a.Date, sub).Where(a => a.Subject.CountsFor(rule.Subject));
         foreach (var activity in candidates)
         {
             // One record mapped to two subjects (a secretary's lecture is also a lecture) counts once.
@@ -204,7 +205,7 @@ public static class Compliance
         var talks = required.ToDictionary(p => p, _ => 0);
         var seen = new HashSet<long>();
         var sequences = new List<long>();
-        foreach (var talk in facts.Talks.Where(t => sub.Contains(t.Date)).OrderBy(t => t.Date).ThenBy(t => t.Sequence))
+        foreach (var talk in Within(facts.Talks, t => t.Date, sub))
         {
             var pair = TalkPair.Of(talk.PersonA, talk.PersonB);
             if (seen.Add(talk.Sequence) && talks.TryGetValue(pair, out var count))
@@ -220,6 +221,30 @@ public static class Compliance
         // Without a list of people nobody can say which pairs were owed, so the period is not met.
         var status = Status(roster is not null && missing.Count == 0, sub, today);
         return new ObligationRow(sub, rule, status, required.Count, covered, covered, sequences, [], missing);
+    }
+
+    // The facts dated in the period, in the list's (date, sequence) order.
+    private static IEnumerable<T> Within<T>(List<T> sortedByDate, Func<T, DateOnly> date, Period sub)
+    {
+        var (start, end) = (sub.Start, sub.End);
+        int low = 0, high = sortedByDate.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (date(sortedByDate[mid]) < start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        for (var i = low; i < sortedByDate.Count && date(sortedByDate[i]) <= end; i++)
+        {
+            yield return sortedByDate[i];
+        }
     }
 
     private static ObligationStatus Status(bool met, Period sub, DateOnly today) =>
