@@ -14,9 +14,14 @@ namespace BranchLedger.Grains.Ledger;
 // snapshot costs a longer tail at the next activation, never a record.
 public sealed partial class LedgerGrain
 {
-    // Appends between snapshots: the tail an activation reads stays short, and a snapshot (a whole
-    // state write) is paid once per this many writes instead of on every one.
+    // Appends between snapshots, at least: the tail an activation reads stays short, and a snapshot (a
+    // whole state write) is paid once per this many writes instead of on every one.
     internal const int SnapshotEvery = 200;
+
+    // ...and at least 1/SnapshotLiveDivisor of the live records: a snapshot costs O(live records), so spacing them
+    // by a share of the ledger keeps its cost per write constant as the ledger grows (a fixed 200 would
+    // make it grow), while the tail an activation reads stays a fraction of what the snapshot holds.
+    internal const int SnapshotLiveDivisor = 2;
 
     private int _appendsSinceSnapshot;
 
@@ -84,7 +89,7 @@ public sealed partial class LedgerGrain
     private async Task SnapshotNowAndThenAsync(int appended)
     {
         _appendsSinceSnapshot += appended;
-        if (_appendsSinceSnapshot >= SnapshotEvery)
+        if (_appendsSinceSnapshot >= Math.Max(SnapshotEvery, Records.Count / SnapshotLiveDivisor))
         {
             await WriteSnapshotAsync();
         }

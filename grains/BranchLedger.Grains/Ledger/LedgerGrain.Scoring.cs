@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
@@ -28,10 +29,26 @@ public sealed partial class LedgerGrain
     // moment for more, well inside the rankings' freshness budget.
     private static readonly TimeSpan ScoreDebounce = TimeSpan.FromMilliseconds(5);
 
+    // Scoring reads the whole year, so it costs more as the ledger grows, and it runs in the grain's
+    // turn (writes wait for it). Under a burst of writes to one ledger it therefore runs at most once
+    // per ScoreGapPerCost × its last duration — at most a tenth of the ledger's time — but never later
+    // than MaxScoreDelay after a write, well inside the rankings' 200 ms freshness budget. A lone
+    // write is scored after ScoreDebounce, as before.
+    private const int ScoreGapPerCost = 10;
+    private static readonly TimeSpan MaxScoreDelay = TimeSpan.FromMilliseconds(50);
+    private long _lastScoredAt;
+    private TimeSpan _lastScoringCost;
+
     private void ScoreLater(IEnumerable<LedgerRecord> records)
     {
         _unscored.UnionWith(_ledger.DatesTouchedBy(records));
-        _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, ScoreDebounce, Timeout.InfiniteTimeSpan);
+        _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, ScoreDelay(), Timeout.InfiniteTimeSpan);
+    }
+
+    private TimeSpan ScoreDelay()
+    {
+        var wait = _lastScoringCost * ScoreGapPerCost - Stopwatch.GetElapsedTime(_lastScoredAt);
+        return wait < ScoreDebounce ? ScoreDebounce : wait > MaxScoreDelay ? MaxScoreDelay : wait;
     }
 
     // A change of the node itself (created, roster, overrides, name) can move every period's score.
@@ -50,7 +67,10 @@ public sealed partial class LedgerGrain
         var every = _scoreEveryPeriod;
         _unscored = [];
         _scoreEveryPeriod = false;
+        var started = Stopwatch.GetTimestamp();
         await PublishScoresAsync(dates, every);
+        _lastScoredAt = Stopwatch.GetTimestamp();
+        _lastScoringCost = Stopwatch.GetElapsedTime(started, _lastScoredAt);
     }
 
     /// <inheritdoc />
