@@ -13,11 +13,14 @@ namespace BranchLedger.Browser.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class FormGenerationTests(DashboardPlatform platform)
 {
-    [Fact]
-    public async Task Every_record_kind_renders_refuses_an_empty_form_at_its_fields_and_records_a_filled_one()
+    [Theory]
+    [InlineData(Screen.Desktop)]
+    [InlineData(Screen.Phone)]
+    public async Task Every_record_kind_renders_refuses_an_empty_form_at_its_fields_and_records_a_filled_one(Screen screen)
     {
-        var tenant = await WebBody.SeedAsync(platform, "ws-forms");
-        await using var session = await WebSession.OpenAsync(platform, Screen.Desktop);
+        // A body per screen: each run records into its own ledgers.
+        var tenant = await WebBody.SeedAsync(platform, screen == Screen.Phone ? "ws-forms-phone" : "ws-forms");
+        await using var session = await WebSession.OpenAsync(platform, screen);
         var page = session.Page;
         await session.SignInAsync("李华", "branch-secretary", tenant, WebBody.Branch);
         var catalogue = await (await page.APIRequest.GetAsync("/v1/record-kinds")).JsonAsync();
@@ -61,7 +64,7 @@ public sealed class FormGenerationTests(DashboardPlatform platform)
             await Expect(page.Locator("#form-status")).ToContainTextAsync("已记录", new() { Timeout = 15_000 });
         }
 
-        await session.CheckPageAsync("form-generation");
+        await session.CheckPageAsync($"form-generation-{screen}");
     }
 
     private static IEnumerable<JsonElement> Fields(JsonElement kind) => kind.GetProperty("fields").EnumerateArray();
