@@ -15,6 +15,11 @@ using Orleans.Storage;
 // Ledger grain benchmark: state size and write latency as one ledger grows (issue: "A branch with
 // 5 years × 500 records stays fast"). See bench/README.md for what every number means.
 
+if (args is ["--scoring"])
+{
+    return ScoringScenario.Run(m => Console.Error.WriteLine(m));
+}
+
 if (args is ["--activation"])
 {
     return await ActivationScenario.RunAsync(m => Console.Error.WriteLine(m));

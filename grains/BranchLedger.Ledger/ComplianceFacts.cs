@@ -24,7 +24,11 @@ public static class ComplianceFacts
     /// place compliance, scores and report figures are judged, so the node's start (its earliest roster,
     /// <see cref="UnitInForce"/>) bears on all three alike.
     /// </summary>
-    public static ComplianceReport Report(LedgerNode node, IReadOnlyList<RecordView> views, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null)
+    public static ComplianceReport Report(LedgerNode node, IReadOnlyList<RecordView> views, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null) =>
+        Report(node, DatedOf(views), period, today, rules);
+
+    /// <summary>The compliance report over facts already drawn from the current view (<see cref="DatedOf"/>).</summary>
+    public static ComplianceReport Report(LedgerNode node, DatedFacts dated, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null)
     {
         rules ??= Rules(node);
 
@@ -32,9 +36,8 @@ public static class ComplianceFacts
         // roster quorums use; periods whose roster has no names are dropped below.
         var report = Compliance.Evaluate(
             rules,
-            views.SelectMany(Activities),
+            dated,
             node.Rosters.Select(r => new RosterFact(r.EffectiveFrom, r.Members, r.VotingMembers, r.CommitteeMembers)),
-            views.SelectMany(HeartToHeartTalks),
             node.Rosters.Select(r => new TalkRosterFact(r.EffectiveFrom, r.CommitteeNames, r.MemberNames)),
             period,
             today,
@@ -97,6 +100,27 @@ public static class ComplianceFacts
         rows.Count(r => r.Status == ObligationStatus.Met),
         rows.Count(r => r.Status == ObligationStatus.Missed),
         rows.Count(r => r.Status == ObligationStatus.Due));
+
+    /// <summary>The dated facts compliance reads from <paramref name="views"/> (a current view).</summary>
+    public static DatedFacts DatedOf(IEnumerable<RecordView> views)
+    {
+        var list = views as IReadOnlyList<RecordView> ?? [.. views];
+        return DatedFacts.Of(list.SelectMany(Activities), list.SelectMany(HeartToHeartTalks));
+    }
+
+    /// <summary>Adds what one more view of the current view (a new record) brings to <paramref name="dated"/>.</summary>
+    public static void AddTo(DatedFacts dated, RecordView view)
+    {
+        foreach (var activity in Activities(view))
+        {
+            dated.Add(activity);
+        }
+
+        foreach (var talk in HeartToHeartTalks(view))
+        {
+            dated.Add(talk);
+        }
+    }
 
     private static IEnumerable<TalkPairFact> HeartToHeartTalks(RecordView view)
     {

@@ -53,13 +53,27 @@ public sealed partial class Ledger
         return ReportFactsBuilder.Build(node, current, year, today);
     }
 
-    /// <summary>The node's score sheet for a period from <paramref name="current"/> (the current view of the period's year).</summary>
-    public ScoreSheet Score(LedgerNode node, Rubric rubric, Period period, IReadOnlyList<RecordView> current, DateOnly today)
+    /// <summary>
+    /// What scores are computed from: for the live book the basis kept up to date as records arrive;
+    /// for another book (a sealed year merged in) one drawn from it now.
+    /// </summary>
+    public ScoringBasis ScoringFor(RecordBook book) =>
+        ReferenceEquals(book, _book) ? _scoring ??= ScoringBasis.Of(_book.Current()) : ScoringBasis.Of(book.Current());
+
+    /// <summary>The obligation rules of the node as the directory last described it (kept until the node changes).</summary>
+    public IReadOnlyList<ObligationRule> Rules(LedgerNode node)
     {
-        var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
-        var report = ComplianceFacts.Report(node, current, period, today);
-        return Scorer.Score(rubric, ScoringInputs.For(scope, report, current));
+        if (!ReferenceEquals(node, _rulesOf))
+        {
+            (_rulesOf, _rules) = (node, ComplianceFacts.Rules(node));
+        }
+
+        return _rules;
     }
+
+    /// <summary>The node's score sheet for a period from <paramref name="basis"/> (<see cref="ScoringFor"/> of the period's book).</summary>
+    public ScoreSheet Score(LedgerNode node, Rubric rubric, Period period, ScoringBasis basis, DateOnly today) =>
+        basis.Score(node, Rules(node), rubric, period, today);
 
     /// <summary>
     /// The days whose periods <paramref name="applied"/> (already applied) may have changed the figures

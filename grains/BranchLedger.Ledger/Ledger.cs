@@ -17,6 +17,11 @@ public sealed partial class Ledger
     private readonly RecordBook _book;
     private Workflows _workflows;
 
+    // Built on the first score and kept up to date by Apply; null until then or after a correction.
+    private ScoringBasis? _scoring;
+    private LedgerNode? _rulesOf;
+    private IReadOnlyList<Domain.Obligations.ObligationRule> _rules = [];
+
     // The last recorder's id, shared by the records that follow (LeanRecords).
     private string? _recordedBy;
 
@@ -92,8 +97,14 @@ public sealed partial class Ledger
                 {
                     _workflows.Apply(record.Sequence, record.Body, record.RecordedBy);
                 }
+
+                _scoring?.Append(_book.ViewOf(record));
+                continue;
             }
-            else if (before is not null && (IsWorkflowStep(before.Current) || IsWorkflowStep(_book.ViewOf(before.Record).Current)))
+
+            // A correction or review can change any earlier record's view: score from scratch.
+            _scoring = null;
+            if (before is not null && (IsWorkflowStep(before.Current) || IsWorkflowStep(_book.ViewOf(before.Record).Current)))
             {
                 rebuild = true;
             }

@@ -9,9 +9,9 @@ namespace BranchLedger.Ledger;
 /// <summary>Maps a ledger's current view to the facts the scoring rules consume.</summary>
 public static class ScoringInputs
 {
-    /// <summary>The facts for one period: its compliance report and every duty, finding and counted outcome.</summary>
-    public static ScoringFacts For(ObligationScope scope, ComplianceReport compliance, IReadOnlyList<RecordView> current) =>
-        new(scope, compliance, Duties(current), Findings(current), Outcomes(current));
+    /// <summary>Every duty, finding and counted outcome of a current view: what scoring reads besides compliance.</summary>
+    public static (List<ScoringDutyItem> Duties, List<ScoringFinding> Findings, List<CountedRecord> Outcomes) WorkflowFacts(IReadOnlyList<RecordView> current) =>
+        (Duties(current), Findings(current), Outcomes(current));
 
     // A duty is done on the day of its first "done" step in force (a verification implies it was done).
     internal static List<ScoringDutyItem> Duties(IReadOnlyList<RecordView> current)

@@ -45,16 +45,30 @@ public static class Compliance
         IEnumerable<TalkRosterFact> talkRosters,
         Period period,
         DateOnly today,
+        DateOnly? inForceFrom = null) =>
+        Evaluate(rules, DatedFacts.Of(activities, talkPairs), rosters, talkRosters, period, today, inForceFrom);
+
+    /// <summary>
+    /// <see cref="Evaluate(IEnumerable{ObligationRule}, IEnumerable{ActivityFact}, IEnumerable{RosterFact}, IEnumerable{TalkPairFact}, IEnumerable{TalkRosterFact}, Period, DateOnly, DateOnly?)"/>
+    /// over facts already in date order (<see cref="DatedFacts"/>), which a ledger keeps between writes.
+    /// </summary>
+    public static ComplianceReport Evaluate(
+        IEnumerable<ObligationRule> rules,
+        DatedFacts dated,
+        IEnumerable<RosterFact> rosters,
+        IEnumerable<TalkRosterFact> talkRosters,
+        Period period,
+        DateOnly today,
         DateOnly? inForceFrom = null)
     {
         var groups = GroupVersions(rules);
-        // Activities and talks sorted once by (date, sequence) — a stable sort, as each period's
-        // OrderBy was — so each (rule, period) reads its days' facts by binary search instead of
-        // scanning the whole ledger: a year of monthly rules no longer costs rules × 12 × records.
+        // Activities and talks in (date, sequence) order, so each (rule, period) reads its days' facts
+        // by binary search instead of scanning the whole ledger: a year of monthly rules no longer
+        // costs rules × 12 × records.
         var facts = new Facts(
-            activities.OrderBy(a => a.Date).ThenBy(a => a.Sequence).ToList(),
+            dated.Activities,
             rosters.OrderBy(r => r.EffectiveFrom).ToList(),
-            talkPairs.OrderBy(t => t.Date).ThenBy(t => t.Sequence).ToList(),
+            dated.Talks,
             talkRosters.OrderBy(r => r.EffectiveFrom).ToList());
 
         var results = new List<ObligationResult>();
@@ -73,7 +87,7 @@ public static class Compliance
     }
 
     private sealed record Facts(
-        List<ActivityFact> Activities, List<RosterFact> Rosters, List<TalkPairFact> Talks, List<TalkRosterFact> TalkRosters);
+        IReadOnlyList<ActivityFact> Activities, List<RosterFact> Rosters, IReadOnlyList<TalkPairFact> Talks, List<TalkRosterFact> TalkRosters);
 
     private static List<List<ObligationRule>> GroupVersions(IEnumerable<ObligationRule> rules)
     {
@@ -145,17 +159,20 @@ public static class Compliance
 
     private static ObligationRow JudgeActivities(ObligationRule rule, Period sub, Facts facts, DateOnly today)
     {
-        var seen = new HashSet<long>();
         var counted = new List<long>();
         var failures = new List<QuorumFailure>();
         var candidates = Within(facts.Activities, a => a.Date, sub).Where(a => a.Subject.CountsFor(rule.Subject));
+        var last = long.MinValue;
         foreach (var activity in candidates)
         {
-            // One record mapped to two subjects (a secretary's lecture is also a lecture) counts once.
-            if (!seen.Add(activity.Sequence))
+            // One record mapped to two subjects (a secretary's lecture is also a lecture) counts once;
+            // its facts share date and sequence, so in (date, sequence) order they are neighbours.
+            if (activity.Sequence == last)
             {
                 continue;
             }
+
+            last = activity.Sequence;
 
             if (rule.Quorum is { } quorum && QuorumFailureOf(quorum, activity, facts.Rosters) is { } failure)
             {
@@ -224,7 +241,7 @@ public static class Compliance
     }
 
     // The facts dated in the period, in the list's (date, sequence) order.
-    private static IEnumerable<T> Within<T>(List<T> sortedByDate, Func<T, DateOnly> date, Period sub)
+    private static IEnumerable<T> Within<T>(IReadOnlyList<T> sortedByDate, Func<T, DateOnly> date, Period sub)
     {
         var (start, end) = (sub.Start, sub.End);
         int low = 0, high = sortedByDate.Count;

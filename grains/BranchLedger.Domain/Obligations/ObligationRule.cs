@@ -38,7 +38,7 @@ public sealed record ObligationRule(
 
     /// <summary>
     /// Why the rule cannot be evaluated, or null when it can. Rules come from data, so a broken one is
-    /// refused by <see cref="Compliance.Evaluate"/> rather than silently counting as met.
+    /// refused by <see cref="Compliance"/> rather than silently counting as met.
     /// </summary>
     public string? Problem()
     {

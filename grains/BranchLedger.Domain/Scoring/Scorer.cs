@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BranchLedger.Domain.Obligations;
 using BranchLedger.Domain.Validation;
 
@@ -38,13 +39,7 @@ public static class Scorer
     /// <exception cref="ArgumentException">when the rubric does not pass <see cref="RubricRules.Check"/> or the scope is not set.</exception>
     public static ScoreSheet Score(Rubric rubric, ScoringFacts facts)
     {
-        var problems = RubricRules.Check(rubric, new Violations());
-        if (!problems.IsEmpty)
-        {
-            var first = problems.Items[0];
-            throw new ArgumentException(
-                $"the rubric is not valid ({problems.Items.Count} problems, first: {first.Field} {first.Description})", nameof(rubric));
-        }
+        CheckOnce(rubric);
 
         if (facts.Scope is not (ObligationScope.Branch or ObligationScope.Organisation))
         {
@@ -68,6 +63,29 @@ public static class Scorer
         var grade = total is { } t ? rubric.GradeOf(t) : null;
         return new ScoreSheet(
             rubric.Id, rubric.Version, facts.Period, facts.Today, facts.Scope, total, grade, earned, assessable, categories, indicators);
+    }
+
+    // A rubric is checked once per instance, not on every score: a ledger scores six periods after
+    // each write with the same parsed rubric, and the check cost as much as the scoring. Rubrics are
+    // immutable records, so a checked instance stays valid.
+    private static readonly ConditionalWeakTable<Rubric, object> Valid = [];
+
+    private static void CheckOnce(Rubric rubric)
+    {
+        if (Valid.TryGetValue(rubric, out _))
+        {
+            return;
+        }
+
+        var problems = RubricRules.Check(rubric, new Violations());
+        if (!problems.IsEmpty)
+        {
+            var first = problems.Items[0];
+            throw new ArgumentException(
+                $"the rubric is not valid ({problems.Items.Count} problems, first: {first.Field} {first.Description})", nameof(rubric));
+        }
+
+        Valid.AddOrUpdate(rubric, Valid);
     }
 
     /// <summary>Rounds a score to 2 decimals, half away from zero — the way score sheets are read (四舍五入).</summary>

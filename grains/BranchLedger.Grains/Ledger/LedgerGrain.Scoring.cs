@@ -134,7 +134,7 @@ public sealed partial class LedgerGrain
     {
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         var scores = new List<BranchScore>();
-        var views = new Dictionary<int, List<RecordView>>();
+        var bases = new Dictionary<int, ScoringBasis>();
         // A period that ended before the branch came into force has no score: the branch is not ranked
         // there (and leaves it, should an earlier roster once have let it in).
         var inForceFrom = ComplianceFacts.InForceFrom(node);
@@ -142,15 +142,16 @@ public sealed partial class LedgerGrain
         var before = byCoverage[true].ToList();
         foreach (var period in byCoverage[false])
         {
-            // One current view per year, however many periods and rubrics are scored from it.
-            if (!views.TryGetValue(period.Start.Year, out var current))
+            // One basis per year, however many periods and rubrics are scored from it; the live
+            // book's is kept by the aggregate between writes.
+            if (!bases.TryGetValue(period.Start.Year, out var basis))
             {
-                views[period.Start.Year] = current = (await BookFor(period.Start.Year)).Current().ToList();
+                bases[period.Start.Year] = basis = _ledger.ScoringFor(await BookFor(period.Start.Year));
             }
 
             foreach (var (published, rubric) in rubrics)
             {
-                var sheet = Score(node, rubric, period, current);
+                var sheet = _ledger.Score(node, rubric, period, basis, Today());
                 if (sheet.Total is not null)
                 {
                     scores.Add(ScoreViews.ToBranchScore(sheet, published.VersionKey, tenant, node, NextScoreVersion(), clock.GetUtcNow()));
@@ -202,10 +203,7 @@ public sealed partial class LedgerGrain
     private long NextScoreVersion() => _scoreVersion = Math.Max(_scoreVersion + 1, clock.GetUtcNow().UtcTicks);
 
     private async Task<ScoreSheet> ScoreAsync(Contracts.Directory.LedgerNode node, Rubric rubric, Period period) =>
-        Score(node, rubric, period, (await BookFor(period.Start.Year)).Current().ToList());
-
-    private ScoreSheet Score(Contracts.Directory.LedgerNode node, Rubric rubric, Period period, List<RecordView> current) =>
-        _ledger.Score(node, rubric, period, current, Today());
+        _ledger.Score(node, rubric, period, _ledger.ScoringFor(await BookFor(period.Start.Year)), Today());
 
     // The serving rubric and, while a rescoring runs, the next one; asked once per activation and
     // again each day (a rescoring hands its rubric over directly).

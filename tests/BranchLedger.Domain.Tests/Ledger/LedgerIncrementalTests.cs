@@ -1,22 +1,25 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Warnings;
 using static BranchLedger.Domain.Tests.LedgerAggregates.LedgerAggregateTests;
 using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Domain.Tests.LedgerAggregates;
 
-// Apply is incremental (new records indexed, new workflow steps folded in); a fresh ledger over the same
-// records rebuilds everything. Random writes — records, corrections of any of them, reviews, duty and
+// Apply is incremental (new records indexed, new workflow steps folded in, the scoring basis added to); a
+// fresh ledger over the same records rebuilds everything. Random writes — records, corrections of any of them, reviews, duty and
 // finding steps, batches — must leave both reading the same after every write.
 public sealed class LedgerIncrementalTests
 {
     private static readonly DateOnly Today = new(2026, 6, 15);
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
     private static readonly string[] People = ["secretary", "member", "inspector", "office"];
+    private static readonly Rubric Rubric = DefaultRubric.Load();
 
     [Theory]
     [InlineData(1)]
@@ -210,6 +213,15 @@ public sealed class LedgerIncrementalTests
 
         s.AppendLine($"duty statuses [{string.Join(",", workflows.DutyStatuses.OrderBy(d => d.Key, StringComparer.Ordinal))}]");
         s.AppendLine($"findings closed [{string.Join(",", workflows.FindingsClosed.OrderBy(f => f.Key, StringComparer.Ordinal))}]");
+
+        // Scores from the basis the ledger keeps between writes (a rebuilt ledger draws a fresh one).
+        var basis = ledger.ScoringFor(book);
+        foreach (var period in new[] { "2026", "2026-Q1", "2026-Q2" }.Concat(Enumerable.Range(1, 6).Select(m => $"2026-{m:D2}")))
+        {
+            var sheet = ledger.Score(ledger.Node!, Rubric, LedgerAggregate.PeriodOf(period), basis, Today);
+            s.AppendLine($"score {period} {JsonSerializer.Serialize(sheet)}");
+        }
+
         return s.ToString();
     }
 }
