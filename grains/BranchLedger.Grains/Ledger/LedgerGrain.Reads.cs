@@ -5,14 +5,14 @@ using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
 namespace BranchLedger.Grains.Ledger;
 
-// Reads: the live ledger, and sealed years merged in from their archives.
+// Reads: the live ledger, and sealed years merged in from the journal.
 public sealed partial class LedgerGrain
 {
     /// <inheritdoc />
     public async Task<RecordPage> ListRecords(RecordQuery query)
     {
         _ledger.RequireNode();
-        return (await BookFor(query.Year)).List(query, MaxPageSize) with { SealedYears = [.. ledger.State.Sealed.Select(y => y.Year)] };
+        return (await BookFor(query.Year)).List(query, MaxPageSize) with { SealedYears = Store.SealedYears };
     }
 
     /// <inheritdoc />
@@ -24,7 +24,7 @@ public sealed partial class LedgerGrain
             return live;
         }
 
-        return SealedIndex.YearHolding(ledger.State.Sealed, sequence) is { } year ? (await BookFor(year)).History(sequence) : null;
+        return Store.SealedYearOf(sequence) is { } year ? (await BookFor(year)).History(sequence) : null;
     }
 
     /// <inheritdoc />
@@ -47,7 +47,7 @@ public sealed partial class LedgerGrain
     {
         _ledger.RequireNode();
         var earlier = new List<RecordBook>();
-        foreach (var sealedYear in ledger.State.Sealed.Select(s => s.Year).Where(y => y < year).Order())
+        foreach (var sealedYear in Store.SealedYears.Where(y => y < year))
         {
             earlier.Add(await BookFor(sealedYear));
         }
@@ -55,7 +55,7 @@ public sealed partial class LedgerGrain
         return _ledger.ReportFacts(await BookFor(year), earlier, year, Today());
     }
 
-    // The live book, or for a sealed year the live records merged with that year's archive.
+    // The live book, or for a sealed year the live records merged with that year's.
     private async Task<RecordBook> BookFor(int? year) =>
-        year is { } y && IsSealed(y) ? _ledger.BookWith(await ArchivedRecords(y)) : _ledger.Book;
+        year is { } y && Store.IsSealed(y) ? _ledger.BookWith(await Store.SealedYearRecordsAsync(y)) : _ledger.Book;
 }

@@ -31,13 +31,11 @@ public sealed partial class LedgerGrain(
 
     // The aggregate decides; this grain loads it, persists what it decides and publishes the results.
     private LedgerAggregate _ledger = new("", []);
+    private LedgerStore? _store;
 
     private LedgerNode? Node => _ledger.Node;
 
-    private List<LedgerRecord> Records => ledger.State.Records;
-
-    // Sequences are never reused, also after the records that held them were sealed away.
-    private long LastSequence => Math.Max(ledger.State.LastSequence, Records.Count == 0 ? 0 : Records[^1].Sequence);
+    private LedgerStore Store => _store ??= new LedgerStore(ledger, journal, GrainFactory, logger, this.GetPrimaryKeyString());
 
     private string NodeId => GrainKeys.LocalIdOf(this.GetPrimaryKeyString());
 
@@ -46,7 +44,7 @@ public sealed partial class LedgerGrain(
     {
         var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
         var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
-        await LoadFromJournalAsync(node, cancellationToken);
+        _ledger = await Store.LoadAsync(NodeId, node, cancellationToken);
         if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
@@ -78,11 +76,7 @@ public sealed partial class LedgerGrain(
         if (reminderName == WarningsReminder && Node is not null)
         {
             await RaiseWarnings();
-
-            // A new day can turn a period from due to missed without any write: score yesterday's
-            // periods and today's again, with the rubrics that serve now.
-            _scoringWith = [];
-            await PublishScoresAsync([Today().AddDays(-1)]);
+            await Scores.PublishNewDayAsync(Source);
         }
     }
 
@@ -121,7 +115,7 @@ public sealed partial class LedgerGrain(
 
         if (node.IsClosed && wasOpen)
         {
-            await WithdrawScoresAsync();
+            await Scores.WithdrawAsync(Source!);
         }
         else if (!node.IsClosed)
         {
@@ -138,7 +132,7 @@ public sealed partial class LedgerGrain(
 
     private async Task<RecordWriteResult> AppendOnce(AppendCommand command)
     {
-        var sealedReplays = await SealedRecordsFor([command]);
+        var sealedReplays = await Store.SealedRecordsFor([command], _ledger.Book);
         var (record, replayed) = _ledger.Decide(command, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (!replayed)
         {
@@ -157,7 +151,7 @@ public sealed partial class LedgerGrain(
 
     private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands)
     {
-        var sealedReplays = await SealedRecordsFor(commands);
+        var sealedReplays = await Store.SealedRecordsFor(commands, _ledger.Book);
         var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (batch.Records.Count > 0)
         {
@@ -180,44 +174,6 @@ public sealed partial class LedgerGrain(
     {
         _ledger.RequireNode();
         return Task.FromResult(_ledger.Workflows.Findings);
-    }
-
-    // Acknowledged only once the rows are in the journal (one transaction, O(record)); on failure the
-    // in-memory ledger is put back as it was. PostgreSQL refuses a request id twice per ledger, so a
-    // retry that reaches another activation, or this one after a lost answer, never counts twice.
-    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records, AuditEntry? audit = null)
-    {
-        var lastBefore = ledger.State.LastSequence;
-        Records.AddRange(records);
-        ledger.State.LastSequence = LastSequence;
-        try
-        {
-            await journal.AppendAsync(JournalKey, records, audit);
-            BranchLedgerMetrics.CountRecordsWritten(records.Select(r => r.Body.Family));
-        }
-        catch (Exception ex)
-        {
-            Records.RemoveRange(Records.Count - records.Count, records.Count);
-            ledger.State.LastSequence = lastBefore;
-            if (ex is JournalConflictException)
-            {
-                // Nothing of this write was kept; the journal is ahead of this activation. Load what it
-                // holds and let the caller decide again: a retried request id is then a replay.
-                await ReloadTailAsync();
-                throw new LedgerReloadedException();
-            }
-
-            logger.LogError(ex, "Ledger write failed for {Grain}", this.GetPrimaryKeyString());
-
-            // The rows may have been committed with the answer lost: reload so the next attempt
-            // answers from the journal (a replay) instead of deciding from a stale memory.
-            DeactivateOnIdle();
-            throw new StorageUnavailableException("The ledger could not be saved; nothing was recorded. Retry with the same request id.");
-        }
-
-        // The aggregate takes in only what is durable, so a failed write leaves it as it was.
-        _ledger.Apply(records);
-        await SnapshotNowAndThenAsync(records.Count);
     }
 
     // Record dates are calendar days of the tenant's time zone.

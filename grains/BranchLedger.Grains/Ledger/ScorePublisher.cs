@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using BranchLedger.Contracts.Directory;
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Contracts.Scoring;
+using BranchLedger.Domain.Obligations;
+using BranchLedger.Domain.Periods;
+using BranchLedger.Domain.Scoring;
+using BranchLedger.Grains.Scoring;
+using BranchLedger.Ledger;
+using Microsoft.Extensions.Logging;
+using LedgerAggregate = BranchLedger.Ledger.Ledger;
+
+namespace BranchLedger.Grains.Ledger;
+
+/// <summary>What a ledger's scores are computed from at one moment.</summary>
+/// <param name="Tenant">The ledger's tenant.</param>
+/// <param name="Node">The node as the directory describes it.</param>
+/// <param name="Ledger">The aggregate.</param>
+/// <param name="BookOf">The book holding a year (the live one, or a sealed year merged in).</param>
+/// <param name="Today">The tenant's calendar day.</param>
+internal sealed record ScoringSource(string Tenant, LedgerNode Node, LedgerAggregate Ledger, Func<int, Task<RecordBook>> BookOf, DateOnly Today);
+
+/// <summary>
+/// Pushes a ledger's scores to the rankings after writes, so a ranking read never has to ask a
+/// branch. Owned by the ledger grain and run in its turns; the domain computes every score.
+/// </summary>
+internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, ILogger logger, string ledgerKey)
+{
+    // Writes in quick succession (a batch, a burst of retries) are scored once: the push waits a
+    // moment for more, well inside the rankings' freshness budget.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(5);
+
+    // Scoring runs in the grain's turn (writes wait for it). Under a burst of writes to one ledger it
+    // therefore runs at most once per GapPerCost × its last duration — at most a tenth of the ledger's
+    // time — but never later than MaxDelay after a write, well inside the rankings' 200 ms freshness
+    // budget. A lone write is scored after Debounce.
+    private const int GapPerCost = 10;
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(50);
+
+    private IReadOnlyList<PublishedRubric> _scoringWith = [];
+    private long _version;
+    private HashSet<DateOnly> _unscored = [];
+    private bool _everyPeriod;
+    private long _lastScoredAt;
+    private TimeSpan _lastCost;
+
+    /// <summary>Remembers what writes touched; the grain publishes after <see cref="Delay"/>.</summary>
+    public void Touched(IEnumerable<DateOnly> dates) => _unscored.UnionWith(dates);
+
+    /// <summary>A change of the node itself (created, roster, overrides, name) can move every period's score.</summary>
+    public void TouchedEveryPeriod() => _everyPeriod = true;
+
+    /// <summary>How long to wait before publishing what was touched.</summary>
+    public TimeSpan Delay()
+    {
+        var wait = _lastCost * GapPerCost - Stopwatch.GetElapsedTime(_lastScoredAt);
+        return wait < Debounce ? Debounce : wait > MaxDelay ? MaxDelay : wait;
+    }
+
+    /// <summary>Publishes the periods touched since the last time.</summary>
+    public async Task PublishTouchedAsync(ScoringSource? source)
+    {
+        // A fresh set each time: a cleared one would keep the capacity of the largest batch for good.
+        var (dates, every) = (_unscored, _everyPeriod);
+        (_unscored, _everyPeriod) = ([], false);
+        var started = Stopwatch.GetTimestamp();
+        await PublishAsync(source, dates, every);
+        _lastScoredAt = Stopwatch.GetTimestamp();
+        _lastCost = Stopwatch.GetElapsedTime(started, _lastScoredAt);
+    }
+
+    /// <summary>A new day can turn a period from due to missed without any write: yesterday's periods and today's, with the rubrics serving now.</summary>
+    public Task PublishNewDayAsync(ScoringSource? source)
+    {
+        _scoringWith = [];
+        return PublishAsync(source, [source?.Today.AddDays(-1) ?? default], false);
+    }
+
+    // The periods of the records' dates and of today (workflows and deadlines move with time), for
+    // every rubric ledgers score with now. Failures are logged, never the writer's: the write is
+    // acknowledged, and the next write or the daily reminder pushes again.
+    private async Task PublishAsync(ScoringSource? source, IEnumerable<DateOnly> dates, bool everyPeriod)
+    {
+        if (source is null || source.Node.IsClosed || !RescoringGrain.Ranked(source.Node.Kind))
+        {
+            return;
+        }
+
+        try
+        {
+            var today = source.Today;
+            var periods = everyPeriod
+                ? RankedPeriods(today)
+                : dates.Append(today).Distinct()
+                    .Where(d => d.Year >= today.Year - 1 && d <= today)
+                    .SelectMany(d => new[] { Period.Year(d.Year), Period.Containing(d, PeriodKind.Quarter), Period.Containing(d, PeriodKind.Month) })
+                    .Distinct();
+            await PushAsync(source, await ScoringRubricsAsync(), periods);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Scores of {Grain} were not pushed", ledgerKey);
+        }
+    }
+
+    /// <summary>Scores with a rubric being rolled out; writes from now on score with it too, until the daily refresh learns which version serves.</summary>
+    public async Task RescoreAsync(ScoringSource? source, PublishedRubric rubric)
+    {
+        if (source is null || source.Node.IsClosed || !RescoringGrain.Ranked(source.Node.Kind))
+        {
+            return;
+        }
+
+        if (!_scoringWith.Any(r => r.Version == rubric.Version))
+        {
+            _scoringWith = [.. (await ScoringRubricsAsync()).Select(r => r.Published).Where(r => r.Version != rubric.Version).TakeLast(1), rubric];
+        }
+
+        await PushAsync(source, [Parsed(rubric)], RankedPeriods(source.Today));
+    }
+
+    /// <summary>One period's score sheet with a given rubric version, as the API shows it.</summary>
+    public async Task<ScoreSheetView> ScoreAsync(ScoringSource source, Period period, int rubricVersion)
+    {
+        var published = await grains.GetGrain<IRubricGrain>(CityKeys.City).Get(rubricVersion)
+            ?? throw new Contracts.Errors.NotFoundException("branchledger.v1.RubricVersion", rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), $"No rubric version {rubricVersion}.");
+        var basis = source.Ledger.ScoringFor(await source.BookOf(period.Start.Year));
+        return ScoreViews.Of(published.VersionKey, source.Ledger.Score(source.Node, Parsed(published).Rubric, period, basis, source.Today));
+    }
+
+    /// <summary>A closed branch leaves the rankings of this year and last; its ledger stays readable.</summary>
+    public async Task WithdrawAsync(ScoringSource source)
+    {
+        try
+        {
+            await WithdrawAsync(source, (await ScoringRubricsAsync()).Select(r => r.Published), RankedPeriods(source.Today));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Scores of closed {Grain} were not withdrawn", ledgerKey);
+        }
+    }
+
+    private async Task PushAsync(ScoringSource source, IReadOnlyList<(PublishedRubric Published, Rubric Rubric)> rubrics, IEnumerable<Period> periods)
+    {
+        var scores = new List<BranchScore>();
+        var bases = new Dictionary<int, ScoringBasis>();
+        // A period that ended before the branch came into force has no score: the branch is not ranked
+        // there (and leaves it, should an earlier roster once have let it in).
+        var inForceFrom = ComplianceFacts.InForceFrom(source.Node);
+        var byCoverage = periods.ToLookup(p => UnitInForce.Coverage(p, inForceFrom) == PeriodCoverage.None);
+        foreach (var period in byCoverage[false])
+        {
+            // One basis per year, however many periods and rubrics are scored from it; the live
+            // book's is kept by the aggregate between writes.
+            if (!bases.TryGetValue(period.Start.Year, out var basis))
+            {
+                bases[period.Start.Year] = basis = source.Ledger.ScoringFor(await source.BookOf(period.Start.Year));
+            }
+
+            foreach (var (published, rubric) in rubrics)
+            {
+                var sheet = source.Ledger.Score(source.Node, rubric, period, basis, source.Today);
+                if (sheet.Total is not null)
+                {
+                    scores.Add(ScoreViews.ToBranchScore(sheet, published.VersionKey, source.Tenant, source.Node, NextVersion(), clock.GetUtcNow()));
+                }
+            }
+        }
+
+        if (scores.Count > 0)
+        {
+            await RankingPush.PublishManyAsync(grains, scores);
+        }
+
+        if (byCoverage[true].Any())
+        {
+            await WithdrawAsync(source, rubrics.Select(r => r.Published), byCoverage[true]);
+        }
+    }
+
+    // The periods the rankings keep: this year's and last year's, each with its quarters and months, up to today.
+    private static IEnumerable<Period> RankedPeriods(DateOnly today) =>
+        new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts).Where(p => p.Start <= today);
+
+    private Task WithdrawAsync(ScoringSource source, IEnumerable<PublishedRubric> rubrics, IEnumerable<Period> periods) => Task.WhenAll(
+        from rubric in rubrics
+        from period in periods
+        select RankingPush.WithdrawAsync(grains, new BranchRemoval
+        {
+            Tenant = source.Tenant, NodeId = source.Node.NodeId, Period = period.ToString(), RubricVersion = rubric.VersionKey,
+        }));
+
+    // Monotonic per ledger across activations (clock ticks), so the shards keep the newest push.
+    private long NextVersion() => _version = Math.Max(_version + 1, clock.GetUtcNow().UtcTicks);
+
+    // The serving rubric and, while a rescoring runs, the next one; asked once per activation and
+    // again each day (a rescoring hands its rubric over directly).
+    private async Task<IReadOnlyList<(PublishedRubric Published, Rubric Rubric)>> ScoringRubricsAsync()
+    {
+        if (_scoringWith.Count == 0)
+        {
+            var rubrics = await grains.GetGrain<IRubricGrain>(CityKeys.City).GetScoringRubrics();
+            _scoringWith = rubrics.Next is null ? [rubrics.Serving] : [rubrics.Serving, rubrics.Next];
+        }
+
+        return [.. _scoringWith.Select(Parsed)];
+    }
+
+    private static (PublishedRubric Published, Rubric Rubric) Parsed(PublishedRubric published) =>
+        (published, ParsedRubrics.Of(published));
+}
