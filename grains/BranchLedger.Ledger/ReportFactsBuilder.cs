@@ -22,7 +22,7 @@ public static class ReportFactsBuilder
         var id = node.NodeId;
         var workflows = Workflows.Of(current);
 
-        var doneOn = ScoringInputs.Duties(current).ToDictionary(d => d.Id, d => d.DoneOn, StringComparer.Ordinal);
+        var doneOn = workflows.ScoringDuties().ToDictionary(d => d.Id, d => d.DoneOn, StringComparer.Ordinal);
         var labels = new List<RecordLabel>();
         RecordLabel Label(RecordView v, string summary) => new(id, v.Record.Sequence, v.Current.Date, v.Current.Family, summary);
 

@@ -1,5 +1,6 @@
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Scoring;
 using BranchLedger.Domain.Warnings;
 
 namespace BranchLedger.Ledger;
@@ -16,6 +17,11 @@ public sealed class Workflows
     private readonly Dictionary<string, DutyStatus> _dutyStatuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _findingsClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _findingPeople = new(StringComparer.Ordinal);
+
+    // What scores and reports read besides the views: the day a duty was first done (a verification
+    // implies it was done) and the records of each duty and finding.
+    private readonly Dictionary<string, (DateOnly? DoneOn, IReadOnlyList<long> Sequences)> _dutyFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<long>> _findingSequences = new(StringComparer.Ordinal);
 
     /// <summary>The workflows of <paramref name="current"/> (a current view, in ledger order).</summary>
     public static Workflows Of(IEnumerable<RecordView> current)
@@ -58,6 +64,17 @@ public sealed class Workflows
             copy._findingPeople[id] = new HashSet<string>(people, people.Comparer);
         }
 
+        // Their lists are replaced, never changed, on every step: sharing them is safe.
+        foreach (var (id, facts) in _dutyFacts)
+        {
+            copy._dutyFacts[id] = facts;
+        }
+
+        foreach (var (id, sequences) in _findingSequences)
+        {
+            copy._findingSequences[id] = sequences;
+        }
+
         return copy;
     }
 
@@ -72,6 +89,14 @@ public sealed class Workflows
     public IReadOnlyList<DutyItemView> Duties => [.. _duties.Values.OrderBy(d => d.Sequence)];
 
     public IReadOnlyList<FindingView> Findings => [.. _findings.Values.OrderBy(f => f.Sequence)];
+
+    /// <summary>The duty list as scoring reads it: due day, the day first done, its records.</summary>
+    public List<ScoringDutyItem> ScoringDuties() =>
+        [.. _duties.Values.OrderBy(d => d.Sequence).Select(d => new ScoringDutyItem(d.Item.DutyId, d.Item.Due, _dutyFacts[d.Item.DutyId].DoneOn, _dutyFacts[d.Item.DutyId].Sequences))];
+
+    /// <summary>The findings as scoring reads them: type, deadline, the closure in force, their records.</summary>
+    public List<ScoringFinding> ScoringFindings() =>
+        [.. _findings.Values.OrderBy(f => f.Sequence).Select(f => new ScoringFinding(f.Finding.FindingId, f.Finding.Type, f.Finding.Deadline, f.ClosedOn, _findingSequences[f.Finding.FindingId]))];
 
     /// <summary>
     /// Applies one record of the current view, in ledger order, recorded by <paramref name="recordedBy"/>;
@@ -99,8 +124,11 @@ public sealed class Workflows
         {
             case DutyItemDetails item:
                 _duties[item.DutyId] = new DutyItemView(sequence, item, DutyStatus.Planned, null, "");
+                _dutyFacts[item.DutyId] = (null, [sequence]);
                 break;
             case DutyProgressDetails progress:
+                var (doneOn, sequences) = _dutyFacts[progress.DutyId];
+                _dutyFacts[progress.DutyId] = (doneOn ?? (progress.Status is DutyStatus.Done or DutyStatus.Verified ? progress.Date : null), [.. sequences, sequence]);
                 _duties[progress.DutyId] = _duties[progress.DutyId] with
                 {
                     Status = progress.Status,
@@ -120,6 +148,7 @@ public sealed class Workflows
             FindingWorkflow.FindingAction.Progress => _findingsClosed[step.FindingId],
             _ => false,
         };
+        _findingSequences[step.FindingId] = body is FindingDetails ? [sequence] : [.. _findingSequences[step.FindingId], sequence];
         switch (body)
         {
             case FindingDetails raised:
