@@ -332,7 +332,15 @@ internal sealed partial class LedgerApi(IGrainFactory grains, ICallerResolver ca
             DemandVerifyFor(caller, r.NodeId, command.Body);
         }
 
-        var outcomes = commands.Count == 0 ? [] : await Ledger(caller, r.NodeId).AppendBatch(commands);
+        // The call's audit row commits with the accepted rows (one transaction); a batch that records
+        // nothing leaves it to the interceptor.
+        var audit = AuditInterceptor.PendingEntry(context);
+        var outcomes = commands.Count == 0 ? [] : await Ledger(caller, r.NodeId).AppendBatch(commands, audit);
+        if (audit is not null && outcomes.Any(o => o.Outcome == Contracts.Ledger.ImportOutcome.Accepted))
+        {
+            AuditInterceptor.MarkAudited(context);
+        }
+
         for (var k = 0; k < outcomes.Count; k++)
         {
             var outcome = outcomes[k];

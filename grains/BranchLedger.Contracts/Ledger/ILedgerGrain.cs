@@ -1,3 +1,4 @@
+using BranchLedger.Contracts.Audit;
 namespace BranchLedger.Contracts.Ledger;
 
 /// <summary>
@@ -18,9 +19,11 @@ public interface ILedgerGrain : ITenantOwnedGrain
 
     /// <summary>
     /// Appends many records in one durable write, answering per command; nothing of the batch is
-    /// acknowledged unless the whole write succeeded. Corrections are not accepted here.
+    /// acknowledged unless the whole write succeeded. Corrections are not accepted here. With an
+    /// <paramref name="audit"/> entry, it commits with the records when any row is accepted (one
+    /// transaction); when none is, nothing is written and the caller audits the call itself.
     /// </summary>
-    Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands);
+    Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null);
 
     /// <summary>A page of the ledger: the current view, or the full history.</summary>
     Task<RecordPage> ListRecords(RecordQuery query);

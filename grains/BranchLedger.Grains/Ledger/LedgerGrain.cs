@@ -144,18 +144,18 @@ public sealed partial class LedgerGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands)
+    public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null)
     {
-        return await DecidingAgainOnce(() => AppendBatchOnce(commands));
+        return await DecidingAgainOnce(() => AppendBatchOnce(commands, audit));
     }
 
-    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands)
+    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands, AuditEntry? audit)
     {
         var sealedReplays = await Store.SealedRecordsFor(commands, _ledger.Book);
         var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (batch.Records.Count > 0)
         {
-            await AppendAsync(batch.Records);
+            await AppendAsync(batch.Records, audit);
             ScoreLater(batch.Records);
         }
 

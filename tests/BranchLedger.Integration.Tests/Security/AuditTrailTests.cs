@@ -90,6 +90,49 @@ public sealed class AuditTrailTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(1L, await Count("SELECT count(*) FROM branchledger_journal WHERE request_id = @id AND ledger LIKE '%audit-tx%'"));
     }
 
+    [Fact]
+    public async Task An_import_commits_its_audit_row_in_the_transaction_of_its_records_and_a_rerun_is_audited_on_its_own()
+    {
+        await fixture.EnsureAsync("audit-import", "office-branch", members: 20);
+        var clerk = TestCredentials.Bearer("clerk-import", null, Grant.For(Role.TenantAdmin, "audit-import"));
+        var import = new ImportRecordsRequest { NodeId = "office-branch" };
+        import.Rows.AddRange(Enumerable.Range(1, 3).Select(i => new ImportRow
+        {
+            RequestId = $"imp-{i}", Body = new RecordBody { Meeting = Meetings.Request(requestId: $"imp-{i}", day: 3 + i).Meeting },
+        }));
+        await fixture.Ledger.ImportRecordsAsync(import, clerk);
+
+        async Task<List<string>> Transactions(string sql)
+        {
+            await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            var found = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            return found;
+        }
+
+        // xmin names the transaction that wrote a row: one for the three records and the audit row.
+        const string Audit = "SELECT xmin::text FROM branchledger_audit WHERE tenant = 'audit-import' AND rpc LIKE '%/ImportRecords' ORDER BY seq";
+        const string Records = "SELECT xmin::text FROM branchledger_journal WHERE ledger LIKE '%audit-import%' AND request_id LIKE 'imp-%'";
+        var audited = Assert.Single(await Transactions(Audit));
+        var records = await Transactions(Records);
+        Assert.Equal(3, records.Count);
+        Assert.All(records, x => Assert.Equal(audited, x));
+
+        // The same file again records nothing: its audit row is the interceptor's own.
+        await fixture.Ledger.ImportRecordsAsync(import, clerk);
+        var rows = await Transactions(Audit);
+        Assert.Equal(2, rows.Count);
+        Assert.NotEqual(audited, rows[1]);
+        Assert.Equal(3, (await Transactions(Records)).Count);
+    }
+
     [Theory]
     [InlineData("UPDATE branchledger_audit SET outcome = 'OK'")]
     [InlineData("DELETE FROM branchledger_audit")]
