@@ -150,4 +150,25 @@ public sealed class LedgerV1FixtureTests
         Assert.Equal(before, await JournalDigestAsync(db));
         AssertSameAnswers(ledgers, await LedgerV1Reads.ReadAsync(ledger, Office));
     }
+
+    [Fact]
+    public async Task The_comparison_sees_a_sealed_year_lost_in_the_upgrade()
+    {
+        // The same upgrade with one sealed year's archive row gone: the check must not pass on it.
+        var expected = Expected();
+        var db = await RestoredDatabaseAsync("ledger_v1_lost");
+        var lost = await ExecuteAsync(db,
+            "DELETE FROM orleansstorage WHERE graintypestring = 'ledger-archive' AND grainidextensionstring = 'v1-city-b/branch-x/2023'");
+        Assert.Equal(1, lost);
+        await MigrationRunner.ApplyAsync(db);
+
+        var clusterId = "v1-" + Guid.NewGuid().ToString("N")[..8];
+        await using var silo = await SiloHost.StartAsync(db, clusterId, ServiceId);
+        await using var gateway = new GatewayHost(db, clusterId);
+        gateway.Settings["Orleans:ServiceId"] = ServiceId;
+
+        var seen = await LedgerV1Reads.ReadAsync(gateway.Ledger(), Office);
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertSameAnswers(expected["ledgers"]!.AsObject(), seen));
+        Assert.Contains("differs from the old release's answer", failure.Message, StringComparison.Ordinal);
+    }
 }
