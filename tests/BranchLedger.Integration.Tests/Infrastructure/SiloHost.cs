@@ -22,10 +22,11 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId)
+    /// <param name="serviceId">Keys grain state: a database written by a deployment needs that deployment's (its default is "branchledger").</param>
+    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId, string serviceId = "branchledger-test")
     {
         var settings = new SiloSettings(
-            connectionString, clusterId, "branchledger-test", IPAddress.Loopback, ListenOnAnyAddress: false,
+            connectionString, clusterId, serviceId, IPAddress.Loopback, ListenOnAnyAddress: false,
             Ports.Free(), Ports.Free(), MigrateOnStart: false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddBranchLedgerSilo(settings);
