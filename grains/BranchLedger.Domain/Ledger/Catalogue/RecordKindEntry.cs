@@ -41,7 +41,10 @@ public abstract class RecordKindEntry
     /// <summary>Its fields in form order, each with its label (and a choice field with its choices' labels).</summary>
     public abstract IReadOnlyList<EntryField> Fields { get; }
 
-    /// <summary>The node levels whose ledgers may hold it (published with the form; every level unless narrowed).</summary>
+    /// <summary>
+    /// The node levels whose ledgers may hold it (every level unless narrowed). Declared here and on the form;
+    /// the ledger does not enforce it yet and ListRecordKinds does not send it (no built-in kind is narrowed today).
+    /// </summary>
     public virtual IReadOnlyList<NodeKind> NodeLevels => AllLevels;
 
     /// <summary>The annual-report figures its records feed, each with its default wording; empty when it is not reported.</summary>
