@@ -20,6 +20,9 @@ public static class AnnualReportComposer
             "organisation" => context.OrganisationName,
             "year" => figures.Year.ToString(CultureInfo.InvariantCulture),
             "branches" => context.BranchCount.ToString(CultureInfo.InvariantCulture),
+            // The sentences of the kinds whose catalogue entries place them here (none: nothing).
+            _ when name.StartsWith(ReportTemplate.SentenceSlot, StringComparison.Ordinal) =>
+                string.Concat(template.SentencesAt(name[ReportTemplate.SentenceSlot.Length..]).Select(s => TemplateText.Fill(s, Resolve))),
             _ => Phrase(template, figures, name),
         };
 

@@ -29,7 +29,7 @@ public static class LedgerTables
         foreach (var family in rows.GroupBy(r => r.Family, StringComparer.Ordinal))
         {
             var fields = family.First().Details.Select(d => d.Key).ToList();
-            var headers = Leading.Concat(fields).Concat(Trailing).Select(labels.Column).ToList();
+            var headers = Leading.Select(labels.Column).Concat(fields.Select(f => labels.Column(family.Key, f))).Concat(Trailing.Select(labels.Column)).ToList();
             yield return new ExportTable(labels.Sheet(family.Key), headers, family.Select(r => Cells(r, labels, r.Details.Select(d => d.Value))));
         }
     }
@@ -44,7 +44,7 @@ public static class LedgerTables
         var headers = Leading.Take(1).Append("kind").Concat(Leading.Skip(1)).Append("text").Concat(Trailing).Select(labels.Column).ToList();
         return new ExportTable("台账", headers, rows.Select(r =>
         {
-            var content = string.Join("；", r.Details.Select(d => $"{labels.Column(d.Key)}：{Convert.ToString(d.Value, CultureInfo.InvariantCulture)}"));
+            var content = string.Join("；", r.Details.Select(d => $"{labels.Column(r.Family, d.Key)}：{Convert.ToString(d.Value, CultureInfo.InvariantCulture)}"));
             return (IReadOnlyList<object?>)[r.NodeName, labels.Sheet(r.Family), r.RecordId, Day(r.Date), content, r.Notes,
                 labels.Status(r.Status), r.RecordedBy, r.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)];
         }));

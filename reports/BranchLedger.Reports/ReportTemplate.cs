@@ -7,7 +7,9 @@ namespace BranchLedger.Reports;
 /// <summary>
 /// The annual report's wording, kept as data (an embedded JSON file) so a city can reword it without
 /// touching code: section headings, paragraphs with named placeholders, and per figure the phrase for
-/// a counted number and the phrase for "no records".
+/// a counted number and the phrase for "no records". A kind with a catalogue entry brings its figures' wording
+/// and its sentence (placed at a <c>{sentences.slot}</c> placeholder) as defaults; a template words them itself
+/// by naming the figure key in <see cref="Figures"/> or the kind in <see cref="Sentences"/>.
 /// </summary>
 public sealed record ReportTemplate
 {
@@ -26,8 +28,20 @@ public sealed record ReportTemplate
     /// <summary>The wording of the traceability appendix.</summary>
     public required AppendixTemplate Appendix { get; init; }
 
-    /// <summary>Per figure key, its label and phrases.</summary>
+    /// <summary>Per figure key, its label and phrases (the template's own, then the catalogue entries' defaults).</summary>
     public required IReadOnlyDictionary<string, FigurePhrase> Figures { get; init; }
+
+    /// <summary>Per kind (its body field, e.g. <c>activity</c>), the sentence that replaces its catalogue entry's default.</summary>
+    public IReadOnlyDictionary<string, string> Sentences { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The placeholder prefix of a slot where kinds' sentences go: <c>{sentences.party-spirit}</c>.</summary>
+    public const string SentenceSlot = "sentences.";
+
+    /// <summary>The sentences of the kinds placed at <paramref name="slot"/>, in catalogue order, before their placeholders are filled.</summary>
+    public IEnumerable<string> SentencesAt(string slot) =>
+        Domain.Ledger.Catalogue.RecordCatalogue.Kinds
+            .Where(k => k.Sentence?.Slot == slot)
+            .Select(k => Sentences.GetValueOrDefault(k.BodyField) ?? k.Sentence!.Text);
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -40,7 +54,22 @@ public sealed record ReportTemplate
 
     /// <summary>Reads a template from JSON.</summary>
     public static ReportTemplate Parse(Stream json) =>
-        JsonSerializer.Deserialize<ReportTemplate>(json, Options) ?? throw new InvalidDataException("empty report template");
+        (JsonSerializer.Deserialize<ReportTemplate>(json, Options) ?? throw new InvalidDataException("empty report template")).WithCatalogueWording();
+
+    /// <summary>This template with the catalogue entries' figure wording for every key it does not word itself.</summary>
+    public ReportTemplate WithCatalogueWording()
+    {
+        var figures = new Dictionary<string, FigurePhrase>(Figures, StringComparer.Ordinal);
+        foreach (var count in Domain.Ledger.Catalogue.RecordCatalogue.Kinds.SelectMany(k => k.Report))
+        {
+            if (count.Wording is { } w)
+            {
+                figures.TryAdd(count.Key, new FigurePhrase(w.Label, w.Some, w.None));
+            }
+        }
+
+        return this with { Figures = figures };
+    }
 
     /// <summary>Reads an embedded JSON resource of this assembly (templates and labels).</summary>
     internal static Stream Resource(string fileName)
@@ -57,7 +86,7 @@ public sealed record ReportTemplate
         return JsonSerializer.Deserialize<T>(stream, Options) ?? throw new InvalidDataException($"empty '{fileName}'");
     }
 
-    private static ReportTemplate Load(string fileName) => LoadJson<ReportTemplate>(fileName);
+    private static ReportTemplate Load(string fileName) => LoadJson<ReportTemplate>(fileName).WithCatalogueWording();
 }
 
 /// <summary>A heading with its paragraphs, or a self-assessment section filled from records.</summary>

@@ -25,8 +25,10 @@ public sealed class FormGenerationTests(DashboardPlatform platform)
         await session.SignInAsync("李华", "branch-secretary", tenant, WebBody.Branch);
         var catalogue = await (await page.APIRequest.GetAsync("/v1/record-kinds")).JsonAsync();
         var kinds = catalogue!.Value.GetProperty("recordKinds").EnumerateArray().Where(k => !k.TryGetProperty("step", out var step) || !step.GetBoolean()).ToList();
-        // The 11 kinds with their own RPCs and 主题活动, added through the catalogue alone (written by AppendRecord).
-        Assert.Equal(12, kinds.Count);
+        // The 11 kinds with their own RPCs, 主题活动 and every kind added since by a catalogue entry of its own (written by
+        // AppendRecord): the domain's catalogue decides how many, so a new kind is exercised here without editing this test.
+        Assert.Equal(Domain.Ledger.Catalogue.RecordCatalogue.Kinds.Where(k => !k.IsStep).Select(k => k.Id), kinds.Select(k => k.GetProperty("kindId").GetString()));
+        Assert.True(kinds.Count >= 12, $"only {kinds.Count} kinds");
         Assert.Contains(kinds, k => k.GetProperty("kindId").GetString() == "activity" && k.GetProperty("rpc").GetString() == "AppendRecord");
 
         foreach (var kind in kinds)

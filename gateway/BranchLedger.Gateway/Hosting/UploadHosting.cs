@@ -149,8 +149,12 @@ internal static class UploadHosting
     {
         public static UploadViolation Of(string field, string description)
         {
-            var column = field.Split('.')[^1].Split('[')[0];
-            var label = column == "type" ? "记录类型" : RecordLabels.Zh.Columns.GetValueOrDefault(column) ?? RecordLabels.Zh.Sheets.GetValueOrDefault(column) ?? "该行";
+            var parts = field.Split('.');
+            var column = parts[^1].Split('[')[0];
+            // A kind's own label first (a catalogue entry's 标题 is not another kind's), then the shared one.
+            var label = column == "type" ? "记录类型"
+                : (parts.Length > 1 ? RecordLabels.Zh.Column(parts[^2], column) : RecordLabels.Zh.Columns.GetValueOrDefault(column))
+                    ?? RecordLabels.Zh.Sheets.GetValueOrDefault(column) ?? "该行";
             return new UploadViolation(field, description, label, ChineseDescriptions.Of(description));
         }
     }

@@ -6,8 +6,9 @@ namespace BranchLedger.Contracts.Ledger;
 
 /// <summary>An organised activity (主题活动): 重温入党誓词, 现场参观学习, 宣讲, 志愿活动 or another.</summary>
 /// <remarks>
-/// Added through the record catalogue: its API mapping, export columns and report figures come from its
-/// catalogue entry (property names are the proto field names in PascalCase), so this type holds only its rules.
+/// Its catalogue entry is <see cref="ActivityEntry"/> (fields, labels, report figures and sentence); its API mapping,
+/// export columns and report facts follow that entry by name (property names are the proto field names in
+/// PascalCase), so this type holds only its shape and its rules.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("branchledger.ActivityDetails")]
 public sealed record ActivityDetails : RecordBody
@@ -29,9 +30,9 @@ public sealed record ActivityDetails : RecordBody
 
     /// <inheritdoc />
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
-        .Choice(prefix, RecordFields.Activity.Kind, Kind)
+        .Choice(prefix, ActivityEntry.Kind, Kind)
         .Date(prefix + "date", Date, today)
-        .Text(prefix, RecordFields.Activity.Topic, Topic)
-        .Count(prefix, RecordFields.Activity.Participants, Participants)
-        .Text(prefix, RecordFields.Activity.Organiser, Organiser);
+        .Text(prefix, ActivityEntry.Topic, Topic)
+        .Count(prefix, ActivityEntry.Participants, Participants)
+        .Text(prefix, ActivityEntry.Organiser, Organiser);
 }

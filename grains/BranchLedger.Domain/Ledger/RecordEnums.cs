@@ -94,20 +94,3 @@ public enum SelfAssessmentSection
     /// <summary>下一步措施</summary>
     NextStep = 3,
 }
-
-/// <summary>Organised activities (主题活动) that are neither meetings nor community service.</summary>
-public enum ActivityKind
-{
-    /// <summary>Not set; never valid.</summary>
-    Unspecified = 0,
-    /// <summary>重温入党誓词.</summary>
-    OathRenewal = 1,
-    /// <summary>现场参观学习.</summary>
-    SiteVisit = 2,
-    /// <summary>宣讲.</summary>
-    OutreachTalk = 3,
-    /// <summary>志愿活动.</summary>
-    Volunteering = 4,
-    /// <summary>其他.</summary>
-    Other = 5,
-}

@@ -23,4 +23,7 @@ public static class ReportUnits
 
     /// <summary>名 — people (members).</summary>
     public const string People = "名";
+
+    /// <summary>份 — copies of a document (plans, rules, notices issued).</summary>
+    public const string Copies = "份";
 }

@@ -5,20 +5,37 @@ namespace BranchLedger.Domain.Ledger.Catalogue;
 
 /// <summary>
 /// The record catalogue: every kind of record a ledger takes and every workflow step on one, with the
-/// route that writes it, its fields (names, limits and conditions from <see cref="RecordFields"/>, labels
-/// from labels.zh.json) and its presets. The API publishes it (ListRecordKinds) so a web app builds
+/// route that writes it, its fields and its presets. The built-in kinds are listed below (names, limits and
+/// conditions from <see cref="RecordFields"/>, labels from labels.zh.json); every other kind is a
+/// <see cref="RecordKindEntry"/> in Kinds/, found here by reflection, with its fields, labels and report wording. The API publishes it (ListRecordKinds) so a web app builds
 /// every record form from it; tests hold it against the proto and the API's validation.
 /// Corrections (void, amend) and reviews are not kinds: an amendment reuses the amended kind's form.
 /// </summary>
 public static class RecordCatalogue
 {
-    /// <summary>Every kind and step, in the order a form picker lists them.</summary>
-    public static IReadOnlyList<RecordKindForm> Kinds { get; } = Build();
+    /// <summary>Every kind described by an entry of its own (Kinds/), in picker order; found by reflection, so no list names them.</summary>
+    public static IReadOnlyList<RecordKindEntry> Entries { get; } =
+    [
+        .. typeof(RecordKindEntry).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(RecordKindEntry)) && !t.IsAbstract)
+            .Select(t => (RecordKindEntry)Activator.CreateInstance(t)!)
+            .OrderBy(e => e.Order),
+    ];
+
+    /// <summary>Every kind and step, in the order a form picker lists them: the built-in ones and the entries, by order.</summary>
+    public static IReadOnlyList<RecordKindForm> Kinds { get; } =
+    [
+        .. BuiltIn().Select((k, i) => (Order: (i + 1) * 10, Form: k))
+            .Concat(Entries.Select(e => (e.Order, Form: FromEntry(e))))
+            .OrderBy(k => k.Order)
+            .Select(k => k.Form),
+    ];
 
     /// <summary>The kind with this id, or null.</summary>
     public static RecordKindForm? Find(string id) => Kinds.FirstOrDefault(k => k.Id == id);
 
-    private static List<RecordKindForm> Build() =>
+    // The kinds that predate the entries, in picker order: the n-th is at order 10 n (meeting 10, …, finding-reopen 150).
+    private static List<RecordKindForm> BuiltIn() =>
     [
         Kind("meeting", "RecordMeeting", "meetings", "meeting", "三会一课、中心组学习、主题党日等会议和学习，一次一条。",
             [
@@ -110,24 +127,6 @@ public static class RecordCatalogue
                 Field(F.SelfAssessment.Order, "这一段在该部分中的顺序，从 1 开始。"),
                 Field(F.SelfAssessment.Text, "这一段的内容。"),
             ]),
-        // Added through the catalogue alone: the generic write (AppendRecord), mapping, export and report figures follow from here.
-        Kind("activity", "activity", "重温入党誓词、现场参观学习、宣讲、志愿活动等主题活动，一次一条。",
-            [
-                Field(F.Activity.Kind, "主题活动的类别。", choices: Choices<ActivityKind>()),
-                Field(F.Date, "活动的日期。", @default: FormField.Today),
-                Field(F.Activity.Topic, "活动的主题。"),
-                Field(F.Activity.Participants, "参加活动的人数；未统计时填 0。"),
-                Field(F.Activity.Organiser, "组织活动的单位或个人。"),
-                Field(F.Notes, "活动情况。"),
-            ],
-            [
-                Count("activities.total", Reports.ReportUnits.Times),
-                Count("activities.participants", Reports.ReportUnits.PersonTimes, sum: F.Activity.Participants),
-                Count("activities.oath-renewal", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.OathRenewal)),
-                Count("activities.site-visit", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.SiteVisit)),
-                Count("activities.outreach-talk", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.OutreachTalk)),
-                Count("activities.volunteering", Reports.ReportUnits.Times, where: When(F.Activity.Kind, ActivityKind.Volunteering)),
-            ]),
         Kind("duty-item", "CreateDutyItem", "duty-items", "duty_item", "在责任清单中列入一项责任。",
             [
                 Field(F.Date, "列入清单的日期。", @default: FormField.Today),
@@ -197,25 +196,33 @@ public static class RecordCatalogue
     private sealed record PresetDraft(string Id, string Label, FieldRule Field, string Value);
 
     private static PresetDraft Preset<T>(string id, FieldRule field, T value) where T : struct, Enum =>
-        new(id, RecordLabels.Zh.Enum(value) ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{value}"),
+        new(id, RecordLabels.Shared.Enum(value) ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{value}"),
             field, ProtoName(value));
 
     private static RecordKindForm Kind(string id, string rpc, string route, string body, string help, Draft[] fields,
         PresetDraft[]? presets = null) =>
-        Form(id, rpc, route, body, null, help, fields, presets ?? []);
+        Form(id, Sheet(body), rpc, route, body, null, help, fields, presets ?? []);
 
-    // A kind added through the catalogue: recorded by the generic AppendRecord (POST /v1/nodes/{node_id}/records,
-    // the body in the kind's own field), and reported by the figures it declares.
-    private static RecordKindForm Kind(string id, string body, string help, Draft[] fields, ReportCount[] report, PresetDraft[]? presets = null) =>
-        Form(id, RecordKindForm.GenericRpc, "records", body, null, help, fields, presets ?? []) with { Report = report };
-
-    private static ReportCount Count(string key, string unit, FieldRule? sum = null, (FieldRule Field, string[] Values)? where = null) =>
-        new(key, unit, sum?.Name, where?.Field.Name, where?.Values);
+    // A kind with an entry of its own: recorded by the generic AppendRecord (POST /v1/nodes/{node_id}/records, the body
+    // in the kind's own field), labelled by its entry and reported by the figures and sentence it declares.
+    private static RecordKindForm FromEntry(RecordKindEntry entry)
+    {
+        var drafts = entry.Fields.Select(f => new Draft(
+            f.Rule, f.Label, f.Help, f.Default,
+            [.. (f.Choices ?? []).Select(c => new FormChoice(ProtoName(c.Value), c.Label))],
+            f.When is { } w ? (w.Field, w.Values.Select(v => ProtoName(v)).ToArray()) : null)).ToArray();
+        return Form(entry.Id, entry.Label, RecordKindForm.GenericRpc, "records", entry.BodyField, null, entry.Help, drafts, []) with
+        {
+            Report = entry.Report,
+            Sentence = entry.Sentence,
+            NodeLevels = entry.NodeLevels,
+        };
+    }
 
     private static RecordKindForm Step(string id, string rpc, string route, string body, FieldRule target, string help, Draft[] fields) =>
-        Form(id, rpc, route, body, target, help, fields, []);
+        Form(id, Sheet(body), rpc, route, body, target, help, fields, []);
 
-    private static RecordKindForm Form(string id, string rpc, string route, string body, FieldRule? target, string help,
+    private static RecordKindForm Form(string id, string label, string rpc, string route, string body, FieldRule? target, string help,
         Draft[] drafts, PresetDraft[] presets)
     {
         var jsonBody = JsonName(body);
@@ -223,7 +230,7 @@ public static class RecordCatalogue
             d.Rule, $"{jsonBody}.{JsonName(d.Rule.Name)}", $"{body}.{d.Rule.Name}", d.Label, d.Help, d.Default, d.Choices,
             d.When is { } w ? new FormCondition($"{jsonBody}.{JsonName(w.Field.Name)}", w.Values) : null)).ToList();
         return new RecordKindForm(
-            id, Sheet(body), help, rpc, $"/v1/nodes/{{node_id}}/{route}", body, AcceptsEvidence: true,
+            id, label, help, rpc, $"/v1/nodes/{{node_id}}/{route}", body, AcceptsEvidence: true,
             target is null ? null : $"{jsonBody}.{JsonName(target.Name)}", fields,
             presets.Select(p => new RecordPreset(p.Id, p.Label, new Dictionary<string, string>
             {
@@ -257,13 +264,13 @@ public static class RecordCatalogue
 
     private static FormChoice[] Choices<T>(Func<T, string>? label = null) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
-            .Select(v => new FormChoice(ProtoName(v), label?.Invoke(v) ?? RecordLabels.Zh.Enum(v)
+            .Select(v => new FormChoice(ProtoName(v), label?.Invoke(v) ?? RecordLabels.Shared.Enum(v)
                 ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{v}")))
             .ToArray();
 
     private static string Label(string key) =>
-        RecordLabels.Zh.Columns.GetValueOrDefault(key) ?? throw new InvalidDataException($"labels.zh.json has no column '{key}'");
+        RecordLabels.Shared.Columns.GetValueOrDefault(key) ?? throw new InvalidDataException($"labels.zh.json has no column '{key}'");
 
     private static string Sheet(string body) =>
-        RecordLabels.Zh.Sheets.GetValueOrDefault(body) ?? throw new InvalidDataException($"labels.zh.json has no sheet '{body}'");
+        RecordLabels.Shared.Sheets.GetValueOrDefault(body) ?? throw new InvalidDataException($"labels.zh.json has no sheet '{body}'");
 }

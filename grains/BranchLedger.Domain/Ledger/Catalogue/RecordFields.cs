@@ -3,7 +3,8 @@ namespace BranchLedger.Domain.Ledger.Catalogue;
 /// <summary>
 /// The fields of every record body and their limits: the one place the domain's rules and the record
 /// catalogue (and so every form and the API's ListRecordKinds) take field names and limits from.
-/// A new field on a record is added here, checked by its rule, and described in <see cref="RecordCatalogue"/>.
+/// A new field on a built-in record is added here, checked by its rule, and described in <see cref="RecordCatalogue"/>;
+/// a kind with an entry of its own (<see cref="RecordKindEntry"/>) names its fields in its entry.
 /// </summary>
 public static class RecordFields
 {
@@ -143,15 +144,6 @@ public static class RecordFields
         public static readonly FieldRule Type = Choice("type");
         /// <summary>Required for 立行立改 and 限期整改; refused for 长期坚持.</summary>
         public static readonly FieldRule Deadline = new("deadline", FieldType.Date, Required: true);
-    }
-
-    /// <summary>主题活动: 重温入党誓词, 现场参观学习, 宣讲, 志愿活动, ….</summary>
-    public static class Activity
-    {
-        public static readonly FieldRule Kind = Choice("kind");
-        public static readonly FieldRule Topic = Title("topic");
-        public static readonly FieldRule Participants = People("participants");
-        public static readonly FieldRule Organiser = Name("organiser");
     }
 
     /// <summary>整改进展, 整改销号 and 问题重开: steps on a raised finding.</summary>

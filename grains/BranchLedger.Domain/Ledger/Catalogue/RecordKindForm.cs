@@ -58,6 +58,12 @@ public sealed record RecordKindForm(
     /// <summary>The annual-report figures its records feed by their fields alone (kinds added through the catalogue); empty for kinds the report counts in code.</summary>
     public IReadOnlyList<ReportCount> Report { get; init; } = [];
 
+    /// <summary>The default report sentence of a kind with a catalogue entry; null for the built-in kinds (worded by the template).</summary>
+    public ReportSentence? Sentence { get; init; }
+
+    /// <summary>The node levels whose ledgers may hold it.</summary>
+    public IReadOnlyList<Directory.NodeKind> NodeLevels { get; init; } = RecordKindEntry.AllLevels;
+
     /// <summary>The LedgerService method that records any kind: the write path of kinds added through the catalogue.</summary>
     public const string GenericRpc = "AppendRecord";
 

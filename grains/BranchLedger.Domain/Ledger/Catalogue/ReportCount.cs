@@ -4,7 +4,8 @@ namespace BranchLedger.Domain.Ledger.Catalogue;
 /// A figure of the annual report that a kind's records feed, counted from their fields with no code of
 /// its own: every record of the year whose <paramref name="WhereField"/> holds one of <paramref name="WhereValues"/>
 /// (all records when null) counts once, or adds its <paramref name="SumField"/>. The figure's wording is the
-/// report template's (a figure key of the template), so each body words it its own way.
+/// report template's (a figure key of the template), so each body words it its own way; <see cref="Wording"/> is the
+/// default the shipped template takes when it does not word the key itself.
 /// </summary>
 /// <param name="Key">The figure key, e.g. <c>activities.total</c>.</param>
 /// <param name="Unit">Its unit (a constant of <see cref="Reports.ReportUnits"/>).</param>
@@ -13,6 +14,9 @@ namespace BranchLedger.Domain.Ledger.Catalogue;
 /// <param name="WhereValues">The values (API enum names) of <paramref name="WhereField"/> that count.</param>
 public sealed record ReportCount(string Key, string Unit, string? SumField = null, string? WhereField = null, IReadOnlyList<string>? WhereValues = null)
 {
+    /// <summary>The default wording, from the kind's catalogue entry; null when the template must word it.</summary>
+    public FigureWording? Wording { get; init; }
+
     /// <summary>Whether a record with these field values (proto name → value) counts.</summary>
     public bool Selects(IReadOnlyDictionary<string, string> fields) =>
         WhereField is null || (fields.TryGetValue(WhereField, out var value) && (WhereValues ?? []).Contains(value, StringComparer.Ordinal));
