@@ -16,6 +16,7 @@ internal static class ApiHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICallerResolver, ContextCallerResolver>();
         services.AddSingleton<LimitsInterceptor>();
+        services.AddSingleton<RankingRuntime>();
         builder.AddBranchLedgerAuth();
         services.AddGrpc(o =>
         {
