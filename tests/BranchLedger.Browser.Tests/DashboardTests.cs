@@ -122,6 +122,51 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_ranking_page_shows_a_new_score_by_push_without_polling_or_reloading()
+    {
+        await platform.PushAsync(SmallCity.Scores("2021"));
+        await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var listings = 0;
+        var streams = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/v1/rankings/2021/branches", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref listings);
+            }
+            else if (request.Url.Contains("/v1/rankings/2021/events", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref streams);
+            }
+        };
+        await page.GotoAsync("/app/");
+        await page.GetByLabel("姓名").FillAsync("city-supervisor");
+        await page.GetByLabel("角色").SelectOptionAsync("supervisor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("city-supervisor");
+        await page.GotoAsync("/app/#/ranking?period=2021");
+        var rows = page.Locator("#ranking tbody tr");
+        await Expect(rows).ToHaveCountAsync(SmallCity.Order.Length);
+        await Expect(rows.First).ToContainTextAsync("branch-b1");
+        await page.EvaluateAsync("window.__notReloaded = true");
+
+        // Nothing changes for 5 s: nothing is read (the page polled every 2 s before).
+        var before = Volatile.Read(ref listings);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(before, Volatile.Read(ref listings));
+
+        // A new leader is pushed: the page shows it by itself, in the same document.
+        var leader = SmallCity.Scores("2021")[0] with { Tenant = "tenant-c", NodeId = "branch-pushed", DisplayName = "branch-pushed 党支部", Total = 99.5 };
+        await platform.PushAsync([leader]);
+        await Expect(rows.First).ToContainTextAsync("branch-pushed", new() { Timeout = 15_000 });
+        await Expect(rows).ToHaveCountAsync(SmallCity.Order.Length + 1);
+        await Expect(page.Locator("#ranking-status")).ToContainTextAsync($"共 {SmallCity.Order.Length + 1} 个支部");
+        Assert.True(await page.EvaluateAsync<bool>("window.__notReloaded === true"));
+        Assert.Equal(1, Volatile.Read(ref streams)); // one stream, kept open
+    }
+
+    [Fact]
     public async Task A_development_sign_in_that_does_not_fit_the_role_is_refused_with_a_message_and_nothing_is_shown()
     {
         await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress });

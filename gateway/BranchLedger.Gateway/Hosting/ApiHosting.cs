@@ -48,6 +48,7 @@ internal static class ApiHosting
         app.MapGrpcService<AuditApi>();
         app.MapGrpcService<ReportApi>();
         app.MapBranchLedgerDownloads();
+        app.MapBranchLedgerRankingEvents();
         app.MapBranchLedgerUploads();
         app.MapBranchLedgerWebSessions();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");
