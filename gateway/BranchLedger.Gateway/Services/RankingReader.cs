@@ -11,6 +11,12 @@ namespace BranchLedger.Gateway.Services;
 /// </summary>
 internal sealed class RankingReader(RankingReplica replica, RankingCatalogCache catalog)
 {
+    /// <summary>A reader with a replica of its own over a cluster client (tools and tests; the gateway shares one, <see cref="RankingRuntime"/>).</summary>
+    public RankingReader(IGrainFactory grains, RankingCatalogCache catalog)
+        : this(new RankingReplica(grains, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeSpan.FromSeconds(10), CancellationToken.None), catalog)
+    {
+    }
+
     public Task<RankingLayout?> ServingLayoutAsync() => catalog.ServingAsync();
 
     /// <summary>

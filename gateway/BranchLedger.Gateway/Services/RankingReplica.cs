@@ -82,7 +82,29 @@ internal sealed class RankingReplica : IRankingReplicaObserver
         return Task.CompletedTask;
     }
 
-    private async Task RenewAsync(ShardReplica shard)
+    /// <summary>
+    /// One round of renewal: the directory registration, then each replica's subscription with its
+    /// version (a shard that moved on without a delta sends itself: a lost feed, fetched again);
+    /// replicas idle for <see cref="IdleAfter"/> are dropped.
+    /// </summary>
+    public async Task RenewOnceAsync()
+    {
+        await _grains.GetGrain<IRankingReplicaDirectoryGrain>(RankingKeys.Catalog).Register(_feed);
+        var now = _clock.GetUtcNow();
+        foreach (var shard in _shards.Values)
+        {
+            if (now - shard.LastRead > IdleAfter && _shards.TryRemove(shard.Key, out _))
+            {
+                await shard.UnsubscribeAsync();
+            }
+            else
+            {
+                await RenewAsync(shard);
+            }
+        }
+    }
+
+    private static async Task RenewAsync(ShardReplica shard)
     {
         try
         {
@@ -113,19 +135,7 @@ internal sealed class RankingReplica : IRankingReplicaObserver
         {
             try
             {
-                await _grains.GetGrain<IRankingReplicaDirectoryGrain>(RankingKeys.Catalog).Register(_feed);
-                var now = _clock.GetUtcNow();
-                foreach (var shard in _shards.Values)
-                {
-                    if (now - shard.LastRead > IdleAfter && _shards.TryRemove(shard.Key, out _))
-                    {
-                        await shard.UnsubscribeAsync();
-                    }
-                    else
-                    {
-                        await RenewAsync(shard);
-                    }
-                }
+                await RenewOnceAsync();
             }
             catch (ObjectDisposedException)
             {

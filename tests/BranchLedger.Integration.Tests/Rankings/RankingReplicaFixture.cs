@@ -33,7 +33,7 @@ public sealed class RankingReplicaFixture : IAsyncLifetime
     }
 
     /// <summary>The ranking runtime (replicas, reader) of a gateway.</summary>
-    internal static RankingRuntime Rankings(GatewayHost gateway) => gateway.Services.GetRequiredService<RankingRuntime>();
+    internal static RankingRuntime RuntimeOf(GatewayHost gateway) => gateway.Services.GetRequiredService<RankingRuntime>();
 
     /// <summary>A branch of <see cref="Tenant"/> with a roster, ready for writes.</summary>
     public Task BranchAsync(string node) => Nodes.EnsureAsync(Grains, Tenant, node, members: 7);
