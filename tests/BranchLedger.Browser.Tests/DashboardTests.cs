@@ -1,3 +1,4 @@
+using BranchLedger.Contracts.Rankings;
 using System.Text.RegularExpressions;
 using BranchLedger.Integration.Tests.Infrastructure;
 using BranchLedger.Integration.Tests.Rankings;
@@ -6,6 +7,7 @@ using DocumentFormat.OpenXml.Validation;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static BranchLedger.Integration.Tests.Rankings.RankingScores;
 
 namespace BranchLedger.Browser.Tests;
 
@@ -119,6 +121,52 @@ public sealed class DashboardTests(DashboardPlatform platform, ITestOutputHelper
         var answer = await page.APIRequest.GetAsync("/v1/access/caller");
         Assert.Equal(401, answer.Status);
         Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task The_ranking_page_shows_a_new_score_by_push_without_polling_or_reloading()
+    {
+        // Tenants of its own: the gateway caches tenant names for a minute, and the other tests name theirs.
+        BranchScore[] city = [Score("tenant-p1", "branch-p1", "2021", 88), Score("tenant-p1", "branch-p2", "2021", 75), Score("tenant-p2", "branch-p3", "2021", 60)];
+        await platform.PushAsync(city);
+        await using var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var listings = 0;
+        var streams = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/v1/rankings/2021/branches", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref listings);
+            }
+            else if (request.Url.Contains("/v1/rankings/2021/events", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref streams);
+            }
+        };
+        await page.GotoAsync("/app/");
+        await page.GetByLabel("姓名").FillAsync("city-supervisor");
+        await page.GetByLabel("角色").SelectOptionAsync("supervisor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("city-supervisor");
+        await page.GotoAsync("/app/#/ranking?period=2021");
+        var rows = page.Locator("#ranking tbody tr");
+        await Expect(rows).ToHaveCountAsync(city.Length);
+        await Expect(rows.First).ToContainTextAsync("branch-p1");
+        await page.EvaluateAsync("window.__notReloaded = true");
+
+        // Nothing changes for 5 s: nothing is read (the page polled every 2 s before).
+        var before = Volatile.Read(ref listings);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(before, Volatile.Read(ref listings));
+
+        // A new leader is pushed: the page shows it by itself, in the same document.
+        await platform.PushAsync([Score("tenant-p2", "branch-pushed", "2021", 99.5)]);
+        await Expect(rows.First).ToContainTextAsync("branch-pushed", new() { Timeout = 15_000 });
+        await Expect(rows).ToHaveCountAsync(city.Length + 1);
+        await Expect(page.Locator("#ranking-status")).ToContainTextAsync($"共 {city.Length + 1} 个支部");
+        Assert.True(await page.EvaluateAsync<bool>("window.__notReloaded === true"));
+        Assert.Equal(1, Volatile.Read(ref streams)); // one stream, kept open
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal static class ApiHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICallerResolver, ContextCallerResolver>();
         services.AddSingleton<LimitsInterceptor>();
+        services.AddSingleton<RankingRuntime>();
         builder.AddBranchLedgerAuth();
         services.AddGrpc(o =>
         {
@@ -47,6 +48,7 @@ internal static class ApiHosting
         app.MapGrpcService<AuditApi>();
         app.MapGrpcService<ReportApi>();
         app.MapBranchLedgerDownloads();
+        app.MapBranchLedgerRankingEvents();
         app.MapBranchLedgerUploads();
         app.MapBranchLedgerWebSessions();
         app.MapGet("/", () => "BranchLedger gateway: gRPC (HTTP/2) on the gRPC endpoint; see the README.");

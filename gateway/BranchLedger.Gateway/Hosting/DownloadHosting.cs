@@ -99,7 +99,7 @@ internal static class DownloadHosting
     }
 
     /// <summary>The query string read into request fields; what cannot be read is collected as field errors.</summary>
-    private sealed class Query(IQueryCollection query)
+    internal sealed class Query(IQueryCollection query)
     {
         public List<FieldError> Errors { get; } = [];
 

@@ -8,7 +8,8 @@ namespace BranchLedger.Gateway.Hosting;
 
 /// <summary>
 /// The standard gRPC health service (<c>grpc.health.v1.Health</c>) and the HTTP probes, both fed by
-/// the same checks: the Orleans cluster answers, PostgreSQL answers.
+/// the same checks: the Orleans cluster answers, PostgreSQL answers, the ranking replicas are in sync
+/// (degraded, not unhealthy, while one resynchronises: reads still work).
 /// </summary>
 internal static class HealthHosting
 {
@@ -28,6 +29,7 @@ internal static class HealthHosting
             })
             .AddCheck<OrleansClusterHealthCheck>(
                 "orleans-cluster", HealthStatus.Unhealthy, [ProbeEndpoints.ReadyTag], TimeSpan.FromSeconds(5))
+            .AddCheck<RankingReplicaHealthCheck>("ranking-replica", HealthStatus.Degraded, [ProbeEndpoints.ReadyTag])
             .AddBranchLedgerPostgres(connectionString);
         return builder;
     }

@@ -18,10 +18,10 @@ namespace BranchLedger.Gateway.Services;
 /// ledger). The caller's tenant scopes tenant views and single-branch reads; city-wide views are open
 /// to every authenticated caller until roles arrive with the tenancy issue.
 /// </summary>
-internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock, ILogger<RankingApi> logger)
+internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver callers, RankingRuntime runtime)
     : RankingService.RankingServiceBase
 {
-    private readonly RankingRuntime _runtime = RankingRuntime.For(grains, clock, logger);
+    private readonly RankingRuntime _runtime = runtime;
 
     private RankingReader Reader => _runtime.Reader;
 
@@ -148,7 +148,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         var layout = await Reader.ServingLayoutAsync();
         var locations = layout is null
             ? new ShardLocation?[refs.Count]
-            : await Task.WhenAll(refs.Select(b => grains.GetGrain<IRankingShardGrain>(layout.TenantShardKey(r.Period, b.Tenant)).Locate(b.Tenant, b.Node)));
+            : await Task.WhenAll(refs.Select(b => Reader.LocateInTenantAsync(layout, r.Period, b.Tenant, b.Node)));
         var found = locations.OfType<ShardLocation>().ToList();
         var standings = layout is null || found.Count == 0
             ? []

@@ -4,12 +4,19 @@ using BranchLedger.Domain.Rankings;
 namespace BranchLedger.Gateway.Services;
 
 /// <summary>
-/// Every ranking read: asks the shards of one view in parallel and merges their answers. It calls
-/// ranking shards and the catalog only, never a ledger: a read costs one call per shard (eight
-/// city-wide by default) however many branches there are.
+/// Every ranking read: asks the shards of one view and merges their answers, exactly as the shards
+/// answer. The shards are this gateway's replicas (<see cref="RankingReplica"/>), so a read of a view
+/// already replicated makes no silo call (the serving layout is cached for a second); the first read
+/// of a shard fetches it. Never a ledger.
 /// </summary>
-internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache catalog)
+internal sealed class RankingReader(RankingReplica replica, RankingCatalogCache catalog)
 {
+    /// <summary>A reader with a replica of its own over a cluster client (tools and tests; the gateway shares one, <see cref="RankingRuntime"/>).</summary>
+    public RankingReader(IGrainFactory grains, RankingCatalogCache catalog)
+        : this(new RankingReplica(grains, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeSpan.FromSeconds(10), CancellationToken.None), catalog)
+    {
+    }
+
     public Task<RankingLayout?> ServingLayoutAsync() => catalog.ServingAsync();
 
     /// <summary>
@@ -23,7 +30,7 @@ internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache ca
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ShardPageQuery.MaxCount - 1);
         var shards = Shards(layout, view.Period, view.Tenant);
         var query = new ShardPageQuery { IndicatorId = view.IndicatorId, After = after, Count = count + 1, NameContains = view.NameContains };
-        var pages = await Task.WhenAll(shards.Select(s => s.Page(query)));
+        var pages = await Task.WhenAll(shards.Select(s => replica.ReadAsync(s, v => v.Page(query))));
         var merged = RankingMerge.Merge(pages.Select(p => p.Rows).ToList(), r => r.Position, 0, count + 1);
         var rows = merged.Take(count).ToList();
         long[] ranks;
@@ -45,7 +52,7 @@ internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache ca
     /// <summary>A branch's score and its standings by total city-wide and in its tenant; null when it has no score.</summary>
     public async Task<(BranchScore Score, Standing City, Standing Tenant)?> LocateAsync(RankingLayout layout, string period, string tenant, string nodeId)
     {
-        var location = await grains.GetGrain<IRankingShardGrain>(layout.TenantShardKey(period, tenant)).Locate(tenant, nodeId);
+        var location = await LocateInTenantAsync(layout, period, tenant, nodeId);
         if (location is null)
         {
             return null;
@@ -55,6 +62,10 @@ internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache ca
         return (location.Score, city[0], location.Standing);
     }
 
+    /// <summary>A branch's full score and standing in its tenant's shard; null when it has no score.</summary>
+    public Task<ShardLocation?> LocateInTenantAsync(RankingLayout layout, string period, string tenant, string nodeId) =>
+        replica.ReadAsync(layout.TenantShardKey(period, tenant), v => v.Locate(tenant, nodeId));
+
     /// <summary>Where each probe stands city-wide: one call per city shard for all probes.</summary>
     public Task<IReadOnlyList<Standing>> CityStandingsAsync(RankingLayout layout, string period, string? indicatorId, IReadOnlyList<RankingCursor> probes) =>
         StandingsAsync(Shards(layout, period, null), indicatorId, probes);
@@ -62,34 +73,32 @@ internal sealed class RankingReader(IGrainFactory grains, RankingCatalogCache ca
     /// <summary>The view's scores as exact counts, merged over its shards.</summary>
     public async Task<ScoreCounts> DistributionAsync(RankingLayout layout, string period, string? tenant, string? indicatorId)
     {
-        var parts = await Task.WhenAll(Shards(layout, period, tenant).Select(s => s.Distribution(indicatorId)));
+        var parts = await Task.WhenAll(Shards(layout, period, tenant).Select(s => replica.ReadAsync(s, v => v.Distribution(indicatorId))));
         return ScoreCounts.Merge(parts.Select(p => p.ToCounts()));
     }
 
     /// <summary>Every tenant's stats over the city shards.</summary>
     public async Task<IReadOnlyList<TenantStats>> TenantStatsAsync(RankingLayout layout, string period)
     {
-        var parts = await Task.WhenAll(Shards(layout, period, null).Select(s => s.TenantAggregates()));
+        var parts = await Task.WhenAll(Shards(layout, period, null).Select(s => replica.ReadAsync(s, v => v.TenantAggregates())));
         return TenantStats.Merge(parts.SelectMany(p => p).Select(a => a.ToStats()));
     }
 
-    /// <summary>Each shard's change counter.</summary>
-    public async Task<IReadOnlyList<long>> VersionsAsync(RankingLayout layout, string period, string? tenant) =>
-        await Task.WhenAll(Shards(layout, period, tenant).Select(s => s.GetVersion()));
+    /// <summary>The replicas of the view's shards (the watch feeds wait on their changes).</summary>
+    public IReadOnlyList<ShardReplica> Replicas(RankingLayout layout, string period, string? tenant) =>
+        [.. Shards(layout, period, tenant).Select(replica.Shard)];
 
-    private static async Task<IReadOnlyList<Standing>> StandingsAsync(IReadOnlyList<IRankingShardGrain> shards, string? indicatorId, IReadOnlyList<RankingCursor> probes)
+    private async Task<IReadOnlyList<Standing>> StandingsAsync(IReadOnlyList<string> shards, string? indicatorId, IReadOnlyList<RankingCursor> probes)
     {
         if (probes.Count == 0)
         {
             return [];
         }
 
-        var parts = await Task.WhenAll(shards.Select(s => s.Standings(indicatorId, probes)));
+        var parts = await Task.WhenAll(shards.Select(s => replica.ReadAsync(s, v => v.Standings(indicatorId, probes))));
         return [.. probes.Select((_, i) => Standing.Sum(parts.Select(p => p.At(i))))];
     }
 
-    private List<IRankingShardGrain> Shards(RankingLayout layout, string period, string? tenant) =>
-        tenant is null
-            ? [.. layout.CityShardKeys(period).Select(key => grains.GetGrain<IRankingShardGrain>(key))]
-            : [grains.GetGrain<IRankingShardGrain>(layout.TenantShardKey(period, tenant))];
+    private static List<string> Shards(RankingLayout layout, string period, string? tenant) =>
+        tenant is null ? [.. layout.CityShardKeys(period)] : [layout.TenantShardKey(period, tenant)];
 }

@@ -1,30 +1,28 @@
-using System.Runtime.CompilerServices;
-
 namespace BranchLedger.Gateway.Services;
 
 /// <summary>
-/// The ranking reader and watch feeds of one cluster client, shared by every RankingService call.
-/// gRPC services are created per call, and the API host's service registrations belong to the
-/// hosting code, so these live beside the cluster client they read through (one per client, gone
-/// with it) instead of in the container.
+/// The ranking replicas, reader and watch feeds of this gateway, shared by every RankingService call
+/// (gRPC services are created per call): one per gateway, registered by the API hosting.
 /// </summary>
 internal sealed class RankingRuntime
 {
-    private static readonly ConditionalWeakTable<IGrainFactory, RankingRuntime> ByCluster = new();
+    /// <summary>The setting for how often replicas renew their subscriptions and compare versions (seconds; default 10).</summary>
+    public const string RenewSetting = "Rankings:ReplicaRenewSeconds";
 
-    private RankingRuntime(IGrainFactory grains, TimeProvider clock, ILogger logger)
+    public RankingRuntime(IGrainFactory grains, TimeProvider clock, ILogger<RankingRuntime> logger, IConfiguration configuration, IHostApplicationLifetime lifetime)
     {
-        Reader = new RankingReader(grains, new RankingCatalogCache(grains, clock));
+        var renew = TimeSpan.FromSeconds(configuration.GetValue(RenewSetting, 10.0));
+        Replica = new RankingReplica(grains, clock, logger, renew, lifetime.ApplicationStopping);
+        Reader = new RankingReader(Replica, new RankingCatalogCache(grains, clock));
         Watches = new RankingWatchHub(Reader, clock, logger);
         Names = new TenantNames(grains, clock);
     }
+
+    public RankingReplica Replica { get; }
 
     public RankingReader Reader { get; }
 
     public RankingWatchHub Watches { get; }
 
     public TenantNames Names { get; }
-
-    public static RankingRuntime For(IGrainFactory grains, TimeProvider clock, ILogger logger) =>
-        ByCluster.GetValue(grains, g => new RankingRuntime(g, clock, logger));
 }

@@ -6,19 +6,20 @@ namespace BranchLedger.Gateway.Services;
 
 /// <summary>
 /// Live top-N views for <c>WatchRanking</c>, one feed per distinct view per gateway however many
-/// clients watch it. A feed polls its shards' change counters every <see cref="PollInterval"/> and
-/// reads the top N only when a counter moved; a client gets the view when it differs from the last.
+/// clients watch it. A feed waits for a change of its shards' replicas (pushed by the shards, see
+/// <see cref="RankingReplica"/>), reads the top N from them (no silo call) and sends it when it
+/// differs from the last; nothing polls the shards.
 /// </summary>
 /// <remarks>
-/// Polling rather than grain observers: a counter poll is one small call per shard, its cost is
-/// bounded by the number of watched views (not watchers), nothing has to be re-subscribed when a
-/// silo restarts or a shard moves, and a missed notification cannot leave a view stale — the next
-/// poll sees the counter. Observers would save the idle polls but need expiry, re-subscription and
-/// their own debouncing on the shard side.
+/// A feed sends at most one view per <see cref="MinInterval"/> (changes in between are merged into
+/// the next view) and looks at the serving layout every <see cref="LayoutCheck"/> for a rubric flip
+/// (the layout is cached per gateway, so that is no silo call either).
 /// </remarks>
 internal sealed class RankingWatchHub(RankingReader reader, TimeProvider clock, ILogger logger)
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+
+    public static readonly TimeSpan LayoutCheck = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<WatchKey, Feed> _feeds = [];
@@ -82,11 +83,12 @@ internal sealed class RankingWatchHub(RankingReader reader, TimeProvider clock, 
     private async Task RunAsync(WatchKey key, Feed feed)
     {
         var stop = feed.Stop.Token;
+        var view = new RankingView(key.Period, key.Tenant, key.IndicatorId);
         IReadOnlyList<long>? seen = null;
         string? seenVersion = null;
-        var view = new RankingView(key.Period, key.Tenant, key.IndicatorId);
         while (!stop.IsCancellationRequested)
         {
+            var wake = new List<Task> { Task.Delay(LayoutCheck, clock, stop) };
             try
             {
                 var layout = await reader.ServingLayoutAsync();
@@ -94,24 +96,37 @@ internal sealed class RankingWatchHub(RankingReader reader, TimeProvider clock, 
                 {
                     Publish(feed, new WatchRankingResponse());
                 }
-                else if (seen is null || seenVersion != layout.RubricVersion
-                    || !seen.SequenceEqual(await reader.VersionsAsync(layout, key.Period, key.Tenant)))
+                else
                 {
-                    var top = await reader.TopAsync(layout, view, null, key.TopN);
-                    (seen, seenVersion) = (top.Versions, layout.RubricVersion);
-                    Publish(feed, RankingMapping.ToWatchResponse(top, layout.RubricVersion));
+                    var replicas = reader.Replicas(layout, key.Period, key.Tenant);
+                    // Taken before the read: a change while reading wakes the next round.
+                    wake.AddRange(replicas.Select(r => r.Changed));
+                    if (seen is null || seenVersion != layout.RubricVersion || !seen.SequenceEqual(replicas.Select(r => r.Version)))
+                    {
+                        var top = await reader.TopAsync(layout, view, null, key.TopN);
+                        (seen, seenVersion) = (top.Versions, layout.RubricVersion);
+                        Publish(feed, RankingMapping.ToWatchResponse(top, layout.RubricVersion));
+                    }
+                    else
+                    {
+                        foreach (var shard in replicas)
+                        {
+                            shard.Touch(); // watched but unchanged: not idle
+                        }
+                    }
                 }
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
-                // A silo restarting or a shard moving: keep polling, read the whole view again next time.
-                logger.LogWarning(ex, "Ranking watch of {Period} could not poll its shards", key.Period);
+                // A silo restarting or a shard moving: read the whole view again next round.
+                logger.LogWarning(ex, "Ranking watch of {Period} could not read its view", key.Period);
                 seen = null;
             }
 
+            await Task.WhenAny(wake);
             try
             {
-                await Task.Delay(PollInterval, clock, stop);
+                await Task.Delay(MinInterval, clock, stop); // changes meanwhile go into one view
             }
             catch (OperationCanceledException)
             {

@@ -55,7 +55,7 @@ internal sealed partial class ReportApi
 
         // The ranking service validates and reads exactly as its own calls do; the export only lays
         // its answers out as tables.
-        var rankings = new RankingApi(grains, callers, clock, rankingLogger);
+        var rankings = new RankingApi(grains, callers, rankingRuntime);
         var labels = LedgerLabels.Zh;
         IReadOnlyList<ExportTable> tables;
         string name;

@@ -16,7 +16,7 @@ namespace BranchLedger.Gateway.Services;
 /// grain (which asks every ledger in parallel), computes the figures with the domain, and renders
 /// them with the plain reports library. Nothing is stored: the records are the only truth.
 /// </summary>
-internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver callers, TimeProvider clock, ILogger<RankingApi> rankingLogger)
+internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver callers, RankingRuntime rankingRuntime)
     : ReportService.ReportServiceBase
 {
     private const int MinYear = 2000;

@@ -33,8 +33,8 @@ export class ApiError extends Error {
   }
 }
 
-function request(path, { tenant, method = 'GET', body, query } = {}) {
-  const headers = { Accept: 'application/json' };
+function request(path, { tenant, method = 'GET', body, query, accept = 'application/json', signal } = {}) {
+  const headers = { Accept: accept };
   // A credential reaching several tenants (a supervisor) names the tenant a tenant-scoped read concerns.
   if (tenant) headers['x-branchledger-tenant'] = tenant;
   if (method !== 'GET') headers['x-branchledger-csrf'] = csrf;
@@ -43,7 +43,7 @@ function request(path, { tenant, method = 'GET', body, query } = {}) {
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
   }
-  return fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(url, { method, headers, credentials: 'same-origin', signal, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 // google.rpc.BadRequest travels in details as { '@type': '…BadRequest', fieldViolations: [{ field, description, localizedMessage }] }.
@@ -91,6 +91,53 @@ export async function api(path, options) {
   if (response.status === 401) window.dispatchEvent(new Event('branchledger:signed-out'));
   if (!response.ok) throw await failure(response);
   return response.json();
+}
+
+// The JSON of each "data:" event in a text/event-stream body, as it arrives.
+async function readEvents(body, onEvent) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const data = buffer.slice(0, end).split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+      buffer = buffer.slice(end + 2);
+      if (data) onEvent(JSON.parse(data));
+    }
+  }
+}
+
+/**
+ * A server-sent event route of the gateway (…/events): onEvent gets each event's JSON as the gateway
+ * pushes it. Read with fetch (the session cookie, the tenant header), not EventSource. A dropped
+ * stream reconnects after 2 s (doubling to 30 s); a refusal (400, 403, 404) stops it, and onError
+ * hears of every failure. Returns the function that stops it.
+ */
+export function subscribe(path, options, onEvent, onError = () => {}) {
+  let stopped = false;
+  let controller;
+  let wait = 2000;
+  (async () => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const response = await request(path, { ...options, accept: 'text/event-stream', signal: controller.signal });
+        if (response.status === 401) window.dispatchEvent(new Event('branchledger:signed-out'));
+        if (!response.ok) throw await failure(response);
+        wait = 2000;
+        await readEvents(response.body, onEvent);
+      } catch (error) {
+        if (stopped) return;
+        onError(error);
+        if ([400, 401, 403, 404].includes(error.status)) return;
+      }
+      await new Promise((resolve) => { setTimeout(resolve, wait); });
+      wait = Math.min(wait * 2, 30_000);
+    }
+  })();
+  return () => { stopped = true; controller?.abort(); };
 }
 
 /** The file name of a Content-Disposition header: filename* (UTF-8) first, then filename. */

@@ -1,9 +1,11 @@
-// City overview of a period: the distribution of totals (histogram, quantiles) and the tenant leaderboard.
-import { api } from './api.js';
+// City overview of a period: the distribution of totals (histogram, quantiles) and the tenant leaderboard,
+// read again whenever the gateway pushes a change of the city ranking (server-sent events, no polling).
+import { api, subscribe } from './api.js';
 import { barChart } from './chart.js';
 import { el, fixed, isPeriod } from './format.js';
 
-const REFRESH_MS = 2000;
+// The pushed view: the city's top 100 and its count.
+const WATCHED = 100;
 
 function distribution(response) {
   const bars = (response.histogram ?? []).map((bin) => ({ label: `${bin.lower}–${bin.upper}`, value: Number(bin.count ?? 0) }));
@@ -36,6 +38,9 @@ export function overviewPage(view, params) {
     api(`${path}/tenants`, { query: { pageSize: 100 } }).then(show(tenants, leaderboard)).catch(failed(tenants));
   };
   load();
-  const timer = setInterval(load, REFRESH_MS);
-  return () => clearInterval(timer);
+  let first = true; // the view as it stands (just read); later events are changes
+  return subscribe(`/v1/rankings/${encodeURIComponent(period)}/events`, { query: { topN: WATCHED } }, () => {
+    if (first) first = false;
+    else load();
+  });
 }

@@ -1,13 +1,15 @@
-// The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, refreshed every 2 s;
-// exported as shown (every page) to Excel.
-import { api } from './api.js';
+// The city-wide (or one tenant's) ranking: filters in the URL, pages by page token, read again whenever
+// the gateway pushes a change of the view (server-sent events, no polling); exported as shown (every
+// page) to Excel.
+import { api, subscribe } from './api.js';
 import { el, fixed, gradeBadge, isPeriod } from './format.js';
 import { servingRubric } from './rubric.js';
 import { MAX_COMPARED, compareLink } from './compare.js';
 import { exportButton } from './exports.js';
 
-const REFRESH_MS = 2000;
 const PAGE_SIZE = 20;
+// The pushed view: its top 100 and its count. A change there reads the shown page again.
+const WATCHED = 100;
 
 function filtersForm(filters) {
   const field = (label, input) => el('label', {}, label, input);
@@ -106,7 +108,7 @@ export function rankingPage(view, params) {
       const { bands } = await servingRubric();
       nextToken = response.nextPageToken ?? '';
       table.replaceChildren(rowsTable(response, filters, bands, selected, onSelect));
-      status.textContent = `共 ${response.rankedCount ?? 0} 个支部参与排名 · 第 ${tokens.length} 页 · 考核细则 ${response.rubricVersion || '—'} · 每 2 秒自动刷新`;
+      status.textContent = `共 ${response.rankedCount ?? 0} 个支部参与排名 · 第 ${tokens.length} 页 · 考核细则 ${response.rubricVersion || '—'} · 有变化时自动更新`;
       previous.disabled = tokens.length === 1;
       next.disabled = !nextToken;
     } catch (error) {
@@ -118,6 +120,13 @@ export function rankingPage(view, params) {
   next.addEventListener('click', () => { tokens.push(nextToken); load(); });
   previous.addEventListener('click', () => { tokens.pop(); load(); });
   load();
-  const timer = setInterval(load, REFRESH_MS);
-  return () => clearInterval(timer);
+  if (!isPeriod(filters.period)) return () => {};
+  // The first event is the view as it stands (just read): only later ones are changes.
+  let first = true;
+  const watched = rankingOptions(filters, { topN: WATCHED });
+  delete watched.query.nameContains;
+  return subscribe(`${rankingPath(filters, '/v1/rankings')}/events`, watched, () => {
+    if (first) first = false;
+    else load();
+  });
 }

@@ -37,6 +37,16 @@ public interface IRankingShardGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<TenantAggregate>> TenantAggregates();
 
+    /// <summary>
+    /// Subscribes (or renews) a gateway's replica feed for this shard. Returns null when the caller's
+    /// <paramref name="knownVersion"/> is the shard's version (nothing was missed), else the whole state
+    /// at the current version; deltas that follow start from that version.
+    /// </summary>
+    Task<ShardReplicaState?> Subscribe(IRankingReplicaObserver feed, long knownVersion);
+
+    /// <summary>Ends a gateway's subscription (a replica it no longer reads).</summary>
+    Task Unsubscribe(IRankingReplicaObserver feed);
+
     /// <summary>Forgets every score and withdrawal, in memory and in storage: the first step of a rebuild.</summary>
     Task Reset();
 }

@@ -25,38 +25,49 @@ public sealed class RankingShardGrain(
     /// <summary>How often a changed shard asks whether its snapshot is due.</summary>
     public static readonly TimeSpan SnapshotInterval = SnapshotPolicy.Shortest;
 
-    private readonly RankingIndex _index = new();
-    private readonly StringPool _pool = new();
-    private string _rubricVersion = "";
-    private string _period = "";
-    private long _version;
+    // The gateways' replica feeds and when each last renewed (see IRankingReplicaObserver).
+    private readonly Dictionary<IRankingReplicaObserver, DateTimeOffset> _feeds = [];
+    private ShardView _view = new("", "");
     private bool _dirty;
     private DateTimeOffset _written;
     private Task _saving = Task.CompletedTask;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_rubricVersion, _period) = RankingKeys.Parse(this.GetPrimaryKeyString());
-        _index.UpsertMany(snapshot.State.Scores.Select(s => RankingEntries.ToEntry(s, _pool)));
-        foreach (var withdrawn in snapshot.State.Withdrawn)
-        {
-            _index.RestoreWithdrawal(new RankingKey(withdrawn.Tenant, withdrawn.NodeId), withdrawn.Version);
-        }
-
+        var (rubricVersion, period) = RankingKeys.Parse(this.GetPrimaryKeyString());
+        _view = new ShardView(period, rubricVersion);
+        _view.Load(snapshot.State.Scores, snapshot.State.Withdrawn);
         snapshot.State = new RankingShardState(); // the index holds the scores now; the snapshot is rebuilt on save
-        // Ticks, not zero: a reactivated shard must not repeat a version a watcher saw before.
-        _version = clock.GetUtcNow().UtcTicks;
+        // Ticks, not zero: a reactivated shard must not repeat a version a watcher or replica saw before.
+        _view.Version = clock.GetUtcNow().UtcTicks;
         _written = clock.GetUtcNow();
         this.RegisterGrainTimer(_ => SaveIfDueAsync(), new GrainTimerCreationOptions(SnapshotInterval, SnapshotInterval) { Interleave = true });
-        return Task.CompletedTask;
+        await AnnounceActivationAsync();
+    }
+
+    // A new activation has no subscribers: the gateways that replicated an earlier one must fetch it
+    // again, or they would serve it without the pushes that follow. Best effort: a gateway missed
+    // here sees the new version at its next renewal.
+    private async Task AnnounceActivationAsync()
+    {
+        try
+        {
+            var feeds = await GrainFactory.GetGrain<IRankingReplicaDirectoryGrain>(RankingKeys.Catalog).Feeds();
+            var key = this.GetPrimaryKeyString();
+            await ShardReplicaFeed.DeliverAsync(feeds, feed => feed.OnActivated(key));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Ranking shard {Shard} could not tell the gateways it activated", this.GetPrimaryKeyString());
+        }
     }
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveAsync();
 
     /// <inheritdoc />
-    public Task<RankingApplyResult> Apply(RankingBatch batch)
+    public async Task<RankingApplyResult> Apply(RankingBatch batch)
     {
         foreach (var score in batch.Scores)
         {
@@ -68,77 +79,80 @@ public sealed class RankingShardGrain(
             Belongs(removal.Period, removal.RubricVersion);
         }
 
-        var tally = _index.UpsertMany(batch.Scores.Select(s => RankingEntries.ToEntry(s, _pool)));
-        var withdrawn = batch.Removals.Count(r => _index.Withdraw(new RankingKey(r.Tenant, r.NodeId), r.Version));
-        if (tally.Changed || withdrawn > 0)
+        var result = _view.Apply(batch);
+        if (result.Added + result.Replaced + result.Withdrawn > 0)
         {
-            _version++;
+            var from = _view.Version++;
             _dirty = true;
+            await PublishAsync(new ShardDelta(this.GetPrimaryKeyString(), from, _view.Version, batch, Cleared: false));
         }
 
-        return Task.FromResult(new RankingApplyResult(tally.Added, tally.Replaced, tally.Stale, withdrawn));
+        return result;
     }
 
     /// <inheritdoc />
-    public Task<long> GetVersion() => Task.FromResult(_version);
+    public Task<long> GetVersion() => Task.FromResult(_view.Version);
 
     /// <inheritdoc />
-    public Task<ShardPage> Page(ShardPageQuery query)
+    public Task<ShardReplicaState?> Subscribe(IRankingReplicaObserver feed, long knownVersion)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(query.Count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Count, ShardPageQuery.MaxCount);
-        var view = _index.View(query.IndicatorId);
-        Func<RankingEntry, bool>? filter = string.IsNullOrEmpty(query.NameContains) ? null : e => e.NameContains(query.NameContains);
-        var (items, skipped) = RankedList.Page(view, query.After?.ToPosition(), query.Count, filter);
-        return Task.FromResult(new ShardPage([.. items.Select(r => RankingEntries.ToRow(r, query.IndicatorId))], skipped, view.Count, _version));
+        _feeds[feed] = clock.GetUtcNow();
+        return Task.FromResult(knownVersion == _view.Version
+            ? null
+            : new ShardReplicaState(_view.Version, _view.Scores(), _view.Withdrawals()));
     }
 
     /// <inheritdoc />
-    public Task<ShardLocation?> Locate(string tenant, string nodeId)
+    public Task Unsubscribe(IRankingReplicaObserver feed)
     {
-        var entry = _index.Find(new RankingKey(tenant, nodeId));
-        if (entry is null)
+        _feeds.Remove(feed);
+        return Task.CompletedTask;
+    }
+
+    // Awaited before the change is acknowledged, so an acknowledged push is in every subscribed
+    // gateway's replica (the ≤ 200 ms budget from ack to visible). Deltas to one gateway go one at a
+    // time in version order (the grain is not reentrant); a gateway that fails or is slow is dropped
+    // and resynchronises when it next renews.
+    private async Task PublishAsync(ShardDelta delta)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _feeds.Where(f => now - f.Value > ShardReplicaFeed.Expiry).Select(f => f.Key).ToList())
         {
-            return Task.FromResult<ShardLocation?>(null);
+            _feeds.Remove(expired);
         }
 
-        var standing = Standing.In(_index.ByTotal, entry.TotalPosition);
-        return Task.FromResult<ShardLocation?>(new ShardLocation(
-            RankingEntries.ToScore(entry, _period, _rubricVersion), standing.Before, standing.Lower, standing.Count));
-    }
-
-    /// <inheritdoc />
-    public Task<ShardStandings> Standings(string? indicatorId, IReadOnlyList<RankingCursor> probes)
-    {
-        var view = _index.View(indicatorId);
-        var before = new int[probes.Count];
-        var lower = new int[probes.Count];
-        for (var i = 0; i < probes.Count; i++)
+        var failed = await ShardReplicaFeed.DeliverAsync([.. _feeds.Keys], feed => feed.OnDelta(delta));
+        foreach (var feed in failed)
         {
-            var standing = Standing.In(view, probes[i].ToPosition());
-            before[i] = standing.Before;
-            lower[i] = standing.Lower;
+            _feeds.Remove(feed);
+            logger.LogWarning("Ranking shard {Shard} dropped a gateway feed that did not take version {Version}", delta.ShardKey, delta.To);
         }
-
-        return Task.FromResult(new ShardStandings(before, lower, view.Count));
     }
 
     /// <inheritdoc />
-    public Task<DistributionCounts> Distribution(string? indicatorId) =>
-        Task.FromResult(DistributionCounts.Of(_index.Distribution(indicatorId)));
+    public Task<ShardPage> Page(ShardPageQuery query) => Task.FromResult(_view.Page(query));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TenantAggregate>> TenantAggregates() =>
-        Task.FromResult<IReadOnlyList<TenantAggregate>>([.. _index.TenantStats().Select(TenantAggregate.Of)]);
+    public Task<ShardLocation?> Locate(string tenant, string nodeId) => Task.FromResult(_view.Locate(tenant, nodeId));
+
+    /// <inheritdoc />
+    public Task<ShardStandings> Standings(string? indicatorId, IReadOnlyList<RankingCursor> probes) =>
+        Task.FromResult(_view.Standings(indicatorId, probes));
+
+    /// <inheritdoc />
+    public Task<DistributionCounts> Distribution(string? indicatorId) => Task.FromResult(_view.Distribution(indicatorId));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TenantAggregate>> TenantAggregates() => Task.FromResult(_view.TenantAggregates());
 
     /// <inheritdoc />
     public async Task Reset()
     {
         await _saving;
-        _index.Clear();
-        _pool.Clear();
-        _version++;
+        _view.Clear();
+        var from = _view.Version++;
         _dirty = false;
+        await PublishAsync(new ShardDelta(this.GetPrimaryKeyString(), from, _view.Version, new RankingBatch([], []), Cleared: true));
         snapshot.State = new RankingShardState();
         try
         {
@@ -169,7 +183,7 @@ public sealed class RankingShardGrain(
     }
 
     private Task SaveIfDueAsync() =>
-        _dirty && SnapshotPolicy.IsDue(_index.Count, _written, clock.GetUtcNow()) ? SaveAsync() : Task.CompletedTask;
+        _dirty && SnapshotPolicy.IsDue(_view.Count, _written, clock.GetUtcNow()) ? SaveAsync() : Task.CompletedTask;
 
     private async Task SaveAsync()
     {
@@ -187,11 +201,8 @@ public sealed class RankingShardGrain(
         // this snapshot, and mark the shard dirty again for the next tick.
         snapshot.State = new RankingShardState
         {
-            Scores = [.. _index.Entries.Select(e => RankingEntries.ToScore(e, _period, _rubricVersion))],
-            Withdrawn = [.. _index.Withdrawn.Select(w => new BranchRemoval
-            {
-                Tenant = w.Key.Tenant, NodeId = w.Key.NodeId, Period = _period, RubricVersion = _rubricVersion, Version = w.Value,
-            })],
+            Scores = [.. _view.Scores()],
+            Withdrawn = [.. _view.Withdrawals()],
         };
         _dirty = false;
         _written = clock.GetUtcNow();
@@ -202,7 +213,7 @@ public sealed class RankingShardGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _dirty = true;
-            logger.LogWarning(ex, "Ranking shard {Shard} could not write its snapshot; it retries in {Interval}", this.GetPrimaryKeyString(), SnapshotPolicy.IntervalFor(_index.Count));
+            logger.LogWarning(ex, "Ranking shard {Shard} could not write its snapshot; it retries in {Interval}", this.GetPrimaryKeyString(), SnapshotPolicy.IntervalFor(_view.Count));
             if (ex is InconsistentStateException)
             {
                 await RefreshEtagAsync();
@@ -229,7 +240,7 @@ public sealed class RankingShardGrain(
 
     private void Belongs(string period, string rubricVersion)
     {
-        if (!string.Equals(period, _period, StringComparison.Ordinal) || !string.Equals(rubricVersion, _rubricVersion, StringComparison.Ordinal))
+        if (!string.Equals(period, _view.Period, StringComparison.Ordinal) || !string.Equals(rubricVersion, _view.RubricVersion, StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 $"A push for {rubricVersion}/{period} reached shard {this.GetPrimaryKeyString()}; route pushes with RankingPush.");

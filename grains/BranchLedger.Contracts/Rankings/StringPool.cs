@@ -1,10 +1,10 @@
-namespace BranchLedger.Grains.Rankings;
+namespace BranchLedger.Contracts.Rankings;
 
 /// <summary>
 /// Shares equal strings within one shard. Every deserialised score brings its own copies of the
 /// tenant id, grade and dozens of indicator ids; with 100,000 branches that is most of the memory.
 /// </summary>
-internal sealed class StringPool
+public sealed class StringPool
 {
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 

@@ -1,10 +1,9 @@
-using BranchLedger.Contracts.Rankings;
 using BranchLedger.Domain.Rankings;
 
-namespace BranchLedger.Grains.Rankings;
+namespace BranchLedger.Contracts.Rankings;
 
 /// <summary>Between the wire form of scores and the domain's ranking entries.</summary>
-internal static class RankingEntries
+public static class RankingEntries
 {
     public static RankingEntry ToEntry(BranchScore score, StringPool pool)
     {
