@@ -132,3 +132,23 @@ public static class JournaledProbe
 
     public static int AttemptsOf(string ledger) => Attempts.GetValueOrDefault(ledger);
 }
+
+/// <summary>
+/// Orleans 10's log-view adaptor deep-copies the initial view when it is built (and the confirmed view
+/// whenever <c>TentativeState</c> is read), so the view needs a copier: the aggregate rebuilt over the
+/// same (immutable) records, O(ledger). The grain above never reads the tentative state.
+/// </summary>
+[RegisterCopier]
+public sealed class JournaledLedgerViewCopier : Orleans.Serialization.Cloning.IDeepCopier<JournaledLedgerView>
+{
+    public JournaledLedgerView? DeepCopy(JournaledLedgerView? input, Orleans.Serialization.Cloning.CopyContext context)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        var l = input.Ledger;
+        return new JournaledLedgerView { Ledger = new LedgerAggregate(l.NodeId, l.Records, l.LastSequence, l.Closed, l.Node) };
+    }
+}

@@ -42,8 +42,10 @@ internal static class JournaledScenario
         var started = DateTime.UtcNow;
         var stamp = started.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
         var loadStart = MachineFacts.LoadAverage();
-        progress($"starting the bench PostgreSQL ({BenchPostgres.DataFolder}, port {BenchPostgres.Port})");
-        var postgres = BenchPostgres.Start();
+        // A throwaway server on a free port: the machine is shared, the bench port may be another run's.
+        var port = FreePort();
+        progress($"starting a throwaway PostgreSQL for this run (.run/pg, port {port})");
+        var postgres = BenchPostgres.StartThrowaway("bench-journaled", port);
         var report = new StringBuilder();
         try
         {
@@ -267,6 +269,13 @@ internal static class JournaledScenario
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"{Environment.ProcessorCount} cores, load average {loadStart} at the start and {MachineFacts.LoadAverage()} at the end; one in-process silo, grain calls from the bench process (no gRPC); every write carries an audit row in its transaction.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static int[] Order(int i) => i % 2 == 0 ? RealFirst : JournaledFirst;
