@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Audit;
+using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Grains.Ledger.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ internal static class JournaledScenario
     private const int Writers = 16;
     private const int SingleWrites = 300;
     private const int WritesPerWriter = 60;
-    private const int ThroughputRounds = 2;
+    private const int ThroughputRounds = 4;
     private const int Filled = 2500;
     private const int ActivationRounds = 7;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -181,7 +182,7 @@ internal static class JournaledScenario
 
         // After the outage: the next write must be record 12 if the refused one was kept, 11 if it was not.
         var next = await bench.AppendAsync(c, "refuse", "after-001", 12);
-        var text = $"{(answer is null ? $"no answer during the {Refusal.TotalSeconds:0} s refusal; then {late}" : answer)} after {answeredAfter:0.0} s; "
+        var text = (answer ?? $"no answer while refused; {late} {answeredAfter:0.0} s after the call, once writes were accepted again") + "; "
             + (c == 1 ? $"storage calls {JournaledProbe.AttemptsOf(bench.Key(c, "refuse")) - attemptsBefore}; " : "")
             + $"next write became record {next.Record.Sequence}";
         progress($"  {Contenders[c]}: {text}");
@@ -199,7 +200,8 @@ internal static class JournaledScenario
 
         var key = bench.Key(c, "conflict");
         var retried = bench.Command(c, "conflict", "retried-001", 11);
-        var other = new LedgerAggregate(GrainKeys.LocalIdOf(key), await journal.ReadAfterAsync(key, 0));
+        var node = await bench.NodeAsync(key);
+        var other = new LedgerAggregate(GrainKeys.LocalIdOf(key), await journal.ReadAfterAsync(key, 0), node: node);
         var (record, _) = other.Decide(retried, bench.Today, DateTimeOffset.UtcNow);
         await journal.AppendAsync(key, [record], retried.Audit);
 
@@ -311,6 +313,9 @@ internal static class JournaledScenario
                 ? grains.GetGrain<ILedgerGrain>(Key(0, ledger)).Append(command)
                 : grains.GetGrain<IJournaledLedgerGrain>(Key(1, ledger)).Append(command);
         }
+
+        public Task<LedgerNode?> NodeAsync(string key) =>
+            grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(BenchDirectory.Tenant)).GetLedgerNode(GrainKeys.LocalIdOf(key));
 
         public async Task FillAsync(int count)
         {
