@@ -121,7 +121,7 @@ internal static class JournaledScenario
                     var start = Stopwatch.GetTimestamp();
                     var last = await bench.FirstCallAsync(c, "big");
                     var elapsed = Clock.Ms(start);
-                    Require(last == Filled + 0, $"{Contenders[c]} activated with last sequence {last}, not {Filled}");
+                    Require(last == Filled, $"{Contenders[c]} activated with last sequence {last}, not {Filled}");
                     if (round > 0)
                     {
                         activation[c].Add(elapsed);
