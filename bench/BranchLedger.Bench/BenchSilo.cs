@@ -49,7 +49,7 @@ internal sealed class BenchSilo : IAsyncDisposable
     public IGrainStorageSerializer LedgerSerializer =>
         _host.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageNames.Ledger).GrainStorageSerializer;
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, string clusterId, StorageFormat format)
+    public static async Task<BenchSilo> StartAsync(string connectionString, string clusterId, StorageFormat format, Action<ISiloBuilder>? extra = null)
     {
         var settings = new SiloSettings(
             connectionString, clusterId, ServiceId, IPAddress.Loopback, ListenOnAnyAddress: false,
@@ -61,6 +61,12 @@ internal sealed class BenchSilo : IAsyncDisposable
             // Runs after SiloHosting's Configure, so it replaces the production serializer for this silo only.
             builder.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Ledger)
                 .PostConfigure<IServiceProvider>((options, services) => options.GrainStorageSerializer = JsonSerializer(services));
+        }
+
+        if (extra is not null)
+        {
+            // A second UseOrleans adds to the same silo builder (bench-only providers, such as --journaled's).
+            builder.UseOrleans(extra);
         }
 
         var host = builder.Build();

@@ -25,6 +25,11 @@ if (args is ["--activation"])
     return await ActivationScenario.RunAsync(m => Console.Error.WriteLine(m));
 }
 
+if (args is ["--journaled"])
+{
+    return await BranchLedger.Bench.Journaled.JournaledScenario.RunAsync(m => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {m}"));
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
