@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BranchLedger.Api.V1;
 using BranchLedger.CityData;
 using BranchLedger.Integration.Tests.Infrastructure;
@@ -20,11 +21,15 @@ internal sealed class CityCalls(CityPlatform platform, int year)
 
     public string Period { get; } = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    // One token per person and tenant for the run (they last an hour), as a real client holds its
+    // token: minting and signing one per call made the load generator pay for work no client does.
+    private static readonly ConcurrentDictionary<(string Tenant, string User), Metadata> Tokens = new();
+
     /// <summary>A tenant's admin (and platform admin, to register it): loads and writes.</summary>
-    public static Metadata As(string tenant) => TestCredentials.TenantAdmin(tenant, User);
+    public static Metadata As(string tenant) => Tokens.GetOrAdd((tenant, User), k => TestCredentials.TenantAdmin(k.Tenant, k.User));
 
     /// <summary>The demo's second admin in a tenant: closes the findings another person raised.</summary>
-    public static Metadata Verifier(string tenant) => TestCredentials.TenantAdmin(tenant, DemoCityLoader.VerifierUser);
+    public static Metadata Verifier(string tenant) => Tokens.GetOrAdd((tenant, DemoCityLoader.VerifierUser), k => TestCredentials.TenantAdmin(k.Tenant, k.User));
 
     /// <summary>A city supervisor: city rankings and rebuilds.</summary>
     public static Metadata Supervisor { get; } = TestCredentials.Supervisor(user: User);

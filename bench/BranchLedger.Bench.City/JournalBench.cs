@@ -34,6 +34,8 @@ internal static class JournalBench
         Console.Error.WriteLine(await loader.LoadAsync(DemoCity.Generate(new CityShape(1, Branches, year))));
         Console.Error.WriteLine(await loader.LoadAsync(DemoCity.Generate(new CityShape(1, 2, year, 1, new DateOnly(year, 12, 31)))));
 
+        // Loading leaves the silo scoring every ledger's periods for a while; writes measured then pay for it.
+        progress($"the silo was quiet after {await platform.WaitQuietAsync():0} s");
         var out_ = new StringBuilder();
         out_.AppendLine(CultureInfo.InvariantCulture, $"### Ledger journal write path — {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z, code {MachineFacts.CodeVersion(LocalPostgres.RepoRoot.Path)}");
         out_.AppendLine();
@@ -46,6 +48,7 @@ internal static class JournalBench
         foreach (var c in new[] { 1, 16, 64 })
         {
             progress($"c={c}: gRPC writes, pgbench same transaction, pgbench whole-state upsert");
+            await platform.WaitQuietAsync();
             var writes = await ClosedLoop.RunAsync(c, duration, (worker, seq) => calls.MeetingAsync(
                 CityShape.TenantId(0), $"b{worker % Branches:D5}", $"journal:{c}:{seq}", MeetingKind.Symposium, new DateOnly(year, 12, 20), 5, 5));
             var same = await pgbench.RunAsync(SameTransaction, c, duration);
