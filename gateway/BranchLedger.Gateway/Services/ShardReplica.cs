@@ -26,6 +26,9 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
     /// <summary>Full fetches after the first (a gap, a reactivated shard, a lost feed).</summary>
     public int Resyncs { get; private set; }
 
+    /// <summary>Times the shard announced it activated anew (and so had forgotten this gateway).</summary>
+    public int ShardActivations { get; private set; }
+
     /// <summary>True while a fetch is due or under way; reads wait for it.</summary>
     public bool Resynchronising
     {
@@ -132,6 +135,7 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
         lock (_lock)
         {
             _synced = false;
+            ShardActivations++;
         }
 
         SyncInBackground();
