@@ -20,6 +20,11 @@ if (args is ["--scoring"])
     return ScoringScenario.Run(m => Console.Error.WriteLine(m));
 }
 
+if (args is ["--ranking-memory"])
+{
+    return RankingMemoryScenario.Run(m => Console.Error.WriteLine(m));
+}
+
 if (args is ["--activation"])
 {
     return await ActivationScenario.RunAsync(m => Console.Error.WriteLine(m));

@@ -5,7 +5,7 @@ namespace BranchLedger.Contracts.Rankings;
 /// <summary>Between the wire form of scores and the domain's ranking entries.</summary>
 public static class RankingEntries
 {
-    public static RankingEntry ToEntry(BranchScore score, StringPool pool)
+    public static RankingEntry ToEntry(BranchScore score, StringPool pool, IndicatorLayouts layouts)
     {
         var indicators = new IndicatorValue[score.Indicators.Count];
         for (var i = 0; i < indicators.Length; i++)
@@ -15,8 +15,8 @@ public static class RankingEntries
         }
 
         return new RankingEntry(
-            pool.Intern(score.Tenant), score.NodeId, score.DisplayName, pool.Intern(score.ParentId),
-            score.Total, pool.Intern(score.Grade), indicators, score.Version, score.ComputedAt);
+            pool.Card(score.Tenant, score.NodeId, score.DisplayName, score.ParentId),
+            score.Total, pool.Intern(score.Grade), indicators, score.Version, score.ComputedAt, layouts);
     }
 
     public static BranchScore ToScore(RankingEntry entry, string period, string rubricVersion) => new()

@@ -11,7 +11,7 @@ namespace BranchLedger.Contracts.Rankings;
 public sealed class ShardView(string period, string rubricVersion)
 {
     private readonly RankingIndex _index = new();
-    private readonly StringPool _pool = new();
+    private readonly IndicatorLayouts _layouts = new();
 
     /// <summary>The period the shard ranks.</summary>
     public string Period { get; } = period;
@@ -28,7 +28,7 @@ public sealed class ShardView(string period, string rubricVersion)
     /// <summary>Applies a batch (scores first, then withdrawals; older versions are ignored).</summary>
     public RankingApplyResult Apply(RankingBatch batch)
     {
-        var tally = _index.UpsertMany(batch.Scores.Select(s => RankingEntries.ToEntry(s, _pool)));
+        var tally = _index.UpsertMany(batch.Scores.Select(s => RankingEntries.ToEntry(s, StringPool.Shared, _layouts)));
         var withdrawn = batch.Removals.Count(r => _index.Withdraw(new RankingKey(r.Tenant, r.NodeId), r.Version));
         return new RankingApplyResult(tally.Added, tally.Replaced, tally.Stale, withdrawn);
     }
@@ -36,7 +36,7 @@ public sealed class ShardView(string period, string rubricVersion)
     /// <summary>Loads held scores and withdrawals (a snapshot, a replica's full fetch) into an empty view.</summary>
     public void Load(IEnumerable<BranchScore> scores, IEnumerable<BranchRemoval> withdrawn)
     {
-        _index.UpsertMany(scores.Select(s => RankingEntries.ToEntry(s, _pool)));
+        _index.UpsertMany(scores.Select(s => RankingEntries.ToEntry(s, StringPool.Shared, _layouts)));
         foreach (var removal in withdrawn)
         {
             _index.RestoreWithdrawal(new RankingKey(removal.Tenant, removal.NodeId), removal.Version);
@@ -47,7 +47,7 @@ public sealed class ShardView(string period, string rubricVersion)
     public void Clear()
     {
         _index.Clear();
-        _pool.Clear();
+        _layouts.Clear();
     }
 
     /// <summary>Every held score, as the wire form.</summary>

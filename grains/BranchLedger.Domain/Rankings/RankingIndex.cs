@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace BranchLedger.Domain.Rankings;
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed class RankingIndex
     // sorted and merged with the rest in one pass, so loading or rebuilding n scores is O(n log n).
     private const int OneByOneLimit = 16;
 
-    private List<Ranked> _byTotal = [];
+    private readonly EntriesByTotal _byTotal = new();
     private readonly Dictionary<RankingKey, RankingEntry> _entries = [];
     private readonly Dictionary<RankingKey, long> _withdrawn = [];
     private readonly Dictionary<string, Ranked[]> _byIndicator = new(StringComparer.Ordinal);
@@ -54,13 +52,12 @@ public sealed class RankingIndex
                 return UpsertOutcome.Stale;
             }
 
-            _byTotal.RemoveAt(RankedList.CountBefore(_byTotal, held.TotalPosition));
+            _byTotal.Remove(held);
         }
 
         _withdrawn.Remove(key);
         _entries[key] = entry;
-        var position = entry.TotalPosition;
-        _byTotal.Insert(RankedList.CountBefore(_byTotal, position), new Ranked(position, entry));
+        _byTotal.Insert(entry);
         _byIndicator.Clear();
         return held is null ? UpsertOutcome.Added : UpsertOutcome.Replaced;
     }
@@ -102,7 +99,7 @@ public sealed class RankingIndex
     private UpsertTally Merge(IEnumerable<RankingEntry> candidates, int stale)
     {
         var replaced = new HashSet<RankingKey>();
-        var inserted = new List<Ranked>();
+        var inserted = new List<RankingEntry>();
         var added = 0;
         foreach (var entry in candidates)
         {
@@ -126,12 +123,12 @@ public sealed class RankingIndex
 
             _withdrawn.Remove(key);
             _entries[key] = entry;
-            inserted.Add(new Ranked(entry.TotalPosition, entry));
+            inserted.Add(entry);
         }
 
         if (inserted.Count > 0)
         {
-            inserted.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+            inserted.Sort(static (a, b) => a.TotalPosition.CompareTo(b.TotalPosition));
             MergeInPlace(replaced, inserted);
             _byIndicator.Clear();
         }
@@ -142,20 +139,14 @@ public sealed class RankingIndex
     // Merges in the list itself, from the back: a city shard takes a batch every 100 ms while a city
     // loads, and a new array per batch (tens of thousands of entries, the large-object heap) made the
     // garbage collector the silo's busiest part. Positions are unique, and replaced entries go first.
-    private void MergeInPlace(HashSet<RankingKey> replaced, List<Ranked> inserted)
+    private void MergeInPlace(HashSet<RankingKey> replaced, List<RankingEntry> inserted)
     {
         if (replaced.Count > 0)
         {
-            _byTotal.RemoveAll(kept => replaced.Contains(kept.Entry.Key));
+            _byTotal.RemoveAll(kept => replaced.Contains(kept.Key));
         }
 
-        var i = _byTotal.Count - 1;
-        CollectionsMarshal.SetCount(_byTotal, _byTotal.Count + inserted.Count);
-        var merged = CollectionsMarshal.AsSpan(_byTotal);
-        for (int j = inserted.Count - 1, w = merged.Length - 1; j >= 0; w--)
-        {
-            merged[w] = i >= 0 && inserted[j].Position < merged[i].Position ? merged[i--] : inserted[j--];
-        }
+        _byTotal.MergeSorted(inserted);
     }
 
     /// <summary>
@@ -172,7 +163,7 @@ public sealed class RankingIndex
                 return false;
             }
 
-            _byTotal.RemoveAt(RankedList.CountBefore(_byTotal, held.TotalPosition));
+            _byTotal.Remove(held);
             _entries.Remove(key);
             _byIndicator.Clear();
         }
