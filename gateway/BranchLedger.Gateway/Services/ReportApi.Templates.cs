@@ -50,6 +50,8 @@ internal sealed partial class ReportApi
         Year(violations, year);
         CommandChecks.ThrowIfInvalid(violations);
 
+        // The preview shows the subtree's records: the editor must also be able to read them.
+        caller.Demand(Permission.TenantRead, caller.Tenant, [r.NodeId]);
         var draft = await Draft(caller);
         var preamble = (await Templates(caller).GetPreamble(year))?.Text;
         var (figures, reportContext) = await AnnualReportInput.GatherAsync(grains, caller.Tenant, r.NodeId, year);
@@ -103,7 +105,7 @@ internal sealed partial class ReportApi
         }
 
         return r.Version == 0
-            ? new GetReportTemplateResponse { Version = new ReportTemplateVersion { PlatformDefault = true, InForce = true }, TemplateJson = ReportTemplate.AnnualReportZhJson }
+            ? new GetReportTemplateResponse { Version = new Api.V1.ReportTemplateVersion { PlatformDefault = true, InForce = true }, TemplateJson = ReportTemplate.AnnualReportZhJson }
             : throw new NotFoundException("branchledger.v1.ReportTemplateVersion", r.Version.ToString(CultureInfo.InvariantCulture), $"The tenant has no report template version {r.Version}.");
     }
 
