@@ -89,9 +89,10 @@ public static class ReportTemplateRules
         {
             template = JsonSerializer.Deserialize<ReportTemplate>(json.AsSpan().TrimStart('\uFEFF'), Strict);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            var at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
+            var path = (e as JsonException)?.Path;
+            var at = string.IsNullOrEmpty(path) || path == "$" ? "" : $" (at {path})";
             violations.Add(field, "is not a report template" + at + ": " + FirstSentence(e.Message));
             return null;
         }
@@ -218,7 +219,8 @@ public static class ReportTemplateRules
                 continue;
             }
 
-            Text(v, $"sentences.{kind}", sentence, BodyName);
+            // A sentence is filled where its slot stands: a slot inside it would fill itself without end.
+            Text(v, $"sentences.{kind}", sentence, n => BodyName(n) && !n.StartsWith(ReportTemplate.SentenceSlot, StringComparison.Ordinal));
         }
     }
 

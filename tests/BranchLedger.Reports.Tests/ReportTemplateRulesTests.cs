@@ -107,6 +107,14 @@ public class ReportTemplateRulesTests
     }
 
     [Fact]
+    public void A_sentence_may_not_hold_a_sentence_slot()
+    {
+        var kind = Domain.Ledger.Catalogue.RecordCatalogue.Kinds.First(k => k.Sentence is not null);
+        var json = Edit(r => r["sentences"] = new JsonObject { [kind.BodyField] = "{" + ReportTemplate.SentenceSlot + kind.Sentence!.Slot + "}" });
+        Assert.Equal([$"template_json.sentences.{kind.BodyField}"], Fields(json));
+    }
+
+    [Fact]
     public void A_template_without_the_preamble_or_a_self_assessment_part_is_refused()
     {
         var json = Edit(r =>

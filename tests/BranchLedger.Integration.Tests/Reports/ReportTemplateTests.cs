@@ -51,12 +51,12 @@ public sealed class ReportTemplateTests(GatewayFixture fixture) : IClassFixture<
         await Download.ReadAsync(Reports.GenerateAnnualReport(
             new GenerateAnnualReportRequest { NodeId = Nodes.Root, Year = year, Format = format, TemplateVersion = version }, Admin(tenant)));
 
-    private async Task<ReportTemplateVersion> Adopt(string tenant, string marker)
+    private async Task<ReportTemplateVersion> Adopt(string tenant, string marker, string id)
     {
         var draft = (await Reports.SaveReportTemplateDraftAsync(
-            new SaveReportTemplateDraftRequest { RequestId = "draft-" + marker, TemplateJson = Worded(marker) }, Admin(tenant))).Draft;
+            new SaveReportTemplateDraftRequest { RequestId = "draft-" + id, TemplateJson = Worded(marker) }, Admin(tenant))).Draft;
         var adopted = await Reports.AdoptReportTemplateDraftAsync(
-            new AdoptReportTemplateDraftRequest { RequestId = "adopt-" + marker, DraftRevision = draft.Revision }, Admin(tenant));
+            new AdoptReportTemplateDraftRequest { RequestId = "adopt-" + id, DraftRevision = draft.Revision }, Admin(tenant));
         return adopted.Version;
     }
 
@@ -105,7 +105,7 @@ public sealed class ReportTemplateTests(GatewayFixture fixture) : IClassFixture<
     public async Task The_previous_version_renders_last_years_report_byte_identically_after_a_new_one_is_adopted()
     {
         const string tenant = "wording-c";
-        var first = await Adopt(tenant, "（第一版）");
+        var first = await Adopt(tenant, "（第一版）", "v1");
         var markdownBefore = (await Report(tenant)).Bytes;
         var wordBefore = Body((await Report(tenant, format: ReportFormat.Docx)).Bytes);
         Assert.Equal((1, true), (first.Version, first.InForce));
