@@ -148,6 +148,37 @@ public class ReportTemplateRulesTests
     }
 
     [Fact]
+    public void Every_violation_reads_in_Chinese()
+    {
+        var kind = Domain.Ledger.Catalogue.RecordCatalogue.Kinds.First(k => k.Sentence is not null);
+        var inputs = new[]
+        {
+            null, "{\"title\": ", new string(' ', ReportTemplateRules.MaxJsonLength + 1),
+            Edit(r =>
+            {
+                r["title"] = "{nope}";
+                r["sections"]![1]!["level"] = 9;
+                r["sections"]!.AsArray().Add(new JsonObject { ["level"] = 2, ["selfAssessment"] = "Unspecified" });
+                r["ordinals"] = new JsonArray();
+                r["appendix"]!["nodeColumns"] = new JsonArray("单位");
+                r["figures"]!["no.such"] = new JsonObject { ["label"] = "x", ["some"] = "{n}", ["none"] = "无" };
+                r["sentences"] = new JsonObject { ["no-such-kind"] = "x", [kind.BodyField] = "{nope}" };
+            }),
+            Edit(r =>
+            {
+                var sections = r["sections"]!.AsArray();
+                sections.Remove(sections.First(s => s!["paragraphs"] is JsonArray p && p.Any(t => (string?)t == "{preamble}")));
+                sections.Remove(sections.First(s => (string?)s!["selfAssessment"] == "Cause"));
+                sections[1]!["paragraphs"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>("段", ReportTemplateRules.MaxParagraphs + 1)]);
+            }),
+        };
+
+        var descriptions = inputs.SelectMany(json => Read(json).Violations).Select(v => v.Description).ToList();
+        Assert.True(descriptions.Count >= 12, string.Join("\n", descriptions));
+        Assert.All(descriptions, d => Assert.NotEqual(ChineseDescriptions.Fallback, ChineseDescriptions.Of(d)));
+    }
+
+    [Fact]
     public void The_preamble_is_limited_free_text()
     {
         Assert.True(ReportTemplateRules.Preamble(new Violations(), "text", "").IsEmpty);
