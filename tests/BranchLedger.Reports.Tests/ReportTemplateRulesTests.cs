@@ -169,7 +169,7 @@ public class ReportTemplateRulesTests
                 var sections = r["sections"]!.AsArray();
                 sections.Remove(sections.First(s => s!["paragraphs"] is JsonArray p && p.Any(t => (string?)t == "{preamble}")));
                 sections.Remove(sections.First(s => (string?)s!["selfAssessment"] == "Cause"));
-                sections[1]!["paragraphs"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>("段", ReportTemplateRules.MaxParagraphs + 1)]);
+                sections[1]!["paragraphs"] = new JsonArray([.. Enumerable.Range(0, ReportTemplateRules.MaxParagraphs + 1).Select(_ => (JsonNode?)JsonValue.Create("段"))]);
             }),
         };
 
