@@ -28,6 +28,15 @@ public sealed partial class ListObligationsRequest : ITenantLevel;
 /// <summary>Filtered by the handler to the nodes the caller may read.</summary>
 public sealed partial class ListNodesRequest : ITenantLevel;
 
+/// <summary>The tenant's report template versions: settings, not node data.</summary>
+public sealed partial class ListReportTemplateVersionsRequest : ITenantLevel;
+
+/// <summary>A report template version: settings, not node data.</summary>
+public sealed partial class GetReportTemplateRequest : ITenantLevel;
+
+/// <summary>A year's report preamble: the office's text, not node data.</summary>
+public sealed partial class GetReportPreambleRequest : ITenantLevel;
+
 public sealed partial class RecordMeetingRequest : INodeScoped
 {
     IReadOnlyList<string> INodeScoped.ScopedNodeIds => NodeId.Length == 0 ? [] : [NodeId];

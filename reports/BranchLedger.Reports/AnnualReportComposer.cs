@@ -9,8 +9,8 @@ namespace BranchLedger.Reports;
 /// </summary>
 public static class AnnualReportComposer
 {
-    /// <summary>The report, with the traceability appendix at the end.</summary>
-    public static ReportDocument Compose(ReportTemplate template, ReportFigures figures, ReportContext context)
+    /// <summary>The report, with the traceability appendix at the end; <paramref name="preamble"/> is the year's preamble (none: left out).</summary>
+    public static ReportDocument Compose(ReportTemplate template, ReportFigures figures, ReportContext context, string? preamble = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(figures);
@@ -20,6 +20,7 @@ public static class AnnualReportComposer
             "organisation" => context.OrganisationName,
             "year" => figures.Year.ToString(CultureInfo.InvariantCulture),
             "branches" => context.BranchCount.ToString(CultureInfo.InvariantCulture),
+            ReportTemplate.PreamblePlaceholder => preamble?.Trim() ?? "",
             // The sentences of the kinds whose catalogue entries place them here (none: nothing).
             _ when name.StartsWith(ReportTemplate.SentenceSlot, StringComparison.Ordinal) =>
                 string.Concat(template.SentencesAt(name[ReportTemplate.SentenceSlot.Length..]).Select(s => TemplateText.Fill(s, Resolve))),
@@ -34,7 +35,8 @@ public static class AnnualReportComposer
                 blocks.Add(new HeadingBlock(Math.Max(section.Level, 1), TemplateText.Fill(heading, Resolve)));
             }
 
-            blocks.AddRange((section.Paragraphs ?? []).Select(p => new ParagraphBlock(TemplateText.Fill(p, Resolve))));
+            // A paragraph that fills to nothing (the preamble's, in a year without one) is left out, not printed empty.
+            blocks.AddRange((section.Paragraphs ?? []).Select(p => new ParagraphBlock(TemplateText.Fill(p, Resolve))).Where(p => !string.IsNullOrWhiteSpace(p.Text)));
             if (section.SelfAssessment is { } part)
             {
                 var entries = figures.SelfAssessment.Where(s => s.Section == part).ToList();

@@ -52,6 +52,22 @@ public sealed record ReportTemplate
     /// <summary>The shipped Chinese template of the secretary's annual report (述职报告).</summary>
     public static ReportTemplate AnnualReportZh { get; } = Load("annual-report.zh.json");
 
+    /// <summary>
+    /// The placeholder where the year's preamble goes: free text the office writes per year (e.g. the
+    /// year's political occasion), rendered as plain text; a paragraph that is only the preamble is left
+    /// out in a year without one.
+    /// </summary>
+    public const string PreamblePlaceholder = "preamble";
+
+    /// <summary>The shipped template's JSON text: what a tenant without a version of its own is shown, and starts a draft from.</summary>
+    public static string AnnualReportZhJson { get; } = ResourceText("annual-report.zh.json");
+
+    private static string ResourceText(string fileName)
+    {
+        using var reader = new StreamReader(Resource(fileName));
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Reads a template from JSON.</summary>
     public static ReportTemplate Parse(Stream json) =>
         (JsonSerializer.Deserialize<ReportTemplate>(json, Options) ?? throw new InvalidDataException("empty report template")).WithCatalogueWording();

@@ -16,7 +16,7 @@ namespace BranchLedger.Gateway.Services;
 /// grain (which asks every ledger in parallel), computes the figures with the domain, and renders
 /// them with the plain reports library. Nothing is stored: the records are the only truth.
 /// </summary>
-internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver callers, RankingRuntime rankingRuntime)
+internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver callers, RankingRuntime rankingRuntime, TimeProvider clock)
     : ReportService.ReportServiceBase
 {
     private const int MinYear = 2000;
@@ -34,9 +34,15 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
             violations.Add("format", "must be REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_DOCX");
         }
 
+        if (r.TemplateVersion < 0)
+        {
+            violations.Add("template_version", "must be 0 (the version in force) or an adopted version");
+        }
+
         CommandChecks.ThrowIfInvalid(violations);
+        var (template, preamble) = await Wording(caller, r.TemplateVersion, r.Year);
         var (figures, reportContext) = await AnnualReportInput.GatherAsync(grains, caller.Tenant, r.NodeId, r.Year);
-        var document = AnnualReportComposer.Compose(ReportTemplate.AnnualReportZh, figures, reportContext);
+        var document = AnnualReportComposer.Compose(template, figures, reportContext, preamble);
         var markdown = r.Format == ReportFormat.Markdown;
         await FileStreaming.SendAsync(
             $"annual-report-{r.NodeId}-{r.Year}.{(markdown ? "md" : "docx")}",
@@ -52,7 +58,8 @@ internal sealed partial class ReportApi(IGrainFactory grains, ICallerResolver ca
         var caller = callers.Resolve(context);
         var violations = new Violations().Slug("node_id", r.NodeId);
         Year(violations, r.Year);
-        var template = ReportTemplate.AnnualReportZh;
+        // Labels as the report of the version in force words them.
+        var template = r.Year is >= MinYear and <= MaxYear ? (await Wording(caller, 0, r.Year)).Template : ReportTemplate.AnnualReportZh;
         if (r.FigureKey.Length > 0 && !template.Figures.ContainsKey(r.FigureKey))
         {
             violations.Add("figure_key", "must be empty or one of: " + string.Join(", ", template.Figures.Keys));

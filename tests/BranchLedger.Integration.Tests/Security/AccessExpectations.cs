@@ -29,6 +29,7 @@ internal static class AccessExpectations
     public static readonly IReadOnlySet<string> TenantLevel = new HashSet<string>(StringComparer.Ordinal)
     {
         "DirectoryService/GetTenant", "DirectoryService/ListNodes", "DirectoryService/ListObligations",
+        "ReportService/ListReportTemplateVersions", "ReportService/GetReportTemplate", "ReportService/GetReportPreamble",
     };
 
     private static Dictionary<string, Need> Build()
@@ -68,6 +69,10 @@ internal static class AccessExpectations
         Add("AccessService", Need.AccessAdmin, "BindRole", "UnbindRole", "CreateApiKey", "RevokeApiKey", "ListRoleBindings", "ListApiKeys");
         Add("AuditService", Need.AuditRead, "ListAuditEvents");
         Add("ReportService", Need.Read, "GenerateAnnualReport", "GetReportTrace", "ExportLedger");
+        // Report wording is the tenant's setting: the party office edits it (drafts are its work in progress).
+        Add("ReportService", Need.DirectoryWrite,
+            "SaveReportTemplateDraft", "GetReportTemplateDraft", "PreviewReportTemplateDraft", "AdoptReportTemplateDraft", "SetReportPreamble");
+        Add("ReportService", Need.Read, "ListReportTemplateVersions", "GetReportTemplate", "GetReportPreamble");
         // The matrix exports the city ranking.
         Add("ReportService", Need.CityRead, "ExportRankings");
         return needs;

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using BranchLedger.Domain.Validation;
+using BranchLedger.Reports;
+
+namespace BranchLedger.Reports.Tests;
+
+/// <summary>What a tenant's report template must be before it is stored: every problem a field violation, all at once.</summary>
+public class ReportTemplateRulesTests
+{
+    private static string Default => ReportTemplate.AnnualReportZhJson;
+
+    private static (ReportTemplate? Template, IReadOnlyList<FieldViolation> Violations) Read(string? json)
+    {
+        var violations = new Violations();
+        return (ReportTemplateRules.Read(json, violations), violations.Items);
+    }
+
+    private static IReadOnlyList<string> Fields(string? json)
+    {
+        var (template, violations) = Read(json);
+        Assert.Null(template);
+        Assert.NotEmpty(violations);
+        return [.. violations.Select(v => v.Field)];
+    }
+
+    private static JsonObject DefaultRoot => JsonNode.Parse(Default)!.AsObject();
+
+    // The first section with two paragraphs or more (the template's shape is data: no fixed index).
+    private static int ParagraphsAt(JsonObject root) =>
+        root["sections"]!.AsArray().Select((s, i) => (s, i)).First(x => x.s!["paragraphs"] is JsonArray { Count: >= 2 }).i;
+
+    private static JsonArray Paragraphs(JsonObject root) => root["sections"]![ParagraphsAt(root)]!["paragraphs"]!.AsArray();
+
+    private static string Edit(Action<JsonObject> change)
+    {
+        var root = JsonNode.Parse(Default)!.AsObject();
+        change(root);
+        return root.ToJsonString();
+    }
+
+    [Fact]
+    public void The_platform_default_is_a_valid_template()
+    {
+        var (template, violations) = Read(Default);
+        Assert.Empty(violations);
+        Assert.NotNull(template);
+        Assert.Equal(ReportTemplate.AnnualReportZh.Figures.Keys.Order(), template.Figures.Keys.Order());
+    }
+
+    [Fact]
+    public void Empty_oversized_and_malformed_documents_name_the_field()
+    {
+        Assert.Equal(["template_json"], Fields(null));
+        Assert.Equal(["template_json"], Fields("  "));
+        Assert.Equal(["template_json"], Fields(new string(' ', ReportTemplateRules.MaxJsonLength) + "{}"));
+        Assert.Equal(["template_json"], Fields("{\"title\": "));
+        Assert.Equal(["template_json"], Fields("[]"));
+        Assert.Equal(["template_json"], Fields("{\"title\": \"a\u0001\"}"));
+    }
+
+    [Fact]
+    public void An_unknown_or_missing_field_is_refused_not_ignored()
+    {
+        var misspelt = Edit(r => r["titel"] = "x");
+        var (_, violations) = Read(misspelt);
+        var v = Assert.Single(violations);
+        Assert.Equal("template_json", v.Field);
+        Assert.Contains("titel", v.Description, StringComparison.Ordinal);
+
+        Assert.Equal(["template_json"], Fields(Edit(r => r.Remove("appendix"))));
+    }
+
+    [Fact]
+    public void Unknown_placeholders_are_named_where_they_are()
+    {
+        var json = Edit(r =>
+        {
+            r["title"] = "{organisation}{orgnisation}";
+            Paragraphs(r)[1] = "{duties.due}{no-such-figure}";
+            r["figures"]!["meetings.party-group"]!["some"] = "党组会{n}次{year}";
+            r["figures"]!["meetings.party-group"]!["none"] = "无{n}";
+            r["appendix"]!["figureHeading"] = "{label}{organisation}";
+        });
+
+        var (_, violations) = Read(json);
+        Assert.Equal(
+            ["template_json.appendix.figureHeading", "template_json.figures.meetings.party-group.none", "template_json.figures.meetings.party-group.some",
+             $"template_json.sections[{ParagraphsAt(DefaultRoot)}].paragraphs[1]", "template_json.title"],
+            violations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Contains("{orgnisation}", violations.Single(v => v.Field == "template_json.title").Description, StringComparison.Ordinal);
+        Assert.Contains("{no-such-figure}", violations.Single(v => v.Field == $"template_json.sections[{ParagraphsAt(DefaultRoot)}].paragraphs[1]").Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_figures_sentences_and_bad_levels_are_refused()
+    {
+        var json = Edit(r =>
+        {
+            r["figures"]!["meetings.no-such"] = new JsonObject { ["label"] = "x", ["some"] = "{n}", ["none"] = "无" };
+            r["sentences"] = new JsonObject { ["no-such-kind"] = "句子" };
+            r["sections"]![1]!["level"] = 7;
+        });
+
+        Assert.Equal(
+            ["template_json.figures.meetings.no-such", "template_json.sections[1].level", "template_json.sentences.no-such-kind"],
+            Fields(json).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_sentence_may_not_hold_a_sentence_slot()
+    {
+        var kind = Domain.Ledger.Catalogue.RecordCatalogue.Kinds.First(k => k.Sentence is not null);
+        var json = Edit(r => r["sentences"] = new JsonObject { [kind.BodyField] = "{" + ReportTemplate.SentenceSlot + kind.Sentence!.Slot + "}" });
+        Assert.Equal([$"template_json.sentences.{kind.BodyField}"], Fields(json));
+    }
+
+    [Fact]
+    public void A_template_without_the_preamble_or_a_self_assessment_part_is_refused()
+    {
+        var json = Edit(r =>
+        {
+            var sections = r["sections"]!.AsArray();
+            sections.Remove(sections.First(s => s!["paragraphs"] is JsonArray p && p.Any(t => (string?)t == "{preamble}")));
+            var next = sections.Single(s => (string?)s!["selfAssessment"] == "NextStep")!;
+            next.AsObject().Remove("selfAssessment");
+        });
+
+        var (_, violations) = Read(json);
+        Assert.Equal(2, violations.Count);
+        Assert.All(violations, v => Assert.Equal("template_json.sections", v.Field));
+        Assert.Contains(violations, v => v.Description.Contains("{preamble}", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Description.Contains("NextStep", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Size_limits_and_table_shapes_are_checked()
+    {
+        var json = Edit(r =>
+        {
+            r["sections"]![1]!["heading"] = new string('长', ReportTemplateRules.MaxTextLength + 1);
+            r["appendix"]!["nodeColumns"] = new JsonArray("单位");
+            r["ordinals"] = new JsonArray();
+        });
+
+        Assert.Equal(
+            ["template_json.appendix.nodeColumns", "template_json.ordinals", "template_json.sections[1].heading"],
+            Fields(json).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_violation_reads_in_Chinese()
+    {
+        var kind = Domain.Ledger.Catalogue.RecordCatalogue.Kinds.First(k => k.Sentence is not null);
+        var inputs = new[]
+        {
+            null, "{\"title\": ", new string(' ', ReportTemplateRules.MaxJsonLength + 1),
+            Edit(r =>
+            {
+                r["title"] = "{nope}";
+                r["sections"]![1]!["level"] = 9;
+                r["sections"]!.AsArray().Add(new JsonObject { ["level"] = 2, ["selfAssessment"] = "Unspecified" });
+                r["ordinals"] = new JsonArray();
+                r["appendix"]!["nodeColumns"] = new JsonArray("单位");
+                r["figures"]!["no.such"] = new JsonObject { ["label"] = "x", ["some"] = "{n}", ["none"] = "无" };
+                r["sentences"] = new JsonObject { ["no-such-kind"] = "x", [kind.BodyField] = "{nope}" };
+            }),
+            Edit(r =>
+            {
+                var sections = r["sections"]!.AsArray();
+                sections.Remove(sections.First(s => s!["paragraphs"] is JsonArray p && p.Any(t => (string?)t == "{preamble}")));
+                sections.Remove(sections.First(s => (string?)s!["selfAssessment"] == "Cause"));
+                sections[1]!["paragraphs"] = new JsonArray([.. Enumerable.Range(0, ReportTemplateRules.MaxParagraphs + 1).Select(_ => (JsonNode?)JsonValue.Create("段"))]);
+            }),
+        };
+
+        var descriptions = inputs.SelectMany(json => Read(json).Violations).Select(v => v.Description).ToList();
+        Assert.True(descriptions.Count >= 12, string.Join("\n", descriptions));
+        Assert.All(descriptions, d => Assert.NotEqual(ChineseDescriptions.Fallback, ChineseDescriptions.Of(d)));
+    }
+
+    [Fact]
+    public void The_preamble_is_limited_free_text()
+    {
+        Assert.True(ReportTemplateRules.Preamble(new Violations(), "text", "").IsEmpty);
+        Assert.True(ReportTemplateRules.Preamble(new Violations(), "text", "今年是党的二十大召开之年。<b>*强调*</b>").IsEmpty);
+        Assert.Equal("text", Assert.Single(ReportTemplateRules.Preamble(new Violations(), "text", new string('字', ReportTemplateRules.MaxPreambleLength + 1)).Items).Field);
+        Assert.Equal("text", Assert.Single(ReportTemplateRules.Preamble(new Violations(), "text", "a\u0000b").Items).Field);
+    }
+}
