@@ -22,18 +22,9 @@ public sealed class ScoreInputsTests
 
     private static readonly Rubric Default = DefaultRubric.Load() with { Version = 1 };
 
-    // The same indicators reweighted and retargeted: a republished rubric reads the same inputs.
-    private static readonly Rubric Reweighted = Default with
-    {
-        Version = 2,
-        Categories =
-        [
-            .. Default.Categories.Select((c, ci) => c with
-            {
-                Indicators = [.. c.Indicators.Select((i, ii) => i with { Weight = i.Weight + ((ci + ii) % 3 * 5) })],
-            }),
-        ],
-    };
+    // The same indicators with their weights rotated (still adding up to 100): a republished rubric
+    // reads the same inputs.
+    private static readonly Rubric Reweighted = Rotated(Default) with { Version = 2 };
 
     private static readonly DateOnly[] Days = [new(2026, 6, 15), new(2026, 12, 31), new(2027, 2, 1)];
 
@@ -125,11 +116,11 @@ public sealed class ScoreInputsTests
                     Assert.Equal(expected, JsonSerializer.Serialize(rebuilt.Score(node, rubric, period, rebuilt.ScoringFor(rebuilt.Book), today)));
                 }
 
-                var ranked = inputs.ScoreRanked(rubric, periods, today).Select(JsonSerializer.Serialize).ToList();
+                var ranked = inputs.ScoreRanked(rubric, periods, today).Select(s => JsonSerializer.Serialize(s)).ToList();
                 var fromLedger = periods
                     .Select(p => ledger.Score(node, rubric, p, ledger.ScoringFor(ledger.Book), today))
                     .Where(s => s.Total is not null)
-                    .Select(JsonSerializer.Serialize)
+                    .Select(s => JsonSerializer.Serialize(s))
                     .ToList();
                 Assert.Equal(fromLedger, ranked);
             }
@@ -161,6 +152,17 @@ public sealed class ScoreInputsTests
         {
             return [];
         }
+    }
+
+    private static Rubric Rotated(Rubric rubric)
+    {
+        var weights = rubric.Indicators.Select(i => i.Weight).ToList();
+        weights = [.. weights.Skip(1), weights[0]];
+        var next = 0;
+        return rubric with
+        {
+            Categories = [.. rubric.Categories.Select(c => c with { Indicators = [.. c.Indicators.Select(i => i with { Weight = weights[next++] })] })],
+        };
     }
 
     private static LedgerNode Node() => LedgerAggregateTests.Branch() with
