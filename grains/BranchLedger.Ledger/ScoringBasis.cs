@@ -42,6 +42,13 @@ public sealed class ScoringBasis
         }
     }
 
+    /// <summary>What <see cref="ScoreInputs"/> keeps of it: the dated facts, and the duties, findings and outcomes.</summary>
+    public (DatedFacts Dated, List<ScoringDutyItem> Duties, List<ScoringFinding> Findings, List<CountedRecord> Outcomes) Inputs()
+    {
+        var (duties, findings, outcomes) = _workflowFacts ??= ScoringInputs.WorkflowFacts(_current);
+        return (_dated, duties, findings, outcomes);
+    }
+
     /// <summary>The node's score sheet for <paramref name="period"/> with <paramref name="rules"/> (<see cref="ComplianceFacts.Rules"/>).</summary>
     public ScoreSheet Score(LedgerNode node, IReadOnlyList<ObligationRule> rules, Rubric rubric, Period period, DateOnly today)
     {

@@ -2,6 +2,7 @@ using BranchLedger.Grains;
 using BranchLedger.Hosting;
 using BranchLedger.Grains.Security;
 using BranchLedger.Grains.Ledger.Journal;
+using BranchLedger.Grains.Scoring;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -72,6 +73,9 @@ public static class SiloHosting
         // Ledger records are durable in the journal (migration 0006), written with the same serializer;
         // the ledger's grain state above is only its snapshot.
         silo.Services.AddSingleton<ILedgerJournal>(sp => new PostgresLedgerJournal(connectionString, sp.GetRequiredService<Serializer>()));
+
+        // Each branch's score inputs (migration 0007), so rebuilds and rescorings read them in bulk.
+        silo.Services.AddSingleton<IScoreInputStore>(_ => new PostgresScoreInputStore(connectionString));
 
         // Ledgers written before the journal are copied into it at start (idempotent, verified per ledger).
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new LedgerStateMigrationAtStart(

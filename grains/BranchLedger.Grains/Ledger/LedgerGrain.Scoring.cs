@@ -12,11 +12,11 @@ public sealed partial class LedgerGrain
     private ScorePublisher? _scores;
     private IGrainTimer? _scoreTimer;
 
-    private ScorePublisher Scores => _scores ??= new ScorePublisher(GrainFactory, clock, logger, this.GetPrimaryKeyString());
+    private ScorePublisher Scores => _scores ??= new ScorePublisher(GrainFactory, scoreInputs, clock, logger, this.GetPrimaryKeyString());
 
     // What scores are computed from now; null until the directory knows the node.
     private ScoringSource? Source => Node is { } node
-        ? new ScoringSource(GrainKeys.TenantOf(this.GetPrimaryKeyString()), node, _ledger, year => BookFor(year), Today())
+        ? new ScoringSource(GrainKeys.TenantOf(this.GetPrimaryKeyString()), node, _ledger, year => BookFor(year), Today(), Store.SealedYears)
         : null;
 
     private void ScoreLater(IEnumerable<LedgerRecord> records)

@@ -40,6 +40,10 @@ public sealed partial class LedgerGrain
         }
 
         _ledger = await Store.ApplySealAndSnapshotAsync(seal, plan, _ledger);
+
+        // The live book lost the sealed records: the stored score inputs must say so (their year is then
+        // scored by the ledger, which merges the archive in); scores themselves do not change.
+        ScoreEveryPeriodLater();
         return seal.Result;
     }
 }

@@ -11,6 +11,8 @@ using BranchLedger.Grains.Ledger.Journal;
 using Microsoft.Extensions.Logging;
 using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
+using BranchLedger.Grains.Scoring;
+
 namespace BranchLedger.Grains.Ledger;
 
 /// <summary>A node's ledger: validates, appends, persists, and answers retries from what it holds.</summary>
@@ -18,6 +20,7 @@ public sealed partial class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
     ILedgerJournal journal,
+    IScoreInputStore scoreInputs,
     TimeProvider clock,
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain, IRemindable
 {

@@ -18,13 +18,14 @@ namespace BranchLedger.Grains.Ledger;
 /// <param name="Ledger">The aggregate.</param>
 /// <param name="BookOf">The book holding a year (the live one, or a sealed year merged in).</param>
 /// <param name="Today">The tenant's calendar day.</param>
-internal sealed record ScoringSource(string Tenant, LedgerNode Node, LedgerAggregate Ledger, Func<int, Task<RecordBook>> BookOf, DateOnly Today);
+/// <param name="SealedYears">The years whose records moved to an archive (the live book lacks them).</param>
+internal sealed record ScoringSource(string Tenant, LedgerNode Node, LedgerAggregate Ledger, Func<int, Task<RecordBook>> BookOf, DateOnly Today, IReadOnlyList<int> SealedYears);
 
 /// <summary>
 /// Pushes a ledger's scores to the rankings after writes, so a ranking read never has to ask a
 /// branch. Owned by the ledger grain and run in its turns; the domain computes every score.
 /// </summary>
-internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, ILogger logger, string ledgerKey)
+internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inputStore, TimeProvider clock, ILogger logger, string ledgerKey)
 {
     // Writes in quick succession (a batch, a burst of retries) are scored once: the push waits a
     // moment for more, well inside the rankings' freshness budget.
@@ -43,6 +44,7 @@ internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, I
     private bool _everyPeriod;
     private long _lastScoredAt;
     private TimeSpan _lastCost;
+    private byte[]? _inputsSaved;
 
     /// <summary>Remembers what writes touched; the grain publishes after <see cref="Delay"/>.</summary>
     public void Touched(IEnumerable<DateOnly> dates) => _unscored.UnionWith(dates);
@@ -65,6 +67,7 @@ internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, I
         (_unscored, _everyPeriod) = ([], false);
         var started = Stopwatch.GetTimestamp();
         await PublishAsync(source, dates, every);
+        await SaveInputsAsync(source);
         _lastScoredAt = Stopwatch.GetTimestamp();
         _lastCost = Stopwatch.GetElapsedTime(started, _lastScoredAt);
     }
@@ -117,6 +120,41 @@ internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, I
         }
 
         await PushAsync(source, [Parsed(rubric)], RankedPeriods(source.Today));
+
+        // A ledger asked to rescore had no usable stored inputs (older data, a lost save): write them,
+        // so the next rebuild reads them instead of waking it — the backfill of ledgers from before.
+        await SaveInputsAsync(source);
+    }
+
+    /// <summary>
+    /// Stores the inputs of the live book (<see cref="ScoreInputs"/>) when they differ from the last
+    /// saved by this activation: right after the journal write's scores are pushed, with a version
+    /// newer than those scores, so a rebuild never brings back a score older than one already pushed.
+    /// Failures are logged: the journal stays the truth and a rebuild asks the ledger instead.
+    /// </summary>
+    private async Task SaveInputsAsync(ScoringSource? source)
+    {
+        if (source is null || !RescoringGrain.Ranked(source.Node.Kind))
+        {
+            return;
+        }
+
+        try
+        {
+            var ledger = source.Ledger;
+            var bytes = ScoreInputs.Of(source.Node, ledger.ScoringFor(ledger.Book), source.SealedYears).ToBytes();
+            if (_inputsSaved is not null && bytes.AsSpan().SequenceEqual(_inputsSaved))
+            {
+                return;
+            }
+
+            await inputStore.SaveAsync(ledgerKey, NextVersion(), ledger.LastSequence, ScoreInputs.Format, bytes);
+            _inputsSaved = bytes;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Score inputs of {Grain} were not saved", ledgerKey);
+        }
     }
 
     /// <summary>One period's score sheet with a given rubric version, as the API shows it.</summary>
@@ -180,7 +218,7 @@ internal sealed class ScorePublisher(IGrainFactory grains, TimeProvider clock, I
     }
 
     // The periods the rankings keep: this year's and last year's, each with its quarters and months, up to today.
-    private static IEnumerable<Period> RankedPeriods(DateOnly today) =>
+    internal static IEnumerable<Period> RankedPeriods(DateOnly today) =>
         new[] { today.Year - 1, today.Year }.SelectMany(Period.YearAndParts).Where(p => p.Start <= today);
 
     private Task WithdrawAsync(ScoringSource source, IEnumerable<PublishedRubric> rubrics, IEnumerable<Period> periods) => Task.WhenAll(

@@ -9,13 +9,17 @@ using Microsoft.Extensions.Logging;
 namespace BranchLedger.Grains.Scoring;
 
 /// <summary>
-/// Walks every tenant's directory and asks each open branch's ledger to score itself with one rubric
-/// version and push the scores. Runs in the background of its activation: the one-way call returns at
-/// once, and progress goes to the rubric grain (reads keep serving the previous version meanwhile).
+/// Scores every open branch the directories list with one rubric version and pushes the scores. The
+/// branches' stored score inputs (<see cref="IScoreInputStore"/>) are read in bulk and scored here,
+/// without waking their ledgers; a branch without usable inputs (none yet, another format, behind its
+/// journal, or a ranked year sealed away) is asked to score itself, which also stores its inputs. Runs
+/// in the background of its activation: the one-way call returns at once, and progress goes to the
+/// rubric grain (reads keep serving the previous version meanwhile).
 /// </summary>
-public sealed class RescoringGrain(TimeProvider clock, ILogger<RescoringGrain> logger) : Grain, IRescoringGrain
+public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, ILogger<RescoringGrain> logger) : Grain, IRescoringGrain
 {
     private const int Parallel = 4;
+    private const int PageSize = 500;
     private Task? _running;
 
     /// <inheritdoc />
@@ -43,22 +47,42 @@ public sealed class RescoringGrain(TimeProvider clock, ILogger<RescoringGrain> l
                 await ResetAsync(rubric.VersionKey, branches.Select(b => b.Tenant).Distinct());
             }
 
-            int done = 0, failed = 0;
-            var lastReport = clock.GetUtcNow();
-            foreach (var chunk in branches.Chunk(Parallel))
+            var progress = new Progress(rubric.VersionKey, branches.Count, started, clock);
+            var parsed = ParsedRubrics.Of(rubric);
+
+            // Ledger keys still to score; those left after the bulk read are asked one by one.
+            var pending = branches.ToDictionary(b => GrainKeys.Ledger(b.Tenant, b.Node), b => b, StringComparer.Ordinal);
+            var page = new List<StoredScoreInputs>(PageSize);
+            await foreach (var row in inputs.ReadAllAsync(PageSize))
             {
-                var outcomes = await Task.WhenAll(chunk.Select(b => RescoreAsync(b, rubric)));
-                done += outcomes.Count(ok => ok);
-                failed += outcomes.Count(ok => !ok);
-                if (clock.GetUtcNow() - lastReport > TimeSpan.FromSeconds(1))
+                if (pending.ContainsKey(row.Ledger))
                 {
-                    lastReport = clock.GetUtcNow();
-                    await rubrics.Progress(new RescoringStatus(rubric.VersionKey, RescoringState.Running, branches.Count, done, failed, started, null));
+                    page.Add(row);
+                }
+
+                if (page.Count == PageSize)
+                {
+                    await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
+                    page.Clear();
+                    await progress.ReportAsync(rubrics, force: false);
                 }
             }
 
+            await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
+            var fromInputs = progress.Done;
+
+            foreach (var chunk in pending.Values.Chunk(Parallel))
+            {
+                var outcomes = await Task.WhenAll(chunk.Select(b => RescoreAsync(b, rubric)));
+                progress.Count(outcomes.Count(ok => ok), outcomes.Count(ok => !ok));
+                await progress.ReportAsync(rubrics, force: false);
+            }
+
             await RankingPush.FlushAsync(GrainFactory);
-            await rubrics.Progress(new RescoringStatus(rubric.VersionKey, RescoringState.Completed, branches.Count, done, failed, started, clock.GetUtcNow()));
+            logger.LogInformation(
+                "Rescoring with {Version}: {FromInputs} branches from stored inputs, {Asked} ledgers asked, {Failed} failed, in {Elapsed}",
+                rubric.VersionKey, fromInputs, progress.Done - fromInputs, progress.Failed, clock.GetUtcNow() - started);
+            await rubrics.Progress(progress.Completed());
         }
         catch (Exception ex)
         {
@@ -66,6 +90,44 @@ public sealed class RescoringGrain(TimeProvider clock, ILogger<RescoringGrain> l
             logger.LogError(ex, "Rescoring with {Version} stopped", rubric.VersionKey);
             DeactivateOnIdle();
         }
+    }
+
+    // Scores a page of stored inputs off the grain's thread (pure CPU) and pushes the scores in one
+    // call; the branches it scored leave pending, those it could not stay for their ledgers.
+    private async Task ScorePageAsync(
+        List<StoredScoreInputs> page, Domain.Scoring.Rubric rubric, string versionKey,
+        Dictionary<string, (string Tenant, string Node)> pending, Progress progress)
+    {
+        if (page.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var scored = await Task.Run(() => page
+            .AsParallel()
+            .WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
+            .Select(row => (row.Ledger, Scores: StoredScores.Of(row, rubric, versionKey, now)))
+            .ToList());
+
+        var scores = new List<BranchScore>();
+        foreach (var (ledger, branchScores) in scored)
+        {
+            if (branchScores is not null)
+            {
+                scores.AddRange(branchScores);
+                pending.Remove(ledger);
+            }
+        }
+
+        foreach (var chunk in scores.Chunk(2000))
+        {
+            await RankingPush.PublishManyAsync(GrainFactory, chunk);
+        }
+
+        // Waits for the shards: the ingress never holds more than a page's scores.
+        await RankingPush.FlushAsync(GrainFactory);
+        progress.Count(scored.Count(s => s.Scores is not null), 0);
     }
 
     private async Task<bool> RescoreAsync((string Tenant, string Node) branch, PublishedRubric rubric)
@@ -117,5 +179,28 @@ public sealed class RescoringGrain(TimeProvider clock, ILogger<RescoringGrain> l
         {
             await RankingPush.ResetAsync(GrainFactory, versionKey, period.ToString(), list);
         }
+    }
+
+    /// <summary>Done and failed so far, reported to the rubric grain about once a second.</summary>
+    private sealed class Progress(string versionKey, int total, DateTimeOffset started, TimeProvider clock)
+    {
+        private DateTimeOffset _lastReport = clock.GetUtcNow();
+
+        public int Done { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public void Count(int done, int failed) => (Done, Failed) = (Done + done, Failed + failed);
+
+        public async Task ReportAsync(IRubricGrain rubrics, bool force)
+        {
+            if (force || clock.GetUtcNow() - _lastReport > TimeSpan.FromSeconds(1))
+            {
+                _lastReport = clock.GetUtcNow();
+                await rubrics.Progress(new RescoringStatus(versionKey, RescoringState.Running, total, Done, Failed, started, null));
+            }
+        }
+
+        public RescoringStatus Completed() => new(versionKey, RescoringState.Completed, total, Done, Failed, started, clock.GetUtcNow());
     }
 }

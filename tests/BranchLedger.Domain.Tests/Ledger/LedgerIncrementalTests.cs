@@ -86,7 +86,7 @@ public sealed class LedgerIncrementalTests
         Assert.Equal(["secretary"], ledger.Workflows.InvolvedIn("f1"));
     }
 
-    private static List<LedgerRecord> One(LedgerAggregate ledger, Random random, int i)
+    internal static List<LedgerRecord> One(LedgerAggregate ledger, Random random, int i)
     {
         var by = People[random.Next(People.Length)];
         try
@@ -100,7 +100,7 @@ public sealed class LedgerIncrementalTests
         }
     }
 
-    private static List<LedgerRecord> Batch(LedgerAggregate ledger, Random random, int i)
+    internal static List<LedgerRecord> Batch(LedgerAggregate ledger, Random random, int i)
     {
         var commands = Enumerable.Range(0, random.Next(1, 6))
             .Select(j => Command($"b{i}-{j}", Body(ledger, random, corrections: false), People[random.Next(People.Length)]))

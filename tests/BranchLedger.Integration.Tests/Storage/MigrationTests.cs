@@ -28,7 +28,7 @@ public sealed class MigrationTests
     {
         var db = await TestPostgres.CreateEmptyDatabaseAsync("migrate_twice");
         var versions = MigrationRunner.Migrations.Select(m => m.Version).ToList();
-        Assert.Equal(["0001", "0002", "0003", "0004", "0005", "0006"], versions);
+        Assert.Equal(["0001", "0002", "0003", "0004", "0005", "0006", "0007"], versions);
 
         var first = await MigrationRunner.ApplyAsync(db);
         Assert.Equal(versions, first.Applied);

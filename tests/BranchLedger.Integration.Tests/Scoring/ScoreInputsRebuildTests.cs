@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using BranchLedger.Api.V1;
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Integration.Tests.Infrastructure;
+using Grpc.Core;
+using Npgsql;
+using static BranchLedger.Integration.Tests.Storage.StorageTestSupport;
+using MeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
+
+namespace BranchLedger.Integration.Tests.Scoring;
+
+/// <summary>
+/// Ledgers store their score inputs when they change; a rebuild after the ranking is lost, and the
+/// rescoring of a new rubric version, score every branch from those rows without activating a single
+/// ledger — except one whose row is gone, which is asked and writes its row again (the backfill).
+/// </summary>
+public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const int Tenants = 4;
+    private const int BranchesPerTenant = 15;
+    private const string Period = "2025";
+    private static readonly Metadata Supervisor = TestCredentials.Supervisor();
+
+    [Fact]
+    public async Task A_rebuild_and_a_republish_score_from_stored_inputs_without_waking_ledgers()
+    {
+        var branches = await LoadAsync();
+        var keys = branches.Select(b => GrainKeys.Ledger(b.Tenant, b.Node)).ToArray();
+        await WaitAsync(async () => await StoredRowsAsync(keys) == keys.Length, "every ledger stored its score inputs");
+        var before = await RankingMatchingLedgersAsync(branches, rubricVersion: 1);
+
+        // One ledger's row is lost: the rebuild must ask that ledger, and only that one.
+        var (lostTenant, lostNode) = branches[7];
+        var lost = GrainKeys.Ledger(lostTenant, lostNode);
+        Assert.Equal(1, await ExecuteAsync(fixture.ConnectionString, "DELETE FROM branchledger_score_inputs WHERE ledger = $1", new NpgsqlParameter { Value = lost }));
+
+        await DeactivateLedgersAsync();
+        var serving = (await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).Rubric.VersionKey;
+        await RankingPush.ResetAsync(fixture.Grains, serving, Period, branches.Select(b => b.Tenant).Distinct());
+        Assert.Equal(0, (await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period }, Supervisor)).RankedCount);
+
+        var rebuild = await fixture.Rubrics.RebuildRankingsAsync(new RebuildRankingsRequest(), Supervisor);
+        Assert.Equal(serving, rebuild.Status.VersionKey);
+        await WaitForRescoringAsync(serving, branches.Count);
+
+        Assert.Equal(1, await LedgerActivationsAsync());
+        Assert.Equal(1, await StoredRowsAsync([lost]));
+        await WaitAsync(async () => (await ReadRankingAsync()).SequenceEqual(before), "the rebuilt ranking equals the one before");
+        Assert.Equal(before, await ReadRankingAsync());
+
+        // A new rubric version rescales every branch from the same rows, still without a ledger.
+        await DeactivateLedgersAsync();
+        var next = await PublishThemeDaysOnlyAsync();
+        await WaitForRescoringAsync(next, branches.Count);
+        Assert.Equal(0, await LedgerActivationsAsync());
+        var after = await RankingMatchingLedgersAsync(branches, rubricVersion: 2);
+        Assert.NotEqual(before.Select(r => r.Total), after.Select(r => r.Total));
+    }
+
+    // Each branch holds a seeded number of committee meetings and theme days in 2025, so scores spread.
+    private async Task<List<(string Tenant, string Node)>> LoadAsync()
+    {
+        var branches = Enumerable.Range(0, Tenants)
+            .SelectMany(t => Enumerable.Range(0, BranchesPerTenant).Select(b => ($"inputs-t{t:D2}", $"branch-{b:D3}")))
+            .ToList();
+        var random = new Random(20);
+        foreach (var (tenant, node) in branches)
+        {
+            await Nodes.EnsureAsync(fixture.Grains, tenant, node, members: 10);
+            var commands = Enumerable.Range(1, random.Next(0, 13)).Select(m => Meeting($"c-{m}", MeetingKind.BranchCommitteeMeeting, m))
+                .Concat(Enumerable.Range(1, random.Next(0, 13)).Select(m => Meeting($"t-{m}", MeetingKind.ThemeDay, m)))
+                .ToList();
+            if (commands.Count > 0)
+            {
+                var results = await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(tenant, node)).AppendBatch(commands);
+                Assert.All(results, r => Assert.Equal(Contracts.Ledger.ImportOutcome.Accepted, r.Outcome));
+            }
+        }
+
+        return branches;
+    }
+
+    private static AppendCommand Meeting(string id, MeetingKind kind, int month) => new()
+    {
+        RequestId = id,
+        RecordedBy = "secretary",
+        Body = new MeetingDetails { Kind = kind, Date = new DateOnly(2025, month, 10), Topic = "会议", Attendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 8, ExpectedAttendees = 10 },
+    };
+
+    // Waits until the ranking equals a brute-force sort of every ledger's own score (which wakes the
+    // ledgers), and returns it.
+    private async Task<List<(double Total, string Tenant, string Node)>> RankingMatchingLedgersAsync(List<(string Tenant, string Node)> branches, int rubricVersion)
+    {
+        var expected = new List<(double Total, string Tenant, string Node)>();
+        foreach (var (tenant, node) in branches)
+        {
+            var sheet = await fixture.Grains.GetGrain<ILedgerGrain>(GrainKeys.Ledger(tenant, node)).GetScore(Period, rubricVersion);
+            expected.Add((sheet.Total!.Value, tenant, node));
+        }
+
+        expected = [.. expected
+            .OrderByDescending(e => Math.Round(e.Total * 100))
+            .ThenBy(e => e.Tenant, StringComparer.Ordinal)
+            .ThenBy(e => e.Node, StringComparer.Ordinal)];
+        Assert.True(expected.Select(e => e.Total).Distinct().Count() > 5, "scores should spread");
+        await WaitAsync(async () => (await ReadRankingAsync()).SequenceEqual(expected), $"the ranking of rubric {rubricVersion} equals the ledgers' scores");
+        return expected;
+    }
+
+    private async Task<List<(double Total, string Tenant, string Node)>> ReadRankingAsync()
+    {
+        var rows = new List<(double, string, string)>();
+        var token = "";
+        do
+        {
+            var page = await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period, PageSize = 500, PageToken = token }, Supervisor);
+            rows.AddRange(page.Branches.Select(b => (b.Total, b.TenantId, b.NodeId)));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return rows;
+    }
+
+    private Task<long> StoredRowsAsync(string[] ledgers) => ScalarAsync<long>(
+        fixture.ConnectionString, "SELECT count(*) FROM branchledger_score_inputs WHERE ledger = ANY($1) AND format = 1", new NpgsqlParameter { Value = ledgers });
+
+    // Every idle activation is collected, then the ledgers are counted until none is left.
+    private async Task DeactivateLedgersAsync()
+    {
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        await WaitAsync(async () =>
+        {
+            await management.ForceActivationCollection(TimeSpan.Zero);
+            return await LedgerActivationsAsync() == 0;
+        }, "every ledger was deactivated");
+    }
+
+    private async Task<int> LedgerActivationsAsync()
+    {
+        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains("Ledger.LedgerGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+
+    private async Task<string> PublishThemeDaysOnlyAsync()
+    {
+        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
+        json["id"] = "theme-days";
+        json["categories"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "life",
+            ["name"] = "组织生活",
+            ["indicators"] = new JsonArray(
+                new JsonObject { ["id"] = "theme-day", ["name"] = "主题党日", ["weight"] = 70, ["measure"] = "obligation-rate:theme-day", ["rule"] = "linearToTarget", ["target"] = 1, ["appliesTo"] = "both" },
+                new JsonObject { ["id"] = "committee", ["name"] = "支委会", ["weight"] = 30, ["measure"] = "obligation-rate:branch-committee-meeting", ["rule"] = "threshold", ["target"] = 0.75, ["appliesTo"] = "both" }),
+        });
+        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-theme-days-inputs" }, Supervisor);
+        return published.Rubric.VersionKey;
+    }
+
+    private async Task WaitForRescoringAsync(string versionKey, int branches)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Supervisor)).Status;
+            if (status?.VersionKey == versionKey && status.State == RescoringState.Completed)
+            {
+                Assert.Equal(branches, status.Done);
+                Assert.Equal(0, status.Failed);
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"rescoring {versionKey} did not complete: {status}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting: {what}");
+            await Task.Delay(250);
+        }
+    }
+}
