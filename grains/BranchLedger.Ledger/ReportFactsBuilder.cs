@@ -42,7 +42,8 @@ public static class ReportFactsBuilder
             switch (v.Current)
             {
                 case MeetingDetails m:
-                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember));
+                    // An invited lecture by the party-group secretary is never also the branch secretary's own lecture.
+                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember));
                     labels.Add(Label(v, m.Topic));
                     break;
                 case TalkDetails t:

@@ -37,9 +37,9 @@ public sealed record CommunityServiceDetails : RecordBody
         .Text(prefix, RecordFields.CommunityService.Community, Community)
         .Count(prefix, RecordFields.CommunityService.RosterSize, RosterSize);
         // The roster is what 全部 is measured against, so it is never smaller than those who reported.
-        if (RosterSize > 0 && (Kind != CommunityServiceKind.MembersReporting || Members > RosterSize))
+        if (RosterSize > 0 && Kind == CommunityServiceKind.MembersReporting && Members > RosterSize)
         {
-            violations.Add(prefix + RecordFields.CommunityService.RosterSize.Name, "is given for members reporting only, and never fewer than members");
+            violations.Add(prefix + RecordFields.CommunityService.RosterSize.Name, "must not be fewer than the members reporting");
         }
     }
 }

@@ -45,7 +45,8 @@ public static class MeetingRules
 
     /// <summary>
     /// Who chaired it, and the party-group secretary's part (主持召开, an invited lecture, 双重组织生活): an invited lecture
-    /// is a party lecture's, and never also the branch secretary's own lecture, so it is counted for one of them only.
+    /// is a party lecture's. When both lecture flags are set the invited lecture wins: the report and compliance count it as
+    /// the party-group secretary's, never also as the branch secretary's own.
     /// </summary>
     public static Violations SecretaryRoles(Violations violations, string prefix, MeetingKind kind, string? chair, bool bySecretary, bool byPartyGroupSecretary)
     {
@@ -54,11 +55,6 @@ public static class MeetingRules
         if (byPartyGroupSecretary && kind != MeetingKind.PartyLecture)
         {
             violations.Add(prefix + RecordFields.Meeting.LecturedByPartyGroupSecretary.Name, "is recorded for party lectures (党课) only");
-        }
-        else if (byPartyGroupSecretary && bySecretary)
-        {
-            violations.Add(prefix + RecordFields.Meeting.LecturedByPartyGroupSecretary.Name,
-                "an invited lecture by the party-group secretary is not also the branch secretary's own lecture (lectured_by_secretary)");
         }
 
         return violations;
