@@ -137,7 +137,8 @@ public static class ComplianceFacts
         {
             case MeetingDetails m:
                 yield return new ActivityFact(sequence, ObligationSubject.MeetingOf(m.Kind), m.Date, m.Attendees, m.ExpectedAttendees);
-                if (m.LecturedBySecretary)
+                // An invited lecture by the party-group secretary is never the branch secretary's own.
+                if (m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary)
                 {
                     yield return new ActivityFact(sequence, ObligationSubject.SecretaryLecture, m.Date, m.Attendees, m.ExpectedAttendees);
                 }

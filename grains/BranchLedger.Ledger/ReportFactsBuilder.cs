@@ -42,7 +42,8 @@ public static class ReportFactsBuilder
             switch (v.Current)
             {
                 case MeetingDetails m:
-                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary));
+                    // An invited lecture by the party-group secretary is never also the branch secretary's own lecture.
+                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember));
                     labels.Add(Label(v, m.Topic));
                     break;
                 case TalkDetails t:
@@ -54,7 +55,7 @@ public static class ReportFactsBuilder
                     labels.Add(Label(v, r.RiskPoint));
                     break;
                 case CommunityServiceDetails c:
-                    community.Add(new CommunityServiceFact(id, seq, c.Kind, c.Members, c.Date));
+                    community.Add(new CommunityServiceFact(id, seq, c.Kind, c.Members, c.Date, c.RosterSize, c.Topic));
                     labels.Add(Label(v, c.Topic));
                     break;
                 case QuarterlyReviewDetails q:
@@ -62,11 +63,11 @@ public static class ReportFactsBuilder
                     labels.Add(Label(v, q.Topic));
                     break;
                 case BrandProjectDetails b:
-                    brands.Add(new BrandFact(id, seq, b.Level, b.Status, b.Date));
+                    brands.Add(new BrandFact(id, seq, b.Level, b.Status, b.Date, b.Name));
                     labels.Add(Label(v, b.Name));
                     break;
                 case HonourDetails h:
-                    honours.Add(new HonourFact(id, seq, h.Level, h.RecipientKind, h.Date));
+                    honours.Add(new HonourFact(id, seq, h.Level, h.RecipientKind, h.Date, h.Title, h.Recipient, h.AwardedBy));
                     labels.Add(Label(v, $"{h.Recipient}：{h.Title}"));
                     break;
                 case CampaignDetails c:

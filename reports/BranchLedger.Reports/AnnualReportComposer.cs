@@ -40,9 +40,15 @@ public static class AnnualReportComposer
             if (section.SelfAssessment is { } part)
             {
                 var entries = figures.SelfAssessment.Where(s => s.Section == part).ToList();
+                if (section.Group is { } group)
+                {
+                    var groups = template.Sections.Where(s => s.SelfAssessment == part && s.Group is not null).Select(s => s.Group!.Value).ToList();
+                    entries = [.. entries.Where(e => e.Order == group || (group == groups.Min() && e.Order < group) || (group == groups.Max() && e.Order > group))];
+                }
+
                 blocks.AddRange(entries.Count == 0
                     ? [new ParagraphBlock(template.SelfAssessmentNone)]
-                    : entries.Select((e, i) => new ParagraphBlock(Ordinal(template, i) + e.Text)));
+                    : entries.Select((e, i) => new ParagraphBlock((section.Group is null ? Ordinal(template, i) : "") + e.Text)));
             }
         }
 
@@ -60,7 +66,34 @@ public static class AnnualReportComposer
 
         return figure.HasNoRecords
             ? phrase.None
-            : TemplateText.Fill(phrase.Some, name => name == "n" ? figure.Value.ToString(CultureInfo.InvariantCulture) : null);
+            : TemplateText.Fill(phrase.All is { } all && phrase.AllOf is { } of && figures.Figures.FirstOrDefault(f => f.Key == of) is { HasNoRecords: false } whole
+                && whole.Value > 0 && figure.Value == whole.Value ? all : phrase.Some, name => name switch
+            {
+                "n" => figure.Value.ToString(CultureInfo.InvariantCulture),
+                "names" => JoinNames(figure.Names),
+                _ => null,
+            });
+    }
+
+    /// <summary>
+    /// Names in a series, joined by 、 — except between two quoted or titled names (《…》《…》, “…”“…”), which
+    /// Chinese punctuation (GB/T 15834) writes without it.
+    /// </summary>
+    public static string JoinNames(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (i > 0 && !(names[i - 1].EndsWith('》') && names[i].StartsWith('《')) && !(names[i - 1].EndsWith('”') && names[i].StartsWith('“')))
+            {
+                text.Append('、');
+            }
+
+            text.Append(names[i]);
+        }
+
+        return text.ToString();
     }
 
     private static string Ordinal(ReportTemplate template, int index) =>

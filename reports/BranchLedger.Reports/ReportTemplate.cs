@@ -110,13 +110,28 @@ public sealed record ReportTemplate
 /// <param name="Heading">The heading, if any.</param>
 /// <param name="Paragraphs">Paragraph templates with {placeholders}.</param>
 /// <param name="SelfAssessment">When set, the section lists the year's entries of this part.</param>
-public sealed record TemplateSection(int Level, string? Heading, IReadOnlyList<string>? Paragraphs, SelfAssessmentSection? SelfAssessment);
+public sealed record TemplateSection(int Level, string? Heading, IReadOnlyList<string>? Paragraphs, SelfAssessmentSection? SelfAssessment)
+{
+    /// <summary>
+    /// For a headed sub-section of a self-assessment part (三、下一步 （一）…（四）): the entry order it holds, so the
+    /// entry of order 1 goes under （一） and so on; the part's first group also takes any earlier order and its last any later one. Grouped
+    /// entries are the sub-section's own paragraphs, so they are not numbered 一是, 二是. Null: the whole part, numbered.
+    /// </summary>
+    public int? Group { get; init; }
+}
 
 /// <summary>How a figure is worded.</summary>
 /// <param name="Label">Its name in the appendix and the trace.</param>
 /// <param name="Some">The phrase when records counted; {n} is the figure.</param>
 /// <param name="None">The phrase when no record counted; it never contains a number.</param>
-public sealed record FigurePhrase(string Label, string Some, string None);
+public sealed record FigurePhrase(string Label, string Some, string None)
+{
+    /// <summary>The phrase used instead of <see cref="Some"/> when the figure equals the figure <see cref="AllOf"/> (e.g. 全部 when every member on the roster reported).</summary>
+    public string? All { get; init; }
+
+    /// <summary>The figure key <see cref="All"/> compares with; null when the phrase has no "all" form.</summary>
+    public string? AllOf { get; init; }
+}
 
 /// <summary>The appendix wording.</summary>
 public sealed record AppendixTemplate(

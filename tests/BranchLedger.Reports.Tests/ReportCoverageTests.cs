@@ -187,10 +187,12 @@ public sealed class ReportCoverageTests
         {
             foreach (var value in choice.Choices)
             {
-                // Every field present: choices at this value, numbers at 3.
+                // Every field present: choices at this value, numbers at 3, text (which names a record) as 甲.
                 var fields = kind.Fields
-                    .Where(f => f.Rule.Type is Domain.Ledger.Catalogue.FieldType.Choice or Domain.Ledger.Catalogue.FieldType.WholeNumber)
-                    .ToDictionary(f => f.Rule.Name, f => f == choice ? value.Value : f.Rule.Type == Domain.Ledger.Catalogue.FieldType.Choice ? f.Choices[0].Value : "3");
+                    .Where(f => f.Rule.Type is Domain.Ledger.Catalogue.FieldType.Choice or Domain.Ledger.Catalogue.FieldType.WholeNumber or Domain.Ledger.Catalogue.FieldType.Text)
+                    .ToDictionary(f => f.Rule.Name, f => f == choice ? value.Value
+                        : f.Rule.Type == Domain.Ledger.Catalogue.FieldType.Choice ? f.Choices[0].Value
+                        : f.Rule.Type == Domain.Ledger.Catalogue.FieldType.Text ? "甲" : "3");
                 var facts = ReportFacts.Empty with { Records = [new RecordFact(Node, 1, family, Day, fields)] };
                 AssertStated(facts, ReportCoverage.Families[family]);
                 // A figure that selects this value states it too.

@@ -21,12 +21,13 @@ internal sealed class SampleFacts
 
     private static DateOnly Day(long i) => new DateOnly(Year, 1, 3).AddDays((int)(i % 350));
 
-    public SampleFacts Meetings(MeetingKind kind, int count, string node = Group, bool bySecretary = false)
+    public SampleFacts Meetings(MeetingKind kind, int count, string node = Group, bool bySecretary = false,
+        bool chairedBySecretary = false, bool byPartyGroupSecretary = false, bool secretaryAsMember = false)
     {
         for (var i = 0; i < count; i++)
         {
             var seq = ++_sequence;
-            _meetings.Add(new MeetingFact(node, seq, kind, Day(seq), bySecretary));
+            _meetings.Add(new MeetingFact(node, seq, kind, Day(seq), bySecretary, chairedBySecretary, byPartyGroupSecretary, secretaryAsMember));
         }
 
         return this;
@@ -46,10 +47,10 @@ internal sealed class SampleFacts
         return this;
     }
 
-    public SampleFacts MembersReporting(int members)
+    public SampleFacts MembersReporting(int members, int roster = 0, string topic = "疫情防控、创城")
     {
         var seq = ++_sequence;
-        _community.Add(new CommunityServiceFact(Branch, seq, CommunityServiceKind.MembersReporting, members, Day(seq)));
+        _community.Add(new CommunityServiceFact(Branch, seq, CommunityServiceKind.MembersReporting, members, Day(seq), roster, topic));
         return this;
     }
 
@@ -63,7 +64,8 @@ internal sealed class SampleFacts
     public SampleFacts SelfAssessment(SelfAssessmentSection section, string text)
     {
         var seq = ++_sequence;
-        _self.Add(new SelfAssessmentFact(Group, seq, Year, section, _self.Count, text));
+        // Numbered from 1 within its part, as the self-assessment form asks.
+        _self.Add(new SelfAssessmentFact(Group, seq, Year, section, _self.Count(s => s.Section == section) + 1, text));
         return this;
     }
 

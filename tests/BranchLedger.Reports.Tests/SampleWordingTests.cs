@@ -9,19 +9,19 @@ public sealed class SampleWordingTests
     public void The_sample_reports_counts_come_out_in_its_own_words()
     {
         var facts = new SampleFacts()
-            .Meetings(MeetingKind.TheoryStudyGroup, 29)
+            .Meetings(MeetingKind.TheoryStudyGroup, 29, chairedBySecretary: true)
             .Meetings(MeetingKind.PartyGroupMeeting, 18)
             .Meetings(MeetingKind.ChairOfficeMeeting, 11)
             .Meetings(MeetingKind.WeeklyCadreStudy, 40)
             .Meetings(MeetingKind.MembersForum, 6)
             .Meetings(MeetingKind.StudyDiscussion, 12)
             .Meetings(MeetingKind.SpecialLecture, 3)
-            .Meetings(MeetingKind.PartyLecture, 2, SampleFacts.Branch, bySecretary: true)
+            .Meetings(MeetingKind.PartyLecture, 2, SampleFacts.Branch, byPartyGroupSecretary: true)
             .Talk(TalkKind.Integrity, 30).Talk(TalkKind.Integrity, 15)
             .Talk(TalkKind.Group, 0).Talk(TalkKind.Group, 0).Talk(TalkKind.Group, 0)
             .Talk(TalkKind.Reminder, 4)
             .Risk(20).Risk(16)
-            .MembersReporting(57);
+            .MembersReporting(57, roster: 57);
 
         var body = SampleFacts.Body(facts.Compose());
 
@@ -32,7 +32,7 @@ public sealed class SampleWordingTests
         Assert.Contains("带头为机关支部全体党员讲党课2次", body);
         Assert.Contains("制定廉政风险防控措施36条", body);
         Assert.Contains("开展廉政谈话45人次、集体谈话3次、谈话提醒和批评教育4人次", body);
-        Assert.Contains("57名在职党员到社区报到", body);
+        Assert.Contains("57名在职党员全部到社区报到参与疫情防控、创城等工作", body);
     }
 
     [Fact]
@@ -51,11 +51,50 @@ public sealed class SampleWordingTests
 
         var body = SampleFacts.Body(facts.Compose());
 
-        Assert.Contains("二是加强年轻干部培养。先后召开年轻干部座谈会等座谈会2次，定期开展谈心谈话3次、了解思想动态。", body);
+        Assert.Contains("先后召开年轻干部座谈会等座谈会2次，定期开展谈心谈话3次、了解思想动态，", body);
         Assert.Contains("开展警示教育4次。结合巡察整改和节前警示教育等，开展廉政谈话30人次", body);
         Assert.Contains("增进班子团结。召开民主生活会1次，认真开展批评和自我批评。", body);
         Assert.Contains("各支部开展主题党日活动12次，召开组织生活会1次，开展民主评议党员1次。", body);
-        Assert.Contains("二是典型联树。以“模范机关”创建等1项创建活动为抓手，", body);
+        Assert.Contains("三是典型联树。以模范机关创建为抓手，", body);
+    }
+
+    [Fact]
+    public void The_party_group_secretarys_own_part_is_counted_apart_from_the_branch_secretarys()
+    {
+        var body = SampleFacts.Body(new SampleFacts()
+            .Meetings(MeetingKind.PartyLecture, 3, SampleFacts.Branch, bySecretary: true)
+            .Meetings(MeetingKind.PartyLecture, 2, SampleFacts.Branch, byPartyGroupSecretary: true)
+            .Meetings(MeetingKind.ThemeDay, 4, SampleFacts.Branch, secretaryAsMember: true)
+            .Meetings(MeetingKind.BranchGeneralMeeting, 1, SampleFacts.Branch, secretaryAsMember: true)
+            .Meetings(MeetingKind.PartyGroupMeeting, 5)
+            .MembersReporting(50, roster: 57)
+            .Compose());
+
+        Assert.Contains("以普通党员身份参加支部党员大会、主题党日，带头为机关支部全体党员讲党课2次。", body);
+        Assert.Contains("各支部书记讲党课3次。", body);
+        Assert.Contains("党组书记主持召开党组会、党组理论中心组学习本年度暂无记录", body);
+        Assert.Contains("50名在职党员到社区报到参与疫情防控、创城等工作", body);
+    }
+
+    [Fact]
+    public void The_next_steps_keep_the_samples_headed_sub_sections_each_with_its_entry()
+    {
+        var document = new SampleFacts()
+            .SelfAssessment(SelfAssessmentSection.NextStep, "把学习宣传贯彻党的二十大精神作为首要政治任务。")
+            .SelfAssessment(SelfAssessmentSection.NextStep, "认真履行抓党建第一责任人的职责。")
+            .SelfAssessment(SelfAssessmentSection.NextStep, "紧盯重点领域、关键权力加强日常监督。")
+            .SelfAssessment(SelfAssessmentSection.NextStep, "聚焦中心大局。")
+            .SelfAssessment(SelfAssessmentSection.NextStep, "补充一段。")
+            .Compose();
+        var markdown = SampleFacts.Markdown(document);
+        var part = markdown[markdown.IndexOf("三、下一步思路和措施", StringComparison.Ordinal)..markdown.IndexOf("附：数据来源", StringComparison.Ordinal)];
+
+        Assert.Equal(
+            ["（一）突出政治统领，做到“两个维护”", "（二）加强组织领导，推动责任落实", "（三）持续正风肃纪，涵养政治生态", "（四）服务中心大局，形成工作合力"],
+            document.Blocks.OfType<HeadingBlock>().Where(h => h.Level == 2).Select(h => h.Text).Where(t => part.Contains(t, StringComparison.Ordinal)));
+        Assert.Matches("（一）突出政治统领，做到“两个维护”\n\n把学习宣传贯彻党的二十大精神作为首要政治任务。\n", part);
+        Assert.Matches("（四）服务中心大局，形成工作合力\n\n聚焦中心大局。\n\n补充一段。\n", part);
+        Assert.DoesNotContain("一是", part, StringComparison.Ordinal);
     }
 
     [Fact]

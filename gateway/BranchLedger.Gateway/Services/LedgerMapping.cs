@@ -118,6 +118,10 @@ internal static class LedgerMapping
             Notes = m.Notes,
             Lecturer = m.Lecturer,
             LecturedBySecretary = m.LecturedBySecretary,
+            Chair = m.Chair,
+            ChairedBySecretary = m.ChairedBySecretary,
+            LecturedByPartyGroupSecretary = m.LecturedByPartyGroupSecretary,
+            SecretaryAsMember = m.SecretaryAsMember,
             // Names travel as sent: the ledger, which holds the tenant's attendance setting, drops them
             // unless the tenant keeps names.
             Absences = [.. m.Absences.Select(a => new AbsenceEntry { Reason = (D.AbsenceReason)(int)a.Reason, Name = a.Name.Trim(), Note = a.Note })],
@@ -157,6 +161,7 @@ internal static class LedgerMapping
             Members = s.Members,
             Community = s.Community,
             Notes = s.Notes,
+            RosterSize = s.RosterSize,
         };
     }
 
@@ -254,7 +259,7 @@ internal static class LedgerMapping
         MeetingDetails m => new V1.RecordBody { Meeting = FromMeeting(m) },
         TalkDetails t => new V1.RecordBody { Talk = FromTalk(t) },
         QuarterlyReviewDetails r => new V1.RecordBody { QuarterlyReview = new QuarterlyReview { Date = ToDate(r.Date), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes } },
-        CommunityServiceDetails s => new V1.RecordBody { CommunityService = new CommunityService { Kind = (V1.CommunityServiceKind)(int)s.Kind, Date = ToDate(s.Date), Topic = s.Topic, Members = s.Members, Community = s.Community, Notes = s.Notes } },
+        CommunityServiceDetails s => new V1.RecordBody { CommunityService = new CommunityService { Kind = (V1.CommunityServiceKind)(int)s.Kind, Date = ToDate(s.Date), Topic = s.Topic, Members = s.Members, Community = s.Community, Notes = s.Notes, RosterSize = s.RosterSize } },
         RiskPointDetails r => new V1.RecordBody { RiskPoint = new RiskPoint { Date = ToDate(r.Date), RiskPoint_ = r.RiskPoint, Measures = { r.Measures }, Notes = r.Notes } },
         BrandProjectDetails b => new V1.RecordBody { BrandProject = new BrandProject { Date = ToDate(b.Date), Name = b.Name, Level = (V1.RecognitionLevel)(int)b.Level, Status = (V1.BrandStatus)(int)b.Status, Notes = b.Notes } },
         HonourDetails h => new V1.RecordBody { Honour = new Honour { Date = ToDate(h.Date), Title = h.Title, Recipient = h.Recipient, RecipientKind = (V1.RecipientKind)(int)h.RecipientKind, Level = (V1.RecognitionLevel)(int)h.Level, AwardedBy = h.AwardedBy, Notes = h.Notes } },
@@ -324,6 +329,10 @@ internal static class LedgerMapping
             Notes = m.Notes,
             Lecturer = m.Lecturer,
             LecturedBySecretary = m.LecturedBySecretary,
+            Chair = m.Chair,
+            ChairedBySecretary = m.ChairedBySecretary,
+            LecturedByPartyGroupSecretary = m.LecturedByPartyGroupSecretary,
+            SecretaryAsMember = m.SecretaryAsMember,
         };
         meeting.Absences.AddRange(m.Absences.Select(a => new V1.Absence { Reason = (V1.AbsenceReason)(int)a.Reason, Name = a.Name, Note = a.Note }));
         meeting.AttendeeNames.AddRange(m.AttendeeNames);

@@ -17,10 +17,12 @@ internal static class LedgerRows
         [
             new("kind", l.Of(m.Kind)), new("topic", m.Topic), new("attendees", m.Attendees), new("expected_attendees", m.ExpectedAttendees),
             new("first_agenda_item", l.Of(m.FirstAgendaItem)), new("lecturer", m.Lecturer), new("lectured_by_secretary", l.Of(m.LecturedBySecretary)),
+            new("chair", m.Chair), new("chaired_by_secretary", l.Of(m.ChairedBySecretary)),
+            new("lectured_by_party_group_secretary", l.Of(m.LecturedByPartyGroupSecretary)), new("secretary_as_member", l.Of(m.SecretaryAsMember)),
         ],
         TalkDetails t => [new("kind", l.Of(t.Kind)), new("topic", t.Topic), new("people", t.People), new("person_a", t.PersonA), new("person_b", t.PersonB)],
         QuarterlyReviewDetails q => [new("topic", q.Topic), new("reporter", q.Reporter)],
-        CommunityServiceDetails c => [new("kind", l.Of(c.Kind)), new("topic", c.Topic), new("members", c.Members), new("community", c.Community)],
+        CommunityServiceDetails c => [new("kind", l.Of(c.Kind)), new("topic", c.Topic), new("members", c.Members), new("community", c.Community), new("roster_size", c.RosterSize)],
         RiskPointDetails r => [new("risk_point", r.RiskPoint), new("measure_count", r.Measures.Count), new("measures", string.Join("；", r.Measures))],
         BrandProjectDetails b => [new("name", b.Name), new("level", l.Of(b.Level)), new("brand_status", l.Of(b.Status))],
         HonourDetails h =>

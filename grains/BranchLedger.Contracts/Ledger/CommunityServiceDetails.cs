@@ -20,14 +20,26 @@ public sealed record CommunityServiceDetails : RecordBody
     /// <summary>The community (display name).</summary>
     [Id(3)] public string Community { get; init; } = "";
 
+    /// <summary>Members reporting only: the in-service members on the roster; 0 when not given.</summary>
+    [Id(4)] public int RosterSize { get; init; }
+
     /// <inheritdoc />
     public override string Family => "community_service";
 
     /// <inheritdoc />
-    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
+    protected override void CheckDetails(Violations violations, string prefix, DateOnly today)
+    {
+        violations
         .Choice(prefix, RecordFields.CommunityService.Kind, Kind)
         .Date(prefix + "date", Date, today)
         .Text(prefix, RecordFields.CommunityService.Topic, Topic)
         .Count(prefix, RecordFields.CommunityService.Members, Members)
-        .Text(prefix, RecordFields.CommunityService.Community, Community);
+        .Text(prefix, RecordFields.CommunityService.Community, Community)
+        .Count(prefix, RecordFields.CommunityService.RosterSize, RosterSize);
+        // The roster is what 全部 is measured against, so it is never smaller than those who reported.
+        if (RosterSize > 0 && Kind == CommunityServiceKind.MembersReporting && Members > RosterSize)
+        {
+            violations.Add(prefix + RecordFields.CommunityService.RosterSize.Name, "must not be fewer than the members reporting");
+        }
+    }
 }

@@ -34,6 +34,18 @@ public sealed record MeetingDetails : RecordBody
     /// <summary>Display names of those present; empty unless the tenant keeps names.</summary>
     [Id(8)] public IReadOnlyList<string> AttendeeNames { get; init; } = [];
 
+    /// <summary>Who chaired it (主持召开); empty when not given.</summary>
+    [Id(9)] public string Chair { get; init; } = "";
+
+    /// <summary>Whether the party-group secretary chaired it.</summary>
+    [Id(10)] public bool ChairedBySecretary { get; init; }
+
+    /// <summary>Party lectures only: the party-group secretary lectured at this branch as an invited lecturer (not the branch secretary's own lecture).</summary>
+    [Id(11)] public bool LecturedByPartyGroupSecretary { get; init; }
+
+    /// <summary>The party-group secretary took part as an ordinary member of this branch (双重组织生活).</summary>
+    [Id(12)] public bool SecretaryAsMember { get; init; }
+
     /// <summary>Whether any attendance name (present or absent) is in the record.</summary>
     public bool HasAttendanceNames => AttendeeNames.Count > 0 || Absences.Any(a => a.Name.Length > 0);
 
@@ -47,7 +59,9 @@ public sealed record MeetingDetails : RecordBody
         other is not null && base.Equals(other) && Kind == other.Kind && Topic == other.Topic && Attendees == other.Attendees
         && ExpectedAttendees == other.ExpectedAttendees && FirstAgendaItem == other.FirstAgendaItem && Lecturer == other.Lecturer
         && LecturedBySecretary == other.LecturedBySecretary && Absences.SequenceEqual(other.Absences)
-        && AttendeeNames.SequenceEqual(other.AttendeeNames, StringComparer.Ordinal);
+        && AttendeeNames.SequenceEqual(other.AttendeeNames, StringComparer.Ordinal)
+        && Chair == other.Chair && ChairedBySecretary == other.ChairedBySecretary
+        && LecturedByPartyGroupSecretary == other.LecturedByPartyGroupSecretary && SecretaryAsMember == other.SecretaryAsMember;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Kind, Topic, Attendees, ExpectedAttendees, Absences.Count);
@@ -60,6 +74,7 @@ public sealed record MeetingDetails : RecordBody
     {
         MeetingRules.Check(violations, prefix, Kind, Date, Topic, Attendees, ExpectedAttendees, today);
         MeetingRules.Lecturer(violations, prefix, Kind, Lecturer, LecturedBySecretary);
+        MeetingRules.SecretaryRoles(violations, prefix, Kind, Chair, LecturedBySecretary, LecturedByPartyGroupSecretary);
         AttendanceRules.Check(
             violations, prefix, Attendees, ExpectedAttendees, [.. Absences.Select(a => (a.Reason, (string?)a.Name, (string?)a.Note))], AttendeeNames);
     }

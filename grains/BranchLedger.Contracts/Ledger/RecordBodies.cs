@@ -49,7 +49,8 @@ public static class RecordBodies
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in kind.Fields.Where(f => f.Rule.Type is FieldType.Choice or FieldType.WholeNumber or FieldType.YesNo))
+        // Text fields too: a figure may name its records by them (ReportCount.Names).
+        foreach (var field in kind.Fields.Where(f => f.Rule.Type is FieldType.Choice or FieldType.WholeNumber or FieldType.YesNo or FieldType.Text))
         {
             fields[field.Rule.Name] = Value(body, field.Rule.Name) switch
             {

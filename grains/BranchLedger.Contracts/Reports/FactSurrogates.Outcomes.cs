@@ -18,25 +18,27 @@ internal sealed class FindingReportFactConverter : IConverter<FindingReportFact,
 [GenerateSerializer, Immutable, Alias("branchledger.BrandFact")]
 internal readonly record struct BrandFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] RecognitionLevel Level,
-    [property: Id(3)] BrandStatus Status, [property: Id(4)] DateOnly Date);
+    [property: Id(3)] BrandStatus Status, [property: Id(4)] DateOnly Date, [property: Id(5)] string Name);
 
 [RegisterConverter]
 internal sealed class BrandFactConverter : IConverter<BrandFact, BrandFactSurrogate>
 {
-    public BrandFact ConvertFromSurrogate(in BrandFactSurrogate s) => new(s.NodeId, s.Sequence, s.Level, s.Status, s.Date);
-    public BrandFactSurrogate ConvertToSurrogate(in BrandFact v) => new(v.NodeId, v.Sequence, v.Level, v.Status, v.Date);
+    public BrandFact ConvertFromSurrogate(in BrandFactSurrogate s) => new(s.NodeId, s.Sequence, s.Level, s.Status, s.Date, s.Name ?? "");
+    public BrandFactSurrogate ConvertToSurrogate(in BrandFact v) => new(v.NodeId, v.Sequence, v.Level, v.Status, v.Date, v.Name);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.HonourFact")]
 internal readonly record struct HonourFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] RecognitionLevel Level,
-    [property: Id(3)] RecipientKind Recipient, [property: Id(4)] DateOnly Date);
+    [property: Id(3)] RecipientKind Recipient, [property: Id(4)] DateOnly Date, [property: Id(5)] string Title,
+    [property: Id(6)] string RecipientName, [property: Id(7)] string AwardedBy);
 
 [RegisterConverter]
 internal sealed class HonourFactConverter : IConverter<HonourFact, HonourFactSurrogate>
 {
-    public HonourFact ConvertFromSurrogate(in HonourFactSurrogate s) => new(s.NodeId, s.Sequence, s.Level, s.Recipient, s.Date);
-    public HonourFactSurrogate ConvertToSurrogate(in HonourFact v) => new(v.NodeId, v.Sequence, v.Level, v.Recipient, v.Date);
+    public HonourFact ConvertFromSurrogate(in HonourFactSurrogate s) =>
+        new(s.NodeId, s.Sequence, s.Level, s.Recipient, s.Date, s.Title ?? "", s.RecipientName ?? "", s.AwardedBy ?? "");
+    public HonourFactSurrogate ConvertToSurrogate(in HonourFact v) => new(v.NodeId, v.Sequence, v.Level, v.Recipient, v.Date, v.Title, v.RecipientName, v.AwardedBy);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.CampaignFact")]

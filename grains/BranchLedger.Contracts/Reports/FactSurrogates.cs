@@ -10,13 +10,16 @@ namespace BranchLedger.Contracts.Reports;
 [GenerateSerializer, Immutable, Alias("branchledger.MeetingFact")]
 internal readonly record struct MeetingFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] MeetingKind Kind,
-    [property: Id(3)] DateOnly Date, [property: Id(4)] bool LecturedBySecretary);
+    [property: Id(3)] DateOnly Date, [property: Id(4)] bool LecturedBySecretary, [property: Id(5)] bool ChairedBySecretary,
+    [property: Id(6)] bool LecturedByPartyGroupSecretary, [property: Id(7)] bool SecretaryAsMember);
 
 [RegisterConverter]
 internal sealed class MeetingFactConverter : IConverter<MeetingFact, MeetingFactSurrogate>
 {
-    public MeetingFact ConvertFromSurrogate(in MeetingFactSurrogate s) => new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary);
-    public MeetingFactSurrogate ConvertToSurrogate(in MeetingFact v) => new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary);
+    public MeetingFact ConvertFromSurrogate(in MeetingFactSurrogate s) =>
+        new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary, s.ChairedBySecretary, s.LecturedByPartyGroupSecretary, s.SecretaryAsMember);
+    public MeetingFactSurrogate ConvertToSurrogate(in MeetingFact v) =>
+        new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary, v.ChairedBySecretary, v.LecturedByPartyGroupSecretary, v.SecretaryAsMember);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.TalkFact")]
@@ -45,13 +48,13 @@ internal sealed class RiskPointFactConverter : IConverter<RiskPointFact, RiskPoi
 [GenerateSerializer, Immutable, Alias("branchledger.CommunityServiceFact")]
 internal readonly record struct CommunityServiceFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] CommunityServiceKind Kind,
-    [property: Id(3)] int Members, [property: Id(4)] DateOnly Date);
+    [property: Id(3)] int Members, [property: Id(4)] DateOnly Date, [property: Id(5)] int RosterSize, [property: Id(6)] string Topic);
 
 [RegisterConverter]
 internal sealed class CommunityServiceFactConverter : IConverter<CommunityServiceFact, CommunityServiceFactSurrogate>
 {
-    public CommunityServiceFact ConvertFromSurrogate(in CommunityServiceFactSurrogate s) => new(s.NodeId, s.Sequence, s.Kind, s.Members, s.Date);
-    public CommunityServiceFactSurrogate ConvertToSurrogate(in CommunityServiceFact v) => new(v.NodeId, v.Sequence, v.Kind, v.Members, v.Date);
+    public CommunityServiceFact ConvertFromSurrogate(in CommunityServiceFactSurrogate s) => new(s.NodeId, s.Sequence, s.Kind, s.Members, s.Date, s.RosterSize, s.Topic ?? "");
+    public CommunityServiceFactSurrogate ConvertToSurrogate(in CommunityServiceFact v) => new(v.NodeId, v.Sequence, v.Kind, v.Members, v.Date, v.RosterSize, v.Topic);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.QuarterlyReviewFact")]

@@ -44,6 +44,23 @@ public static class MeetingRules
     }
 
     /// <summary>
+    /// Who chaired it, and the party-group secretary's part (主持召开, an invited lecture, 双重组织生活): an invited lecture
+    /// is a party lecture's. When both lecture flags are set the invited lecture wins: the report and compliance count it as
+    /// the party-group secretary's, never also as the branch secretary's own.
+    /// </summary>
+    public static Violations SecretaryRoles(Violations violations, string prefix, MeetingKind kind, string? chair, bool bySecretary, bool byPartyGroupSecretary)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        violations.Text(prefix, RecordFields.Meeting.Chair, chair);
+        if (byPartyGroupSecretary && kind != MeetingKind.PartyLecture)
+        {
+            violations.Add(prefix + RecordFields.Meeting.LecturedByPartyGroupSecretary.Name, "is recorded for party lectures (党课) only");
+        }
+
+        return violations;
+    }
+
+    /// <summary>
     /// The most people who can attend a meeting of this kind by the roster in force on its day: members
     /// for the meetings of members, the committee for committee meetings; null where others may attend
     /// too (lectures, forums, symposia with young cadres) or no roster is known.

@@ -51,6 +51,12 @@ public static class AnnualReportFigures
             Meetings(ReportFigureKeys.WarningEducation, meetings, MeetingKind.WarningEducation, ReportUnits.Times),
             Count(ReportFigureKeys.SecretaryLectures, ReportUnits.Times,
                 meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedBySecretary).Select(m => (m.NodeId, m.Sequence))),
+            // 主持召开: the decision and theory-study meetings the party-group secretary chaired.
+            Count(ReportFigureKeys.ChairedBySecretary, ReportUnits.Times,
+                meetings.Where(m => m.ChairedBySecretary && m.Kind is MeetingKind.PartyGroupMeeting or MeetingKind.TheoryStudyGroup).Select(m => (m.NodeId, m.Sequence))),
+            Count(ReportFigureKeys.PartyGroupSecretaryLectures, ReportUnits.Times,
+                meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedByPartyGroupSecretary).Select(m => (m.NodeId, m.Sequence))),
+            AttendedAsMember(meetings.Where(m => m.SecretaryAsMember).ToList()),
             PerNode(ReportFigureKeys.ThreeMeetingsHeld, ReportUnits.Times, threeMeetings.Select(t => (t.NodeId, t.Held))),
             PerNode(ReportFigureKeys.ThreeMeetingsRequired, ReportUnits.Times, threeMeetings.Select(t => (t.NodeId, t.Required))),
             PerNode(ReportFigureKeys.ThreeMeetingsBranchesMet, ReportUnits.Things, BranchesMet(threeMeetings)),
@@ -65,7 +71,11 @@ public static class AnnualReportFigures
                 talks.Where(t => t.Kind == TalkKind.HeartToHeart).Select(t => (t.NodeId, t.Sequence))),
             Count(ReportFigureKeys.RiskPoints, ReportUnits.Things, risks.Select(r => (r.NodeId, r.Sequence))),
             Sum(ReportFigureKeys.RiskMeasures, ReportUnits.Measures, risks.Select(r => (r.NodeId, r.Sequence, r.Measures))),
-            Sum(ReportFigureKeys.MembersReporting, ReportUnits.People, reporting.Select(c => (c.NodeId, c.Sequence, c.Members))),
+            Sum(ReportFigureKeys.MembersReporting, ReportUnits.People, reporting.Select(c => (c.NodeId, c.Sequence, c.Members))) with
+            {
+                Names = [.. reporting.OrderBy(c => c.NodeId, StringComparer.Ordinal).ThenBy(c => c.Sequence).Select(c => c.Topic).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)],
+            },
+            Sum(ReportFigureKeys.MembersRoster, ReportUnits.People, reporting.Where(c => c.RosterSize > 0).Select(c => (c.NodeId, c.Sequence, c.RosterSize))),
             Count(ReportFigureKeys.ServiceSessions, ReportUnits.Times, sessions.Select(c => (c.NodeId, c.Sequence))),
             Count(ReportFigureKeys.QuarterlyReviews, ReportUnits.Times, reviews.Select(r => (r.NodeId, r.Sequence))),
             QuartersCovered(reviews),
@@ -90,6 +100,12 @@ public static class AnnualReportFigures
             Honours(ReportFigureKeys.HonoursNational, honours, RecognitionLevel.National),
             Honours(ReportFigureKeys.HonoursProvincial, honours, RecognitionLevel.Provincial),
             Honours(ReportFigureKeys.HonoursCity, honours, RecognitionLevel.City),
+            Named(Count(ReportFigureKeys.HonoursCollective, ReportUnits.Items,
+                honours.Where(h => h.Recipient == RecipientKind.Unit).Select(h => (h.NodeId, h.Sequence))),
+                honours.Where(h => h.Recipient == RecipientKind.Unit).Select(h => (h.NodeId, h.Sequence, $"{h.RecipientName}被{h.AwardedBy}授予{h.Title}"))),
+            Named(Count(ReportFigureKeys.HonoursIndividual, ReportUnits.People,
+                honours.Where(h => h.Recipient == RecipientKind.Person).Select(h => (h.NodeId, h.Sequence))),
+                honours.Where(h => h.Recipient == RecipientKind.Person).Select(h => (h.NodeId, h.Sequence, h.Title))),
             Campaigns(ReportFigureKeys.Campaigns, campaigns),
             Campaigns(ReportFigureKeys.CampaignsAchieved, Latest(campaigns).Where(c => c.Status == CampaignStatus.Achieved).ToList()),
         ];
@@ -106,13 +122,28 @@ public static class AnnualReportFigures
         return new ReportFigures(year, figures, selfAssessment);
     }
 
+    /// <summary>双重组织生活: the meetings the party-group secretary attended as an ordinary member, named by their kinds.</summary>
+    private static ReportFigure AttendedAsMember(List<MeetingFact> meetings) =>
+        Count(ReportFigureKeys.AttendedAsMember, ReportUnits.Times, meetings.Select(m => (m.NodeId, m.Sequence))) with
+        {
+            Names = [.. meetings.Select(m => m.Kind).Distinct().Order().Select(k => Ledger.Catalogue.RecordLabels.Shared.Enum(k) ?? k.ToString())],
+        };
+
     private static bool IsDone(DutyItemReportFact duty) => duty.Status is DutyStatus.Done or DutyStatus.Verified;
 
     private static ReportFigure Meetings(string key, List<MeetingFact> meetings, MeetingKind kind, string unit) =>
         Count(key, unit, meetings.Where(m => m.Kind == kind).Select(m => (m.NodeId, m.Sequence)));
 
     private static ReportFigure Brands(string key, List<BrandFact> brands, RecognitionLevel level) =>
-        Count(key, ReportUnits.Things, brands.Where(b => b.Level == level).Select(b => (b.NodeId, b.Sequence)));
+        Named(Count(key, ReportUnits.Things, brands.Where(b => b.Level == level).Select(b => (b.NodeId, b.Sequence))),
+            brands.Where(b => b.Level == level).Select(b => (b.NodeId, b.Sequence, b.Name)));
+
+    /// <summary>The figure with its records' names (each once, in node then sequence order; empty names left out) for the phrase's {names}.</summary>
+    private static ReportFigure Named(ReportFigure figure, IEnumerable<(string NodeId, long Sequence, string Name)> names) => figure with
+    {
+        Names = [.. names.OrderBy(n => n.NodeId, StringComparer.Ordinal).ThenBy(n => n.Sequence).Select(n => n.Name)
+            .Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)],
+    };
 
     private static ReportFigure Honours(string key, List<HonourFact> honours, RecognitionLevel level) =>
         Count(key, ReportUnits.Items, honours.Where(h => h.Level == level).Select(h => (h.NodeId, h.Sequence)));
@@ -169,7 +200,7 @@ public static class AnnualReportFigures
     /// </summary>
     private static ReportFigure Campaigns(string key, List<CampaignFact> campaigns)
     {
-        var figure = Count(key, ReportUnits.Items, campaigns.Select(c => (c.NodeId, c.Sequence)));
+        var figure = Named(Count(key, ReportUnits.Items, campaigns.Select(c => (c.NodeId, c.Sequence))), campaigns.Select(c => (c.NodeId, c.Sequence, c.Name)));
         return figure with { Value = campaigns.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count(), ByNode = [] };
     }
 
@@ -192,8 +223,12 @@ public static class AnnualReportFigures
             var ofKind = inYear.Where(r => r.Family == kind.BodyField).ToList();
             foreach (var count in kind.Report)
             {
-                yield return Sum(count.Key, count.Unit, ofKind.Where(r => count.Selects(r.Fields))
-                    .Select(r => (r.NodeId, r.Sequence, count.SumField is { } field ? Amount(r, field) : 1)));
+                var selected = ofKind.Where(r => count.Selects(r.Fields)).OrderBy(r => r.NodeId, StringComparer.Ordinal).ThenBy(r => r.Sequence).ToList();
+                yield return Sum(count.Key, count.Unit, selected
+                    .Select(r => (r.NodeId, r.Sequence, count.SumField is { } field ? Amount(r, field) : 1))) with
+                {
+                    Names = [.. selected.Select(r => count.NameOf(r.Fields)).OfType<string>().Distinct(StringComparer.Ordinal)],
+                };
             }
         }
     }
@@ -223,6 +258,7 @@ public static class AnnualReportFigures
         foreach (var service in facts.CommunityService)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(service.Members, nameof(CommunityServiceFact.Members));
+            ArgumentOutOfRangeException.ThrowIfNegative(service.RosterSize, nameof(CommunityServiceFact.RosterSize));
         }
 
         foreach (var branch in facts.ThreeMeetingsOneLecture)

@@ -8,4 +8,5 @@ namespace BranchLedger.Domain.Reports;
 /// <param name="Level">The level it is built or recognised at.</param>
 /// <param name="Status">Building, recognised or withdrawn.</param>
 /// <param name="Date">The day it was started (or its status recorded).</param>
-public sealed record BrandFact(string NodeId, long Sequence, RecognitionLevel Level, BrandStatus Status, DateOnly Date);
+/// <param name="Name">Its name, as the report names it (盲按, 辅具, …).</param>
+public sealed record BrandFact(string NodeId, long Sequence, RecognitionLevel Level, BrandStatus Status, DateOnly Date, string Name = "");

@@ -8,4 +8,8 @@ namespace BranchLedger.Domain.Reports;
 /// <param name="Kind">What kind of meeting it was.</param>
 /// <param name="Date">The day it was held.</param>
 /// <param name="LecturedBySecretary">For a party lecture: true when the secretary gave it.</param>
-public sealed record MeetingFact(string NodeId, long Sequence, MeetingKind Kind, DateOnly Date, bool LecturedBySecretary = false);
+/// <param name="ChairedBySecretary">True when the party-group secretary chaired it (主持召开).</param>
+/// <param name="LecturedByPartyGroupSecretary">For a party lecture: true when the party-group secretary gave it as an invited lecturer.</param>
+/// <param name="SecretaryAsMember">True when the party-group secretary took part as an ordinary member (双重组织生活).</param>
+public sealed record MeetingFact(string NodeId, long Sequence, MeetingKind Kind, DateOnly Date, bool LecturedBySecretary = false,
+    bool ChairedBySecretary = false, bool LecturedByPartyGroupSecretary = false, bool SecretaryAsMember = false);

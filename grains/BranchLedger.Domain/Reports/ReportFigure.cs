@@ -13,4 +13,10 @@ public sealed record ReportFigure(string Key, int Value, string Unit, IReadOnlyL
 {
     /// <summary>True when no record counted, so the renderer should say so.</summary>
     public bool HasNoRecords => Sources.Count == 0 && ByNode.Count == 0;
+
+    /// <summary>
+    /// What the counted records are called, each once, in source order (a brand's or a self-inspection's name),
+    /// for the phrase's {names}; empty when the figure names nothing.
+    /// </summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 }

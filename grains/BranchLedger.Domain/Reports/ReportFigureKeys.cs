@@ -42,6 +42,12 @@ public static class ReportFigureKeys
     public const string WarningEducation = "meetings.warning-education";
     /// <summary>党课 given by the secretary (次).</summary>
     public const string SecretaryLectures = "lectures.by-secretary";
+    /// <summary>党课 the party-group secretary gave at a branch as an invited lecturer (次); not the branch secretary's own.</summary>
+    public const string PartyGroupSecretaryLectures = "lectures.by-party-group-secretary";
+    /// <summary>党组会 and 中心组学习 the party-group secretary chaired (主持召开, 次).</summary>
+    public const string ChairedBySecretary = "meetings.chaired-by-secretary";
+    /// <summary>Branch meetings the party-group secretary attended as an ordinary member (双重组织生活, 次), named by kind.</summary>
+    public const string AttendedAsMember = "meetings.attended-as-member";
     /// <summary>三会一课 sessions held, over all branches (次).</summary>
     public const string ThreeMeetingsHeld = "three-meetings.held";
     /// <summary>三会一课 sessions required, over all branches (次).</summary>
@@ -62,6 +68,8 @@ public static class ReportFigureKeys
     public const string RiskMeasures = "risk.measures";
     /// <summary>Serving members reporting to their communities (名).</summary>
     public const string MembersReporting = "community.members-reporting";
+    /// <summary>The in-service members on the rosters given with members reporting (名): 全部 when it equals <see cref="MembersReporting"/>.</summary>
+    public const string MembersRoster = "community.roster";
     /// <summary>Service sessions of members in communities (次).</summary>
     public const string ServiceSessions = "community.service-sessions";
     /// <summary>Party-building reviews heard (次).</summary>
@@ -98,6 +106,10 @@ public static class ReportFigureKeys
     public const string Honours = "honours.total";
     /// <summary>National honours (项).</summary>
     public const string HonoursNational = "honours.national";
+    /// <summary>Honours to units (集体), named: who, by whom, what (项).</summary>
+    public const string HonoursCollective = "honours.collective";
+    /// <summary>Honours to persons (个人), named by the honour (名).</summary>
+    public const string HonoursIndividual = "honours.individual";
     /// <summary>Provincial honours (项).</summary>
     public const string HonoursProvincial = "honours.provincial";
     /// <summary>City honours (项).</summary>

@@ -26,4 +26,7 @@ public static class ReportUnits
 
     /// <summary>份 — copies of a document (plans, rules, notices issued).</summary>
     public const string Copies = "份";
+
+    /// <summary>对 — pairs (mentoring pairs, 结对).</summary>
+    public const string Pairs = "对";
 }

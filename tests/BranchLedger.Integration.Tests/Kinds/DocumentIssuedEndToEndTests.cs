@@ -50,7 +50,8 @@ public sealed class DocumentIssuedEndToEndTests(GatewayFixture fixture) : CliTes
         Assert.Equal("发文", kind.GetProperty("label").GetString());
         Assert.Equal("AppendRecord", kind.GetProperty("rpc").GetString());
         Assert.Equal("documentIssued", kind.GetProperty("bodyField").GetString());
-        Assert.Equal(["计划", "制度规则", "清单", "通知", "其他"],
+        // 工作机制 was added with issue 19 (the report names mechanisms: 建立“142”品牌创建机制).
+        Assert.Equal(["计划", "制度规则", "清单", "通知", "其他", "工作机制"],
             kind.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("jsonPath").GetString() == "documentIssued.kind")
                 .GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
         var posted = await http.PostAsJsonAsync($"/v1/nodes/{Node}/records", new

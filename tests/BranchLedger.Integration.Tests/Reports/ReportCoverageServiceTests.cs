@@ -24,7 +24,9 @@ public sealed class ReportCoverageServiceTests(GatewayFixture fixture) : IClassF
         "开展警示教育1次。结合巡察整改和节前警示教育等",
         "组织党员到社区开展志愿服务1次",
         "1个区县级及单位内部品牌创建",
-        "以“模范机关”创建等1项创建活动为抓手，其中1项已达成创建目标",
+        // The sample's words (以“模范机关”创建为抓手) name the campaign; whether it was achieved follows later in the paragraph.
+        "以模范机关创建为抓手，",
+        "创建活动中1项已达成创建目标",
     ];
 
     public async Task InitializeAsync()

@@ -41,6 +41,10 @@ public static class RecordFields
         public static readonly FieldRule LecturedBySecretary = new("lectured_by_secretary", FieldType.YesNo);
         public static readonly FieldRule Absences = new("absences", FieldType.Attendance, MaxItems: AttendanceRules.MaxEntries);
         public static readonly FieldRule AttendeeNames = new("attendee_names", FieldType.Attendance, MaxLength: RecordRules.MaxNameLength, MaxItems: AttendanceRules.MaxEntries);
+        public static readonly FieldRule Chair = Name("chair");
+        public static readonly FieldRule ChairedBySecretary = new("chaired_by_secretary", FieldType.YesNo);
+        public static readonly FieldRule LecturedByPartyGroupSecretary = new("lectured_by_party_group_secretary", FieldType.YesNo);
+        public static readonly FieldRule SecretaryAsMember = new("secretary_as_member", FieldType.YesNo);
     }
 
     /// <summary>谈话.</summary>
@@ -68,6 +72,8 @@ public static class RecordFields
         public static readonly FieldRule Topic = Title("topic");
         public static readonly FieldRule Members = People("members");
         public static readonly FieldRule Community = Name("community");
+        /// <summary>Members reporting only: the in-service members on the roster, so the report can say 全部.</summary>
+        public static readonly FieldRule RosterSize = People("roster_size");
     }
 
     /// <summary>廉政风险防控.</summary>

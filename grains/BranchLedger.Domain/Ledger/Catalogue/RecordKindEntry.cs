@@ -82,8 +82,10 @@ public abstract class RecordKindEntry
         (field, [.. values.Cast<Enum>()]);
 
     /// <summary>A figure counting every record (or those whose choice field holds one of some values), or adding a number field.</summary>
-    protected static ReportCount Count(string key, string unit, FigureWording wording, FieldRule? sum = null, (FieldRule Field, Enum[] Values)? where = null) =>
-        new(key, unit, sum?.Name, where?.Field.Name, where?.Values.Select(v => RecordCatalogue.ProtoName(v)).ToArray()) { Wording = wording };
+    /// <remarks><paramref name="names"/>: how each counted record is named at <c>{names}</c> (its fields as {placeholders}); see <see cref="ReportCount.Names"/>.</remarks>
+    protected static ReportCount Count(string key, string unit, FigureWording wording, FieldRule? sum = null, (FieldRule Field, Enum[] Values)? where = null,
+        string? names = null) =>
+        new(key, unit, sum?.Name, where?.Field.Name, where?.Values.Select(v => RecordCatalogue.ProtoName(v)).ToArray()) { Wording = wording, Names = names };
 
     /// <summary>One line of text (a title, a topic), required unless said otherwise.</summary>
     protected static FieldRule Title(string name, bool required = true) => new(name, FieldType.Text, required, RecordRules.MaxTitleLength);
@@ -114,7 +116,7 @@ public sealed record EntryField(
 
 /// <summary>How a figure is worded by default (a report template may reword it).</summary>
 /// <param name="Label">Its name in the appendix and the trace.</param>
-/// <param name="Some">The phrase when records counted; {n} is the figure.</param>
+/// <param name="Some">The phrase when records counted; {n} is the figure, {names} the counted records' names (see <see cref="ReportCount.Names"/>).</param>
 /// <param name="None">The phrase when none did; it never contains a number.</param>
 public sealed record FigureWording(string Label, string Some, string None);
 

@@ -17,7 +17,22 @@ public sealed record ReportCount(string Key, string Unit, string? SumField = nul
     /// <summary>The default wording, from the kind's catalogue entry; null when the template must word it.</summary>
     public FigureWording? Wording { get; init; }
 
+    /// <summary>
+    /// How each counted record is named in the report's phrase (<c>{names}</c>, joined by 、): its fields as
+    /// {placeholders}, e.g. <c>{subject}被{recognised_by}评为{wording}</c>. A record with any of those fields empty
+    /// does not count, so a name never has a hole; null when the figure names nothing.
+    /// </summary>
+    public string? Names { get; init; }
+
     /// <summary>Whether a record with these field values (proto name → value) counts.</summary>
     public bool Selects(IReadOnlyDictionary<string, string> fields) =>
-        WhereField is null || (fields.TryGetValue(WhereField, out var value) && (WhereValues ?? []).Contains(value, StringComparer.Ordinal));
+        (WhereField is null || (fields.TryGetValue(WhereField, out var value) && (WhereValues ?? []).Contains(value, StringComparer.Ordinal)))
+        && (Names is null || NameFields(Names).All(f => fields.TryGetValue(f, out var text) && text.Length > 0));
+
+    /// <summary>This record's name by <see cref="Names"/>, or null when the figure names nothing.</summary>
+    public string? NameOf(IReadOnlyDictionary<string, string> fields) =>
+        Names is null ? null : System.Text.RegularExpressions.Regex.Replace(Names, @"\{([a-z_]+)\}", m => fields.GetValueOrDefault(m.Groups[1].Value) ?? "");
+
+    private static IEnumerable<string> NameFields(string names) =>
+        System.Text.RegularExpressions.Regex.Matches(names, @"\{([a-z_]+)\}").Select(m => m.Groups[1].Value);
 }

@@ -19,6 +19,8 @@ public enum DocumentKind
     Notice = 4,
     /// <summary>其他.</summary>
     Other = 5,
+    /// <summary>工作机制, e.g. “142”品牌创建机制: named in the report (建立…).</summary>
+    Mechanism = 6,
 }
 
 /// <summary>发文: a plan, rules, a list or a notice the body issued; recorded by AppendRecord, its rules in DocumentIssuedDetails.</summary>
@@ -48,7 +50,7 @@ public sealed class DocumentIssuedEntry : RecordKindEntry
         Choice(Kind, "文件类别", "文件的类别。", new Dictionary<DocumentKind, string>
         {
             [DocumentKind.Plan] = "计划", [DocumentKind.Rules] = "制度规则", [DocumentKind.List] = "清单",
-            [DocumentKind.Notice] = "通知", [DocumentKind.Other] = "其他",
+            [DocumentKind.Notice] = "通知", [DocumentKind.Other] = "其他", [DocumentKind.Mechanism] = "工作机制",
         }),
         DateField("印发的日期。"),
         Field(DocumentTitle, "文件标题", "文件的标题，如“2026年党建工作计划”。"),
@@ -61,6 +63,14 @@ public sealed class DocumentIssuedEntry : RecordKindEntry
     [
         Count("documents.issued", ReportUnits.Copies, new("制定印发文件", "制定印发党建工作计划、制度规则等文件{n}份", "制定印发文件本年度暂无记录")),
         Count("documents.rules", ReportUnits.Copies, new("制度规则", "其中制度规则{n}份", "制度规则暂无记录"), where: When(Kind, DocumentKind.Rules)),
+        // Named where the report speaks of them: the plans and duty lists in （一）一是 (牵头研究并印发《…》), the rules in
+        // （四）二是 (制定完善…等制度), the mechanisms in （四）一是 (建立…).
+        Count("documents.plans-and-lists", ReportUnits.Copies, new("计划和清单", "牵头研究并印发{names}", "计划和清单本年度暂无印发记录"),
+            where: When(Kind, DocumentKind.Plan, DocumentKind.List), names: "《{title}》"),
+        Count("documents.rules-named", ReportUnits.Copies, new("制定完善的制度", "制定完善{names}等制度", "制定完善制度本年度暂无记录"),
+            where: When(Kind, DocumentKind.Rules), names: "{title}"),
+        Count("documents.mechanisms", ReportUnits.Things, new("工作机制", "建立{names}", "工作机制本年度暂无记录"),
+            where: When(Kind, DocumentKind.Mechanism), names: "{title}"),
     ];
 
     /// <inheritdoc />
