@@ -33,7 +33,7 @@ public static class ReportTemplateRules
 
     private static readonly string[] FixedNames = ["organisation", "year", "branches", ReportTemplate.PreamblePlaceholder];
     private static readonly string[] AppendixHeadingNames = ["label", "value", "unit"];
-    private static readonly string[] SomeNames = ["n"];
+    private static readonly string[] SomeNames = ["n", "names"];
 
     // The same reading as ReportTemplate.Parse, but strict: a misspelt field is an error, not ignored wording.
     private static readonly JsonSerializerOptions Strict = new()
