@@ -37,6 +37,10 @@ internal sealed class CityPlatform : IAsyncDisposable
 
     public int SiloProcessId => _platform.Silo!.Id;
 
+    public int GatewayProcessId => _platform.Gateway!.Id;
+
+    public int GrpcPort => _platform.GrpcPort;
+
     public LedgerService.LedgerServiceClient Ledger => new(Channel);
 
     public DirectoryService.DirectoryServiceClient Directory => new(Channel);
