@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "--reads")
     return await ReadBench.RunAsync(args[1..], m => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {m}"));
 }
 
+if (args.Length > 0 && args[0] == "--fault")
+{
+    // The city on two silos and two gateways, one silo killed during reads and writes (issue 20).
+    return await FaultBench.RunAsync(args[1..], m => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {m}"));
+}
+
 var options = CityOptions.Parse(args);
 if (options is null)
 {
