@@ -103,10 +103,19 @@ internal sealed class CityPlatform : IAsyncDisposable
         var platform = new LocalPlatform(database, siloSettings: siloSettings,
             gateway: new Dictionary<string, string>(UnlimitedBudgets) { ["Logging__LogLevel__Default"] = "Warning" }, silos: silos, gateways: gateways);
         progress($"{silos} silo(s) and {gateways} gateway(s): starting as processes");
-        await platform.StartAsync();
         var city = new CityPlatform(postgres, database, platform, metricsPort);
-        await city.WaitServingAsync();
-        return city;
+        try
+        {
+            await platform.StartAsync();
+            await city.WaitServingAsync();
+            return city;
+        }
+        catch
+        {
+            // A process that did not come up (a busy machine): stop the others and the server, leave nothing running.
+            await city.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The silo's resident memory (VmRSS) in bytes.</summary>
