@@ -37,6 +37,13 @@ internal sealed class CityPlatform : IAsyncDisposable
 
     public int SiloProcessId => _platform.Silo!.Id;
 
+    public int GatewayProcessId => _platform.Gateway!.Id;
+
+    public int GrpcPort => _platform.GrpcPort;
+
+    /// <summary>The platform's processes (the fault run kills a silo).</summary>
+    public LocalPlatform Processes => _platform;
+
     public LedgerService.LedgerServiceClient Ledger => new(Channel);
 
     public DirectoryService.DirectoryServiceClient Directory => new(Channel);
@@ -65,7 +72,9 @@ internal sealed class CityPlatform : IAsyncDisposable
     private const string LedgerGrainClass = "BranchLedger.Grains.Ledger.LedgerGrain";
 
     /// <param name="throwaway">A server for this run only, deleted at its end (the smoke run: nothing is kept to look at).</param>
-    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, bool throwaway, Action<string> progress)
+    /// <param name="silos">Silo processes (the fault run: 2).</param>
+    /// <param name="gateways">Gateway processes (the fault run: 2).</param>
+    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, bool throwaway, Action<string> progress, int silos = 1, int gateways = 1)
     {
         progress(throwaway
             ? $"PostgreSQL: a throwaway server for this run (.run/pg, port {postgresPort})"
@@ -75,21 +84,38 @@ internal sealed class CityPlatform : IAsyncDisposable
             : BenchPostgres.Start(CityOptions.PostgresFolder, postgresPort);
         var database = await postgres.CreateDatabaseAsync(stamp, "city");
         var metricsPort = Ports.Free();
-        var platform = new LocalPlatform(database, siloSettings: new Dictionary<string, string>
+        var siloSettings = new Dictionary<string, string>
         {
-            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{metricsPort.ToString(CultureInfo.InvariantCulture)}",
             ["Logging__LogLevel__Default"] = "Warning",
 
             // Idle ledgers leave sooner than in production, so a scale point can be measured with its
             // ledgers active and again with them collected without waiting minutes; the collector looks often.
             [$"Orleans__GrainCollection__ClassSpecificCollectionAge__{LedgerGrainClass}"] = TimeSpan.FromSeconds(ledgerIdleSeconds).ToString("c", CultureInfo.InvariantCulture),
             ["Orleans__GrainCollection__CollectionQuantum"] = "00:00:05",
-        }, gateway: new Dictionary<string, string>(UnlimitedBudgets) { ["Logging__LogLevel__Default"] = "Warning" });
-        progress("silo and gateway: starting as processes");
-        await platform.StartAsync();
+        };
+        if (silos == 1)
+        {
+            // The metrics listener (memory is read from it) on a port of its own; several silos would share it, and the fault run reads no memory.
+            siloSettings["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{metricsPort.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        // The ranking repair after a silo's loss logs at Warning, so the fault run can read when it ended.
+        var platform = new LocalPlatform(database, siloSettings: siloSettings,
+            gateway: new Dictionary<string, string>(UnlimitedBudgets) { ["Logging__LogLevel__Default"] = "Warning" }, silos: silos, gateways: gateways);
+        progress($"{silos} silo(s) and {gateways} gateway(s): starting as processes");
         var city = new CityPlatform(postgres, database, platform, metricsPort);
-        await city.WaitServingAsync();
-        return city;
+        try
+        {
+            await platform.StartAsync();
+            await city.WaitServingAsync();
+            return city;
+        }
+        catch
+        {
+            // A process that did not come up (a busy machine): stop the others and the server, leave nothing running.
+            await city.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The silo's resident memory (VmRSS) in bytes.</summary>

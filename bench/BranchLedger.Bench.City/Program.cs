@@ -13,6 +13,18 @@ if (args.Length > 0 && args[0] == "--journal")
     return await JournalBench.RunAsync(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10, m => Console.Error.WriteLine(m));
 }
 
+if (args.Length > 0 && args[0] == "--reads")
+{
+    // The top-50 read against the authenticated trivial call on the same gateway, with h2load (issue 20).
+    return await ReadBench.RunAsync(args[1..], m => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {m}"));
+}
+
+if (args.Length > 0 && args[0] == "--fault")
+{
+    // The city on two silos and two gateways, one silo killed during reads and writes (issue 20).
+    return await FaultBench.RunAsync(args[1..], m => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {m}"));
+}
+
 var options = CityOptions.Parse(args);
 if (options is null)
 {

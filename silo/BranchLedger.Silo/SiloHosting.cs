@@ -81,6 +81,10 @@ public static class SiloHosting
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new LedgerStateMigrationAtStart(
             connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<Serializer>(),
             sp.GetRequiredService<ILogger<LedgerStateMigration>>()));
+
+        // A silo lost without shutting down takes ranking pushes with it: the survivors have them redone.
+        silo.Services.AddSingleton<SiloLossWatcher>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLossWatcher>());
         return silo;
     }
 }

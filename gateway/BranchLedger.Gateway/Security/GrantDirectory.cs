@@ -8,12 +8,20 @@ namespace BranchLedger.Gateway.Security;
 /// <summary>
 /// What the access grain says about subjects and API keys, cached for <see cref="AuthOptions.CacheSeconds"/>
 /// so a request costs no extra grain call. Changes made through this gateway evict at once; other
-/// gateways see them when their entry expires.
+/// gateways see them when their entry expires. An expired subject entry is still answered, for at most
+/// <see cref="StaleFor"/> × the cache time more, while one refresh runs in the background: a request
+/// does not wait for the access grain, which after its silo was lost answers only once it has
+/// reactivated elsewhere (a revocation elsewhere then shows after the refresh, not later than that).
 /// </summary>
 internal sealed class GrantDirectory(IGrainFactory grains, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<Grant> Grants)> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, ApiKeyInfo? Key)> _keys = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+
+    /// <summary>How many cache times past expiry an entry may still answer while its refresh is under way.</summary>
+    public const int StaleFor = 6;
 
     private IAccessGrain Access => grains.GetGrain<IAccessGrain>(AccessKeys.Platform);
 
@@ -23,20 +31,56 @@ internal sealed class GrantDirectory(IGrainFactory grains, IOptions<AuthOptions>
     public async Task<IReadOnlyList<Grant>> GrantsOfAsync(string subject)
     {
         var now = clock.GetUtcNow();
-        if (!_subjects.TryGetValue(subject, out var cached) || cached.Until <= now)
+        if (_subjects.TryGetValue(subject, out var cached) && cached.Until > now)
         {
-            var stored = await Access.GrantsOf(subject);
-            IReadOnlyList<Grant> grants = [.. stored.Select(Grant.Parse).OfType<Grant>()];
-            if (options.Value.PlatformAdmins.Contains(subject, StringComparer.Ordinal))
-            {
-                grants = [.. grants, Grant.Everywhere(Role.PlatformAdmin)];
-            }
-
-            cached = (now + Ttl, grants);
-            _subjects[subject] = cached;
+            return cached.Grants;
         }
 
-        return cached.Grants;
+        if (cached.Grants is not null && cached.Until + (Ttl * StaleFor) > now)
+        {
+            RefreshInBackground(subject);
+            return cached.Grants;
+        }
+
+        return await LoadGrantsAsync(subject);
+    }
+
+    private async Task<IReadOnlyList<Grant>> LoadGrantsAsync(string subject)
+    {
+        var now = clock.GetUtcNow();
+        var stored = await Access.GrantsOf(subject);
+        IReadOnlyList<Grant> grants = [.. stored.Select(Grant.Parse).OfType<Grant>()];
+        if (options.Value.PlatformAdmins.Contains(subject, StringComparer.Ordinal))
+        {
+            grants = [.. grants, Grant.Everywhere(Role.PlatformAdmin)];
+        }
+
+        _subjects[subject] = (now + Ttl, grants);
+        return grants;
+    }
+
+    // One refresh per subject at a time; a failure leaves the entry to answer until it is too old.
+    private void RefreshInBackground(string subject)
+    {
+        var refresh = new Task<Task>(async () =>
+        {
+            try
+            {
+                await LoadGrantsAsync(subject);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The access grain is unreachable for now; the next request past due tries again.
+            }
+            finally
+            {
+                _refreshing.TryRemove(subject, out _);
+            }
+        });
+        if (_refreshing.TryAdd(subject, refresh))
+        {
+            refresh.Start(TaskScheduler.Default);
+        }
     }
 
     /// <summary>An API key by id, or null.</summary>

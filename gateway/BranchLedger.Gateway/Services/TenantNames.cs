@@ -7,13 +7,16 @@ namespace BranchLedger.Gateway.Services;
 /// <summary>
 /// Tenants' display names for city views, which show branches of many tenants: asked of each tenant's
 /// directory grain at most once per <see cref="Freshness"/> per gateway, so a ranking page costs no
-/// directory calls once warm. A renamed tenant shows within that time.
+/// directory calls once warm. A renamed tenant shows within that time. A known name is answered at
+/// once even when due: the refresh runs in the background (one per tenant), so a read never waits for
+/// a directory grain — which, after its silo was lost, answers only once it has reactivated elsewhere.
 /// </summary>
 internal sealed class TenantNames(IGrainFactory grains, TimeProvider clock)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset At)> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>Sets each item's tenant name, looking every distinct tenant up once.</summary>
     public async Task FillAsync<T>(IEnumerable<T> items, Func<T, string> tenantOf, Action<T, string> setName)
@@ -30,11 +33,45 @@ internal sealed class TenantNames(IGrainFactory grains, TimeProvider clock)
 
     private async Task<string> NameOfAsync(string tenant)
     {
-        var now = clock.GetUtcNow();
-        if (_names.TryGetValue(tenant, out var cached) && now - cached.At < Freshness)
+        if (_names.TryGetValue(tenant, out var cached))
         {
+            if (clock.GetUtcNow() - cached.At >= Freshness)
+            {
+                RefreshInBackground(tenant);
+            }
+
             return cached.Name;
         }
+
+        return await LookUpAsync(tenant);
+    }
+
+    private void RefreshInBackground(string tenant)
+    {
+        var refresh = new Task<Task>(async () =>
+        {
+            try
+            {
+                await LookUpAsync(tenant);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Unreachable for now: the known name stays, and the next read past due tries again.
+            }
+            finally
+            {
+                _refreshing.TryRemove(tenant, out _);
+            }
+        });
+        if (_refreshing.TryAdd(tenant, refresh))
+        {
+            refresh.Start(TaskScheduler.Default);
+        }
+    }
+
+    private async Task<string> LookUpAsync(string tenant)
+    {
+        var now = clock.GetUtcNow();
 
         // A city view legitimately names every tenant it shows (the caller's city permission was checked),
         // so this one directory read acts for no tenant; the change stays inside this async flow.

@@ -11,7 +11,10 @@ namespace BranchLedger.Integration.Tests.Faults;
 /// A client writing meetings to many branches, each with its own request id, and retrying every
 /// failed write with the same id until it is acknowledged — what a well-behaved caller does.
 /// </summary>
-public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string tenant, IReadOnlyList<string> branches, string prefix)
+/// <param name="request">Builds the meeting for a branch and request id (default: a 支委会 in March 2026).</param>
+public sealed class WriteLoad(
+    LedgerService.LedgerServiceClient ledger, string tenant, IReadOnlyList<string> branches, string prefix,
+    Func<string, string, int, RecordMeetingRequest>? request = null)
 {
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(100);
@@ -42,7 +45,8 @@ public sealed class WriteLoad(LedgerService.LedgerServiceClient ledger, string t
         for (var n = 0; !_stop.IsCancellationRequested; n++)
         {
             var branch = branches[(worker + n) % branches.Count];
-            await WriteUntilAcknowledgedAsync(Meetings.Request(branch, $"{prefix}-{worker}-{n}", day: 1 + (n % 28)));
+            var id = $"{prefix}-{worker}-{n}";
+            await WriteUntilAcknowledgedAsync(request?.Invoke(branch, id, n) ?? Meetings.Request(branch, id, day: 1 + (n % 28)));
         }
     }));
 

@@ -3,12 +3,13 @@ using Grpc.Net.Client;
 
 namespace BranchLedger.Integration.Tests.Infrastructure;
 
-/// <summary>Silos (one unless told) and one gateway as real processes on loopback, on one database.</summary>
+/// <summary>Silos and gateways (one each unless told) as real processes on loopback, on one database.</summary>
 public sealed class LocalPlatform : IAsyncDisposable
 {
     private readonly List<Dictionary<string, string>> _siloEnvironments;
-    private readonly Dictionary<string, string> _gatewayEnvironment;
+    private readonly List<Dictionary<string, string>> _gatewayEnvironments;
     private readonly List<PlatformProcess> _silos = [];
+    private readonly List<PlatformProcess> _gateways = [];
 
     /// <param name="connectionString">The database of the platform.</param>
     /// <param name="silos">How many silo processes.</param>
@@ -16,12 +17,15 @@ public sealed class LocalPlatform : IAsyncDisposable
     /// <param name="both">Configuration of the silos and the gateway (e.g. cluster TLS).</param>
     /// <param name="gateway">Extra gateway configuration.</param>
     /// <param name="grpcScheme">"https" when <paramref name="gateway"/> configures a certificate for the gRPC endpoint.</param>
+    /// <param name="gateways">How many gateway processes (each with its own ports).</param>
     public LocalPlatform(
         string connectionString, int silos = 1, IReadOnlyDictionary<string, string>? siloSettings = null,
-        IReadOnlyDictionary<string, string>? both = null, IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http")
+        IReadOnlyDictionary<string, string>? both = null, IReadOnlyDictionary<string, string>? gateway = null, string grpcScheme = "http",
+        int gateways = 1)
     {
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
-        GrpcPort = Ports.Free();
+        ClusterId = clusterId;
+        GrpcPorts = [.. Enumerable.Range(0, gateways).Select(_ => Ports.Free())];
         var common = new Dictionary<string, string>
         {
             ["ConnectionStrings__BranchLedger"] = connectionString,
@@ -43,31 +47,44 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        _gatewayEnvironment = new(common)
+        _gatewayEnvironments = [.. GrpcPorts.Select(port =>
         {
-            ["Kestrel__Endpoints__Grpc__Url"] = $"{grpcScheme}://127.0.0.1:{GrpcPort}",
-            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
-            ["Auth__LocalSigningKey"] = TestCredentials.SigningKey,
-        };
-        foreach (var (key, value) in both ?? new Dictionary<string, string>())
-        {
-            _gatewayEnvironment[key] = value;
-        }
+            var environment = new Dictionary<string, string>(common)
+            {
+                ["Kestrel__Endpoints__Grpc__Url"] = $"{grpcScheme}://127.0.0.1:{port}",
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
+                ["Auth__LocalSigningKey"] = TestCredentials.SigningKey,
+            };
+            foreach (var (key, value) in (both ?? new Dictionary<string, string>()).Concat(gateway ?? new Dictionary<string, string>()))
+            {
+                environment[key] = value;
+            }
 
-        foreach (var (key, value) in gateway ?? new Dictionary<string, string>())
-        {
-            _gatewayEnvironment[key] = value;
-        }
+            return environment;
+        })];
     }
 
-    public int GrpcPort { get; }
+    /// <summary>The first gateway's gRPC port.</summary>
+    public int GrpcPort => GrpcPorts[0];
+
+    /// <summary>Every gateway's gRPC port, in the order of <see cref="Gateways"/>.</summary>
+    public IReadOnlyList<int> GrpcPorts { get; }
+
+    /// <summary>The silo-to-silo port of silo <paramref name="silo"/> (the membership table's <c>port</c>).</summary>
+    public int SiloPort(int silo) => int.Parse(_siloEnvironments[silo]["Orleans__SiloPort"], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The Orleans cluster id (the membership table's <c>deploymentid</c>).</summary>
+    public string ClusterId { get; }
 
     /// <summary>The first silo.</summary>
     public PlatformProcess? Silo => _silos.FirstOrDefault();
 
     public IReadOnlyList<PlatformProcess> Silos => _silos;
 
-    public PlatformProcess? Gateway { get; private set; }
+    /// <summary>The first gateway.</summary>
+    public PlatformProcess? Gateway => _gateways.FirstOrDefault();
+
+    public IReadOnlyList<PlatformProcess> Gateways => _gateways;
 
     public async Task StartAsync()
     {
@@ -75,15 +92,15 @@ public sealed class LocalPlatform : IAsyncDisposable
         await Task.WhenAll(_silos.Select((silo, i) =>
             WaitAsync(silo, int.Parse(_siloEnvironments[i]["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture))));
 
-        Gateway = PlatformProcess.Start("gateway", "BranchLedger.Gateway", _gatewayEnvironment);
-        await WaitAsync(Gateway, GrpcPort);
+        _gateways.AddRange(_gatewayEnvironments.Select(environment => PlatformProcess.Start("gateway", "BranchLedger.Gateway", environment)));
+        await Task.WhenAll(_gateways.Select((gateway, i) => WaitAsync(gateway, GrpcPorts[i])));
     }
 
     public async Task StopAsync()
     {
-        if (Gateway is not null)
+        foreach (var gateway in _gateways)
         {
-            await Gateway.StopAsync();
+            await gateway.StopAsync();
         }
 
         foreach (var silo in _silos)
@@ -92,17 +109,20 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
     }
 
-    public LedgerService.LedgerServiceClient Ledger() =>
-        new(GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}"));
+    public LedgerService.LedgerServiceClient Ledger(int gateway = 0) => new(Channel(gateway));
 
-    public DirectoryService.DirectoryServiceClient Directory() =>
-        new(GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}"));
+    public DirectoryService.DirectoryServiceClient Directory(int gateway = 0) => new(Channel(gateway));
+
+    public RankingService.RankingServiceClient Rankings(int gateway = 0) => new(Channel(gateway));
+
+    /// <summary>A channel to one gateway's gRPC endpoint (plain HTTP/2).</summary>
+    public GrpcChannel Channel(int gateway = 0) => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPorts[gateway]}");
 
     public async ValueTask DisposeAsync()
     {
-        if (Gateway is not null)
+        foreach (var gateway in _gateways)
         {
-            await Gateway.DisposeAsync();
+            await gateway.DisposeAsync();
         }
 
         foreach (var silo in _silos)
