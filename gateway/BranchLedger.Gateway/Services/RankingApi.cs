@@ -50,6 +50,13 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
         }
 
         var top = await Reader.TopAsync(layout, new RankingView(r.Period, tenant, indicator, name), after, pageSize);
+        var now = _runtime.Clock.GetUtcNow();
+        if (_runtime.TopAnswers.TryGetValue(top, out var built)
+            && built.Listing == listing && built.RubricVersion == layout.RubricVersion && now - built.BuiltAt < TenantNames.Freshness)
+        {
+            return built.Response;
+        }
+
         response.Branches.AddRange(top.Rows.Select(row => ToMessage(row.Row, row.Rank)));
         await _runtime.Names.FillAsync(response.Branches, b => b.TenantId, (b, name) => b.TenantName = name);
         response.RankedCount = top.RankedCount;
@@ -59,6 +66,7 @@ internal sealed partial class RankingApi(IGrainFactory grains, ICallerResolver c
             response.NextPageToken = RankingPageToken.Encode(listing, RankingCursor.Of(top.Rows[^1].Row.Position));
         }
 
+        _runtime.TopAnswers.AddOrUpdate(top, new BuiltTop(listing, layout.RubricVersion, now, response));
         return response;
     }
 

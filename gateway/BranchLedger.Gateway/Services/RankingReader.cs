@@ -11,6 +11,13 @@ namespace BranchLedger.Gateway.Services;
 /// </summary>
 internal sealed class RankingReader(RankingReplica replica, RankingCatalogCache catalog)
 {
+    private const int MaxMergedPages = 256;
+
+    // The merged pages last answered, each with the shard pages it was merged from. A replica hands out
+    // the same page object until its shard changes (ShardReplica's page cache), so while every shard's
+    // page is the same object the merge is too, and many screens reading one top 50 merge it once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(RankingView View, RankingCursor? After, int Count), (ShardPage[] Pages, RankingTop Top)> _merged = new();
+
     /// <summary>A reader with a replica of its own over a cluster client (tools and tests; the gateway shares one, <see cref="RankingRuntime"/>).</summary>
     public RankingReader(IGrainFactory grains, RankingCatalogCache catalog)
         : this(new RankingReplica(grains, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeSpan.FromSeconds(10), CancellationToken.None), catalog)
@@ -30,7 +37,13 @@ internal sealed class RankingReader(RankingReplica replica, RankingCatalogCache 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ShardPageQuery.MaxCount - 1);
         var shards = Shards(layout, view.Period, view.Tenant);
         var query = new ShardPageQuery { IndicatorId = view.IndicatorId, After = after, Count = count + 1, NameContains = view.NameContains };
-        var pages = await Task.WhenAll(shards.Select(s => replica.ReadAsync(s, v => v.Page(query))));
+        var pages = await Task.WhenAll(shards.Select(s => replica.PageAsync(s, query)));
+        var key = (view, after, count);
+        if (_merged.TryGetValue(key, out var last) && last.Pages.Length == pages.Length && last.Pages.Zip(pages).All(p => ReferenceEquals(p.First, p.Second)))
+        {
+            return last.Top;
+        }
+
         var merged = RankingMerge.Merge(pages.Select(p => p.Rows).ToList(), r => r.Position, 0, count + 1);
         var rows = merged.Take(count).ToList();
         long[] ranks;
@@ -45,8 +58,20 @@ internal sealed class RankingReader(RankingReplica replica, RankingCatalogCache 
             ranks = [.. standings.Select(s => (long)s.Rank)];
         }
 
-        return new RankingTop(
+        var top = new RankingTop(
             [.. rows.Select((r, i) => (r, ranks[i]))], merged.Count > count, pages.Sum(p => (long)p.Count), [.. pages.Select(p => p.Version)]);
+        if (view.NameContains is null)
+        {
+            // Searches being typed would fill it with pages read once: only plain listings are kept.
+            if (_merged.Count >= MaxMergedPages)
+            {
+                _merged.Clear();
+            }
+
+            _merged[key] = (pages, top);
+        }
+
+        return top;
     }
 
     /// <summary>A branch's score and its standings by total city-wide and in its tenant; null when it has no score.</summary>

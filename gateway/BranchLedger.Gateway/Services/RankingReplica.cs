@@ -60,6 +60,9 @@ internal sealed class RankingReplica : IRankingReplicaObserver
     /// <summary>Reads one shard's replica.</summary>
     public Task<T> ReadAsync<T>(string key, Func<ShardView, T> read) => Shard(key).ReadAsync(read);
 
+    /// <summary>A page of shard <paramref name="key"/>'s replica (repeated pages come from its page cache).</summary>
+    public Task<ShardPage> PageAsync(string key, ShardPageQuery query) => Shard(key).PageAsync(query);
+
     /// <inheritdoc />
     public Task OnDelta(ShardDelta delta)
     {

@@ -11,12 +11,15 @@ internal sealed class RankingRuntime
 
     public RankingRuntime(IGrainFactory grains, TimeProvider clock, ILogger<RankingRuntime> logger, IConfiguration configuration, IHostApplicationLifetime lifetime)
     {
+        Clock = clock;
         var renew = TimeSpan.FromSeconds(configuration.GetValue(RenewSetting, 10.0));
         Replica = new RankingReplica(grains, clock, logger, renew, lifetime.ApplicationStopping);
         Reader = new RankingReader(Replica, new RankingCatalogCache(grains, clock));
         Watches = new RankingWatchHub(Reader, clock, logger);
         Names = new TenantNames(grains, clock);
     }
+
+    public TimeProvider Clock { get; }
 
     public RankingReplica Replica { get; }
 
@@ -25,4 +28,15 @@ internal sealed class RankingRuntime
     public RankingWatchHub Watches { get; }
 
     public TenantNames Names { get; }
+
+    /// <summary>
+    /// The answer built for a merged page (<see cref="RankingReader.TopAsync"/> hands out the same
+    /// object until a shard changes), so a top 50 read by many screens is built once per change.
+    /// Kept no longer than tenant names are (<see cref="TenantNames.Freshness"/>), as the answer holds them.
+    /// Answers are never changed once cached: gRPC only reads them to send them.
+    /// </summary>
+    public System.Runtime.CompilerServices.ConditionalWeakTable<RankingTop, BuiltTop> TopAnswers { get; } = new();
 }
+
+/// <summary>An answer built for a merged page, with what it was built under.</summary>
+internal sealed record BuiltTop(string Listing, string RubricVersion, DateTimeOffset BuiltAt, BranchLedger.Api.V1.ListTopBranchesResponse Response);

@@ -21,6 +21,13 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
     private Task? _syncing;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The pages answered since the last change: every screen asks for the same few pages (the city's
+    // top 50), so each is built once per change and a repeat is answered without taking the lock —
+    // 64 readers queueing on a shard's lock were the gateway's top cost (issue 20's read bench).
+    // Emptied under the lock by every change and every gap, before the shard's push is acknowledged,
+    // so a read that starts after an acknowledged write never gets a page from before it.
+    private volatile PageCache _pages = PageCache.Empty;
+
     public string Key { get; } = key;
 
     /// <summary>Full fetches after the first (a gap, a reactivated shard, a lost feed).</summary>
@@ -97,6 +104,23 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
         }
     }
 
+    /// <summary>A page of the replica (see <see cref="ShardView.Page"/>), from the pages answered since the last change when it is one of them.</summary>
+    public Task<ShardPage> PageAsync(ShardPageQuery query)
+    {
+        if (_pages.Find(query) is { } cached)
+        {
+            LastRead = clock.GetUtcNow();
+            return Task.FromResult(cached);
+        }
+
+        return ReadAsync(view =>
+        {
+            var page = view.Page(query);
+            _pages = _pages.With(query, page); // under the lock: no change can come between
+            return page;
+        });
+    }
+
     /// <summary>A delta pushed by the shard.</summary>
     public void OnDelta(ShardDelta delta)
     {
@@ -123,6 +147,7 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
             {
                 logger.LogWarning("Ranking replica {Shard} missed versions {From}..{To}: fetching it again", Key, _view.Version, delta.From);
                 _synced = false;
+                _pages = PageCache.Empty;
             }
         }
 
@@ -135,6 +160,7 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
         lock (_lock)
         {
             _synced = false;
+            _pages = PageCache.Empty;
             ShardActivations++;
         }
 
@@ -236,7 +262,25 @@ internal sealed class ShardReplica(string key, IRankingShardGrain shard, IRankin
 
     private void Signal()
     {
+        _pages = PageCache.Empty;
         _changed.TrySetResult();
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+}
+
+/// <summary>Pages answered for one state of a replica: a small map replaced whole on each addition, so readers need no lock.</summary>
+internal sealed class PageCache
+{
+    private const int MaxPages = 32;
+    private readonly Dictionary<ShardPageQuery, ShardPage> _pages;
+
+    private PageCache(Dictionary<ShardPageQuery, ShardPage> pages) => _pages = pages;
+
+    public static PageCache Empty { get; } = new([]);
+
+    public ShardPage? Find(ShardPageQuery query) => _pages.GetValueOrDefault(query);
+
+    // Past MaxPages (pages of a search being typed) the cache starts again rather than grow.
+    public PageCache With(ShardPageQuery query, ShardPage page) =>
+        new(_pages.Count >= MaxPages ? new() { [query] = page } : new(_pages) { [query] = page });
 }
