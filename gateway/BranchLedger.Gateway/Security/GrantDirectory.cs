@@ -18,7 +18,7 @@ internal sealed class GrantDirectory(IGrainFactory grains, IOptions<AuthOptions>
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<Grant> Grants)> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, ApiKeyInfo? Key)> _keys = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+    private readonly Hosting.BackgroundRefresh _refreshing = new();
 
     /// <summary>How many cache times past expiry an entry may still answer while its refresh is under way.</summary>
     public const int StaleFor = 6;
@@ -60,28 +60,7 @@ internal sealed class GrantDirectory(IGrainFactory grains, IOptions<AuthOptions>
     }
 
     // One refresh per subject at a time; a failure leaves the entry to answer until it is too old.
-    private void RefreshInBackground(string subject)
-    {
-        var refresh = new Task<Task>(async () =>
-        {
-            try
-            {
-                await LoadGrantsAsync(subject);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The access grain is unreachable for now; the next request past due tries again.
-            }
-            finally
-            {
-                _refreshing.TryRemove(subject, out _);
-            }
-        });
-        if (_refreshing.TryAdd(subject, refresh))
-        {
-            refresh.Start(TaskScheduler.Default);
-        }
-    }
+    private void RefreshInBackground(string subject) => _refreshing.Start(subject, () => LoadGrantsAsync(subject));
 
     /// <summary>An API key by id, or null.</summary>
     public async Task<ApiKeyInfo?> FindKeyAsync(string keyId)

@@ -16,7 +16,7 @@ internal sealed class TenantNames(IGrainFactory grains, TimeProvider clock)
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset At)> _names = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+    private readonly Hosting.BackgroundRefresh _refreshing = new();
 
     /// <summary>Sets each item's tenant name, looking every distinct tenant up once.</summary>
     public async Task FillAsync<T>(IEnumerable<T> items, Func<T, string> tenantOf, Action<T, string> setName)
@@ -46,28 +46,7 @@ internal sealed class TenantNames(IGrainFactory grains, TimeProvider clock)
         return await LookUpAsync(tenant);
     }
 
-    private void RefreshInBackground(string tenant)
-    {
-        var refresh = new Task<Task>(async () =>
-        {
-            try
-            {
-                await LookUpAsync(tenant);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Unreachable for now: the known name stays, and the next read past due tries again.
-            }
-            finally
-            {
-                _refreshing.TryRemove(tenant, out _);
-            }
-        });
-        if (_refreshing.TryAdd(tenant, refresh))
-        {
-            refresh.Start(TaskScheduler.Default);
-        }
-    }
+    private void RefreshInBackground(string tenant) => _refreshing.Start(tenant, () => LookUpAsync(tenant));
 
     private async Task<string> LookUpAsync(string tenant)
     {

@@ -68,7 +68,7 @@ public sealed class RankingRepairGrain(TimeProvider clock, ILogger<RankingRepair
         {
             var scoring = await GrainFactory.GetGrain<IRubricGrain>(CityKeys.City).GetScoringRubrics();
             var rubrics = scoring.Next is null ? new[] { scoring.Serving } : [scoring.Serving, scoring.Next];
-            var branches = await BranchesAsync();
+            var branches = await RescoringGrain.RankedBranchesAsync(GrainFactory);
             logger.LogWarning("Silo {Silo} was lost: {Count} branches push their scores again", silos, branches.Count);
             int done = 0, failed = 0;
             _status = new RankingRepairStatus(silos, branches.Count, 0, 0, started, null);
@@ -108,29 +108,5 @@ public sealed class RankingRepairGrain(TimeProvider clock, ILogger<RankingRepair
             logger.LogWarning(ex, "A ledger of {Tenant} did not push its scores again", branch.Tenant);
             return false;
         }
-    }
-
-    // The ranked branches of every tenant (as the rescoring walks them).
-    private async Task<List<(string Tenant, string Node)>> BranchesAsync()
-    {
-        var branches = new List<(string, string)>();
-        foreach (var tenant in await GrainFactory.GetGrain<ITenantRegistryGrain>(CityKeys.City).List())
-        {
-            var directory = GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant));
-            long after = 0;
-            while (true)
-            {
-                var page = await directory.ListNodes(null, false, after, 500);
-                branches.AddRange(page.Items.Where(n => RescoringGrain.Ranked(n.Kind)).Select(n => (tenant, n.NodeId)));
-                if (page.NextAfter is not { } next)
-                {
-                    break;
-                }
-
-                after = next;
-            }
-        }
-
-        return branches;
     }
 }

@@ -144,12 +144,15 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
         }
     }
 
-    private async Task<List<(string Tenant, string Node)>> BranchesAsync()
+    private Task<List<(string Tenant, string Node)>> BranchesAsync() => RankedBranchesAsync(GrainFactory);
+
+    /// <summary>The ranked branches of every tenant, from the directories (a rescoring and a repair walk the same list).</summary>
+    public static async Task<List<(string Tenant, string Node)>> RankedBranchesAsync(IGrainFactory grains)
     {
         var branches = new List<(string, string)>();
-        foreach (var tenant in await GrainFactory.GetGrain<ITenantRegistryGrain>(CityKeys.City).List())
+        foreach (var tenant in await grains.GetGrain<ITenantRegistryGrain>(CityKeys.City).List())
         {
-            var directory = GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant));
+            var directory = grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant));
             long after = 0;
             while (true)
             {

@@ -6,6 +6,7 @@ using BranchLedger.Contracts.Rankings;
 using BranchLedger.Integration.Tests.Infrastructure;
 using Grpc.Core;
 using MeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
+using static BranchLedger.Integration.Tests.Scoring.ScoringCalls;
 
 namespace BranchLedger.Integration.Tests.Scoring;
 
@@ -19,7 +20,6 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
     private const int Tenants = 20;
     private const int BranchesPerTenant = 50;
     private const string Period = "2025";
-    private static readonly Metadata Supervisor = TestCredentials.Supervisor();
 
     [Fact]
     public async Task The_city_ranking_equals_a_brute_force_sort_of_every_branch_score()
@@ -29,8 +29,8 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         await AssertRankingMatchesAsync(branches, rubricVersion: 1);
         await AssertOrganisationScoreAsync("city-t03", rubricVersion: 1);
 
-        var next = await PublishThemeDaysOnlyAsync();
-        await WaitForRescoringAsync(next);
+        var next = await PublishThemeDaysOnlyAsync(fixture, "publish-theme-days");
+        await WaitForRescoringAsync(fixture, next, Tenants * BranchesPerTenant, TimeSpan.FromMinutes(5));
         await AssertRankingMatchesAsync(branches, rubricVersion: 2);
 
         // Lost: every shard of the serving version cleared in memory and storage; nothing left to read.
@@ -41,7 +41,7 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
 
         var rebuild = await fixture.Rubrics.RebuildRankingsAsync(new RebuildRankingsRequest(), Supervisor);
         Assert.Equal(next, rebuild.Status.VersionKey);
-        await WaitForRescoringAsync(next);
+        await WaitForRescoringAsync(fixture, next, Tenants * BranchesPerTenant, TimeSpan.FromMinutes(5));
         await AssertRankingMatchesAsync(branches, rubricVersion: 2);
     }
 
@@ -74,13 +74,6 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         return branches;
     }
 
-    private static AppendCommand Meeting(string id, MeetingKind kind, int month) => new()
-    {
-        RequestId = id,
-        RecordedBy = "secretary",
-        Body = new MeetingDetails { Kind = kind, Date = new DateOnly(2025, month, 10), Topic = "会议", Attendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 8, ExpectedAttendees = 10 },
-    };
-
     private async Task AssertRankingMatchesAsync(List<(string Tenant, string Node)> branches, int rubricVersion)
     {
         var expected = new List<(double Total, string Tenant, string Node)>();
@@ -101,7 +94,7 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         List<(double Total, string Tenant, string Node)> actual;
         while (true)
         {
-            actual = await ReadRankingAsync();
+            actual = await ReadRankingAsync(fixture, Period);
             if (actual.SequenceEqual(expected) || DateTime.UtcNow > deadline)
             {
                 break;
@@ -134,53 +127,5 @@ public sealed class CityScoringEndToEndTests(GatewayFixture fixture) : IClassFix
         Assert.Equal(Math.Sqrt(totals.Sum(t => (t - mean) * (t - mean)) / totals.Count), score.StandardDeviation, 2);
         Assert.NotEmpty(score.Grade);
         Assert.Equal(score.Branches.Select(b => b.Total).OrderDescending(), score.Branches.Select(b => b.Total));
-    }
-
-    private async Task<List<(double Total, string Tenant, string Node)>> ReadRankingAsync()
-    {
-        var rows = new List<(double, string, string)>();
-        var token = "";
-        do
-        {
-            var page = await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period, PageSize = 500, PageToken = token }, Supervisor);
-            rows.AddRange(page.Branches.Select(b => (b.Total, b.TenantId, b.NodeId)));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return rows;
-    }
-
-    private async Task<string> PublishThemeDaysOnlyAsync()
-    {
-        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
-        json["id"] = "theme-days";
-        json["categories"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "life",
-            ["name"] = "组织生活",
-            ["indicators"] = new JsonArray(
-                new JsonObject { ["id"] = "theme-day", ["name"] = "主题党日", ["weight"] = 70, ["measure"] = "obligation-rate:theme-day", ["rule"] = "linearToTarget", ["target"] = 1, ["appliesTo"] = "both" },
-                new JsonObject { ["id"] = "committee", ["name"] = "支委会", ["weight"] = 30, ["measure"] = "obligation-rate:branch-committee-meeting", ["rule"] = "threshold", ["target"] = 0.75, ["appliesTo"] = "both" }),
-        });
-        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-theme-days" }, Supervisor);
-        return published.Rubric.VersionKey;
-    }
-
-    private async Task WaitForRescoringAsync(string versionKey)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
-        {
-            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Supervisor)).Status;
-            if (status?.VersionKey == versionKey && status.State == RescoringState.Completed)
-            {
-                Assert.Equal(Tenants * BranchesPerTenant, status.Done);
-                Assert.Equal(0, status.Failed);
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"rescoring {versionKey} did not complete: {status}");
-            await Task.Delay(200);
-        }
     }
 }

@@ -8,6 +8,7 @@ using Grpc.Core;
 using Npgsql;
 using static BranchLedger.Integration.Tests.Storage.StorageTestSupport;
 using MeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
+using static BranchLedger.Integration.Tests.Scoring.ScoringCalls;
 
 namespace BranchLedger.Integration.Tests.Scoring;
 
@@ -21,7 +22,6 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
     private const int Tenants = 4;
     private const int BranchesPerTenant = 15;
     private const string Period = "2025";
-    private static readonly Metadata Supervisor = TestCredentials.Supervisor();
 
     [Fact]
     public async Task A_rebuild_and_a_republish_score_from_stored_inputs_without_waking_ledgers()
@@ -43,17 +43,17 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
 
         var rebuild = await fixture.Rubrics.RebuildRankingsAsync(new RebuildRankingsRequest(), Supervisor);
         Assert.Equal(serving, rebuild.Status.VersionKey);
-        await WaitForRescoringAsync(serving, branches.Count);
+        await WaitForRescoringAsync(fixture, serving, branches.Count, TimeSpan.FromMinutes(3));
 
         Assert.Equal(1, await LedgerActivationsAsync());
         Assert.Equal(1, await StoredRowsAsync([lost]));
-        await WaitAsync(async () => (await ReadRankingAsync()).SequenceEqual(before), "the rebuilt ranking equals the one before");
-        Assert.Equal(before, await ReadRankingAsync());
+        await WaitAsync(async () => (await ReadRankingAsync(fixture, Period)).SequenceEqual(before), "the rebuilt ranking equals the one before");
+        Assert.Equal(before, await ReadRankingAsync(fixture, Period));
 
         // A new rubric version rescales every branch from the same rows, still without a ledger.
         await DeactivateLedgersAsync();
-        var next = await PublishThemeDaysOnlyAsync();
-        await WaitForRescoringAsync(next, branches.Count);
+        var next = await PublishThemeDaysOnlyAsync(fixture, "publish-theme-days-inputs");
+        await WaitForRescoringAsync(fixture, next, branches.Count, TimeSpan.FromMinutes(3));
         Assert.Equal(0, await LedgerActivationsAsync());
         var after = await RankingMatchingLedgersAsync(branches, rubricVersion: 2);
         Assert.NotEqual(before.Select(r => r.Total), after.Select(r => r.Total));
@@ -82,13 +82,6 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
         return branches;
     }
 
-    private static AppendCommand Meeting(string id, MeetingKind kind, int month) => new()
-    {
-        RequestId = id,
-        RecordedBy = "secretary",
-        Body = new MeetingDetails { Kind = kind, Date = new DateOnly(2025, month, 10), Topic = "会议", Attendees = kind == MeetingKind.BranchCommitteeMeeting ? 5 : 8, ExpectedAttendees = 10 },
-    };
-
     // Waits until the ranking equals a brute-force sort of every ledger's own score (which wakes the
     // ledgers), and returns it.
     private async Task<List<(double Total, string Tenant, string Node)>> RankingMatchingLedgersAsync(List<(string Tenant, string Node)> branches, int rubricVersion)
@@ -105,22 +98,8 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
             .ThenBy(e => e.Tenant, StringComparer.Ordinal)
             .ThenBy(e => e.Node, StringComparer.Ordinal)];
         Assert.True(expected.Select(e => e.Total).Distinct().Count() > 5, "scores should spread");
-        await WaitAsync(async () => (await ReadRankingAsync()).SequenceEqual(expected), $"the ranking of rubric {rubricVersion} equals the ledgers' scores");
+        await WaitAsync(async () => (await ReadRankingAsync(fixture, Period)).SequenceEqual(expected), $"the ranking of rubric {rubricVersion} equals the ledgers' scores");
         return expected;
-    }
-
-    private async Task<List<(double Total, string Tenant, string Node)>> ReadRankingAsync()
-    {
-        var rows = new List<(double, string, string)>();
-        var token = "";
-        do
-        {
-            var page = await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period, PageSize = 500, PageToken = token }, Supervisor);
-            rows.AddRange(page.Branches.Select(b => (b.Total, b.TenantId, b.NodeId)));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return rows;
     }
 
     private Task<long> StoredRowsAsync(string[] ledgers) => ScalarAsync<long>(
@@ -141,40 +120,6 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
     {
         var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics.Where(s => s.GrainType.Contains("Ledger.LedgerGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
-    }
-
-    private async Task<string> PublishThemeDaysOnlyAsync()
-    {
-        var json = JsonNode.Parse((await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).RubricJson)!;
-        json["id"] = "theme-days";
-        json["categories"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "life",
-            ["name"] = "组织生活",
-            ["indicators"] = new JsonArray(
-                new JsonObject { ["id"] = "theme-day", ["name"] = "主题党日", ["weight"] = 70, ["measure"] = "obligation-rate:theme-day", ["rule"] = "linearToTarget", ["target"] = 1, ["appliesTo"] = "both" },
-                new JsonObject { ["id"] = "committee", ["name"] = "支委会", ["weight"] = 30, ["measure"] = "obligation-rate:branch-committee-meeting", ["rule"] = "threshold", ["target"] = 0.75, ["appliesTo"] = "both" }),
-        });
-        var published = await fixture.Rubrics.PublishRubricAsync(new PublishRubricRequest { RubricJson = json.ToJsonString(), RequestId = "publish-theme-days-inputs" }, Supervisor);
-        return published.Rubric.VersionKey;
-    }
-
-    private async Task WaitForRescoringAsync(string versionKey, int branches)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var status = (await fixture.Rubrics.GetRescoringStatusAsync(new GetRescoringStatusRequest(), Supervisor)).Status;
-            if (status?.VersionKey == versionKey && status.State == RescoringState.Completed)
-            {
-                Assert.Equal(branches, status.Done);
-                Assert.Equal(0, status.Failed);
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"rescoring {versionKey} did not complete: {status}");
-            await Task.Delay(200);
-        }
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
