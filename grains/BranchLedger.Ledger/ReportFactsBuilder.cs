@@ -43,7 +43,7 @@ public static class ReportFactsBuilder
             {
                 case MeetingDetails m:
                     // An invited lecture by the party-group secretary is never also the branch secretary's own lecture.
-                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember));
+                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember, m.Lecturer?.Trim() ?? ""));
                     labels.Add(Label(v, m.Topic));
                     break;
                 case TalkDetails t:

@@ -67,7 +67,7 @@ public static class AnnualReportComposer
         return figure.HasNoRecords
             ? phrase.None
             : TemplateText.Fill(phrase.All is { } all && phrase.AllOf is { } of && figures.Figures.FirstOrDefault(f => f.Key == of) is { HasNoRecords: false } whole
-                && whole.Value > 0 && figure.Value == whole.Value ? all : phrase.Some, name => name switch
+                && whole.Value > 0 && figure.Value == whole.Value ? all : phrase.Named is { } named && figure.Names.Count > 0 ? named : phrase.Some, name => name switch
             {
                 "n" => figure.Value.ToString(CultureInfo.InvariantCulture),
                 "names" => JoinNames(figure.Names),

@@ -131,6 +131,12 @@ public sealed record FigurePhrase(string Label, string Some, string None)
 
     /// <summary>The figure key <see cref="All"/> compares with; null when the phrase has no "all" form.</summary>
     public string? AllOf { get; init; }
+
+    /// <summary>
+    /// The phrase used instead of <see cref="Some"/> when the figure names its records ({names}, e.g. the lecturers a
+    /// 专题辅导 records: 邀请市委党校教授开展专题辅导3期); <see cref="Some"/> stays the wording when none is named.
+    /// </summary>
+    public string? Named { get; init; }
 }
 
 /// <summary>The appendix wording.</summary>

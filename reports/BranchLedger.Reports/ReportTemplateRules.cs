@@ -207,6 +207,10 @@ public static class ReportTemplateRules
 
             Text(v, at + ".label", phrase.Label, _ => false, maxLength: 100);
             Text(v, at + ".some", phrase.Some, SomeNames.Contains);
+            if (phrase.Named is not null)
+            {
+                Text(v, at + ".named", phrase.Named, SomeNames.Contains);
+            }
             Text(v, at + ".none", phrase.None, _ => false);
         }
 

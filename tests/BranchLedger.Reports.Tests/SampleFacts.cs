@@ -22,12 +22,12 @@ internal sealed class SampleFacts
     private static DateOnly Day(long i) => new DateOnly(Year, 1, 3).AddDays((int)(i % 350));
 
     public SampleFacts Meetings(MeetingKind kind, int count, string node = Group, bool bySecretary = false,
-        bool chairedBySecretary = false, bool byPartyGroupSecretary = false, bool secretaryAsMember = false)
+        bool chairedBySecretary = false, bool byPartyGroupSecretary = false, bool secretaryAsMember = false, string lecturer = "")
     {
         for (var i = 0; i < count; i++)
         {
             var seq = ++_sequence;
-            _meetings.Add(new MeetingFact(node, seq, kind, Day(seq), bySecretary, chairedBySecretary, byPartyGroupSecretary, secretaryAsMember));
+            _meetings.Add(new MeetingFact(node, seq, kind, Day(seq), bySecretary, chairedBySecretary, byPartyGroupSecretary, secretaryAsMember, lecturer));
         }
 
         return this;

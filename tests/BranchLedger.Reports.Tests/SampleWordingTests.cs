@@ -6,6 +6,18 @@ namespace BranchLedger.Reports.Tests;
 public sealed class SampleWordingTests
 {
     [Fact]
+    public void Special_lectures_name_the_lecturers_they_record_and_otherwise_say_experts()
+    {
+        var named = SampleFacts.Body(new SampleFacts()
+            .Meetings(MeetingKind.SpecialLecture, 2, lecturer: "市委党校教授")
+            .Meetings(MeetingKind.SpecialLecture, 1)
+            .Compose());
+        Assert.Contains("，邀请市委党校教授开展专题辅导3期，", named);
+        Assert.Contains("，邀请专家开展专题辅导1期，", SampleFacts.Body(new SampleFacts().Meetings(MeetingKind.SpecialLecture, 1).Compose()));
+        Assert.Contains("，邀请专家开展专题辅导（本年度暂无记录），", SampleFacts.Body(new SampleFacts().Meetings(MeetingKind.TheoryStudyGroup, 1).Compose()));
+    }
+
+    [Fact]
     public void The_sample_reports_counts_come_out_in_its_own_words()
     {
         var facts = new SampleFacts()
@@ -28,7 +40,8 @@ public sealed class SampleWordingTests
         Assert.Contains("主持召开党组会、党组理论中心组学习29次", body);
         Assert.Contains("共召开党组会18次、理事长办公会11次", body);
         Assert.Contains("组织周二机关干部学习40次、“党员讲坛”6期，开展学习研讨12次", body);
-        Assert.Contains("开展专题辅导3期", body);
+        // No lecture records its lecturer: the generic 专家.
+        Assert.Contains("邀请专家开展专题辅导3期", body);
         Assert.Contains("带头为机关支部全体党员讲党课2次", body);
         Assert.Contains("制定廉政风险防控措施36条", body);
         Assert.Contains("开展廉政谈话45人次、集体谈话3次、谈话提醒和批评教育4人次", body);
@@ -70,7 +83,7 @@ public sealed class SampleWordingTests
             .MembersReporting(50, roster: 57)
             .Compose());
 
-        Assert.Contains("以普通党员身份参加支部党员大会、主题党日，带头为机关支部全体党员讲党课2次。", body);
+        Assert.Contains("以普通党员身份参加党员大会、主题党日活动，带头为机关支部全体党员讲党课2次。", body);
         Assert.Contains("各支部书记讲党课3次。", body);
         Assert.Contains("党组书记主持召开党组会、党组理论中心组学习本年度暂无记录", body);
         Assert.Contains("50名在职党员到社区报到参与疫情防控、创城等工作", body);

@@ -11,15 +11,16 @@ namespace BranchLedger.Contracts.Reports;
 internal readonly record struct MeetingFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] MeetingKind Kind,
     [property: Id(3)] DateOnly Date, [property: Id(4)] bool LecturedBySecretary, [property: Id(5)] bool ChairedBySecretary,
-    [property: Id(6)] bool LecturedByPartyGroupSecretary, [property: Id(7)] bool SecretaryAsMember);
+    [property: Id(6)] bool LecturedByPartyGroupSecretary, [property: Id(7)] bool SecretaryAsMember, [property: Id(8)] string? Lecturer);
 
 [RegisterConverter]
 internal sealed class MeetingFactConverter : IConverter<MeetingFact, MeetingFactSurrogate>
 {
+    // A payload from before the lecturer was carried has none (null): read as not recorded.
     public MeetingFact ConvertFromSurrogate(in MeetingFactSurrogate s) =>
-        new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary, s.ChairedBySecretary, s.LecturedByPartyGroupSecretary, s.SecretaryAsMember);
+        new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary, s.ChairedBySecretary, s.LecturedByPartyGroupSecretary, s.SecretaryAsMember, s.Lecturer ?? "");
     public MeetingFactSurrogate ConvertToSurrogate(in MeetingFact v) =>
-        new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary, v.ChairedBySecretary, v.LecturedByPartyGroupSecretary, v.SecretaryAsMember);
+        new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary, v.ChairedBySecretary, v.LecturedByPartyGroupSecretary, v.SecretaryAsMember, v.Lecturer);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.TalkFact")]

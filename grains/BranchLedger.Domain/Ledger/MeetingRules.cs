@@ -32,12 +32,20 @@ public static class MeetingRules
         return violations;
     }
 
-    /// <summary>Who gave a party lecture (党课): only lectures record a lecturer.</summary>
+    /// <summary>
+    /// Who gave a party lecture (党课) or a special lecture (专题辅导, the invited lecturer the report names: 邀请市委党校教授…);
+    /// other meetings have no lecturer, and only a party lecture is the branch secretary's own.
+    /// </summary>
     public static Violations Lecturer(Violations violations, string prefix, MeetingKind kind, string? lecturer, bool bySecretary)
     {
-        if (kind != MeetingKind.PartyLecture && (!string.IsNullOrEmpty(lecturer) || bySecretary))
+        if (kind != MeetingKind.PartyLecture && bySecretary)
         {
             return violations.Add(prefix + RecordFields.Meeting.Lecturer.Name, "is recorded for party lectures (党课) only");
+        }
+
+        if (kind is not (MeetingKind.PartyLecture or MeetingKind.SpecialLecture) && !string.IsNullOrEmpty(lecturer))
+        {
+            return violations.Add(prefix + RecordFields.Meeting.Lecturer.Name, "is recorded for party lectures (党课) and special lectures (专题辅导) only");
         }
 
         return violations.Text(prefix, RecordFields.Meeting.Lecturer, lecturer);

@@ -42,7 +42,7 @@ public static class AnnualReportFigures
             Meetings(ReportFigureKeys.WeeklyStudies, meetings, MeetingKind.WeeklyCadreStudy, ReportUnits.Times),
             Meetings(ReportFigureKeys.MembersForums, meetings, MeetingKind.MembersForum, ReportUnits.Issues),
             Meetings(ReportFigureKeys.StudyDiscussions, meetings, MeetingKind.StudyDiscussion, ReportUnits.Times),
-            Meetings(ReportFigureKeys.SpecialLectures, meetings, MeetingKind.SpecialLecture, ReportUnits.Issues),
+            SpecialLectures(meetings.Where(m => m.Kind == MeetingKind.SpecialLecture).ToList()),
             Meetings(ReportFigureKeys.DemocraticLifeMeetings, meetings, MeetingKind.DemocraticLifeMeeting, ReportUnits.Times),
             Meetings(ReportFigureKeys.ThemeDays, meetings, MeetingKind.ThemeDay, ReportUnits.Times),
             Meetings(ReportFigureKeys.OrganisationalLifeMeetings, meetings, MeetingKind.OrganisationalLifeMeeting, ReportUnits.Times),
@@ -126,8 +126,27 @@ public static class AnnualReportFigures
     private static ReportFigure AttendedAsMember(List<MeetingFact> meetings) =>
         Count(ReportFigureKeys.AttendedAsMember, ReportUnits.Times, meetings.Select(m => (m.NodeId, m.Sequence))) with
         {
-            Names = [.. meetings.Select(m => m.Kind).Distinct().Order().Select(k => Ledger.Catalogue.RecordLabels.Shared.Enum(k) ?? k.ToString())],
+            Names = [.. meetings.Select(m => m.Kind).Distinct().Order().Select(k => AsMemberWording.GetValueOrDefault(k) ?? Ledger.Catalogue.RecordLabels.Shared.Enum(k) ?? k.ToString())],
         };
+
+    /// <summary>
+    /// 专题辅导, named by the lecturers they record (邀请市委党校教授开展专题辅导3期); a lecture without one adds no name, and
+    /// with no name at all the template says its generic wording (邀请专家…).
+    /// </summary>
+    private static ReportFigure SpecialLectures(List<MeetingFact> lectures) =>
+        Named(Count(ReportFigureKeys.SpecialLectures, ReportUnits.Issues, lectures.Select(m => (m.NodeId, m.Sequence))),
+            lectures.Select(m => (m.NodeId, m.Sequence, m.Lecturer)));
+
+    /// <summary>
+    /// How a 述职报告 names the meetings a secretary joined as an ordinary member (以普通党员身份参加党员大会、主题党日活动):
+    /// the speaker is one member among the branch's, so 党员大会 rather than the register's 支部党员大会, and a 主题党日 is
+    /// an 活动 one takes part in. Other kinds keep their catalogue labels.
+    /// </summary>
+    private static readonly Dictionary<MeetingKind, string> AsMemberWording = new()
+    {
+        [MeetingKind.BranchGeneralMeeting] = "党员大会",
+        [MeetingKind.ThemeDay] = "主题党日活动",
+    };
 
     private static bool IsDone(DutyItemReportFact duty) => duty.Status is DutyStatus.Done or DutyStatus.Verified;
 

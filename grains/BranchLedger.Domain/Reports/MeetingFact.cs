@@ -11,5 +11,6 @@ namespace BranchLedger.Domain.Reports;
 /// <param name="ChairedBySecretary">True when the party-group secretary chaired it (主持召开).</param>
 /// <param name="LecturedByPartyGroupSecretary">For a party lecture: true when the party-group secretary gave it as an invited lecturer.</param>
 /// <param name="SecretaryAsMember">True when the party-group secretary took part as an ordinary member (双重组织生活).</param>
+/// <param name="Lecturer">Who lectured, as recorded (the report names a special lecture's: 邀请市委党校教授…); empty when not recorded.</param>
 public sealed record MeetingFact(string NodeId, long Sequence, MeetingKind Kind, DateOnly Date, bool LecturedBySecretary = false,
-    bool ChairedBySecretary = false, bool LecturedByPartyGroupSecretary = false, bool SecretaryAsMember = false);
+    bool ChairedBySecretary = false, bool LecturedByPartyGroupSecretary = false, bool SecretaryAsMember = false, string Lecturer = "");

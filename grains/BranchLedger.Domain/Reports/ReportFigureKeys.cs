@@ -26,7 +26,7 @@ public static class ReportFigureKeys
     public const string MembersForums = "meetings.members-forum";
     /// <summary>学习研讨 sessions (次).</summary>
     public const string StudyDiscussions = "meetings.study-discussion";
-    /// <summary>专题辅导 issues (期).</summary>
+    /// <summary>专题辅导 issues (期), named by the lecturers they record.</summary>
     public const string SpecialLectures = "meetings.special-lecture";
     /// <summary>民主生活会 held (次).</summary>
     public const string DemocraticLifeMeetings = "meetings.democratic-life";

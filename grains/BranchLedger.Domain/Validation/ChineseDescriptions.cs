@@ -66,6 +66,7 @@ public static partial class ChineseDescriptions
         (R(@"must not exceed the (\d+) on the roster in force on (\d{4}-\d{2}-\d{2})"), m => $"不能多于 {m.Groups[2]} 名册上的 {m.Groups[1]} 人"),
         (R(@"must not exceed members.*"), _ => "不能多于党员人数"),
         (R(@"is recorded for party lectures \(党课\) only"), _ => "只有党课填写"),
+        (R(@"is recorded for party lectures \(党课\) and special lectures \(专题辅导\) only"), _ => "只有党课和专题辅导填写"),
         (R(@"must differ from person_a"), _ => "不能与谈话人相同"),
         (R(@"must be one of the defined values"), _ => "请从列表中选择"),
         (R(@"must be one of the (node|body) kinds"), _ => "请从列表中选择"),

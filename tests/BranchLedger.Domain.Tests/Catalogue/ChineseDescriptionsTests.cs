@@ -53,6 +53,7 @@ public partial class ChineseDescriptionsTests
         "names 3 people but attendees is 2",
         "must be 1 to 90 days (0 means the default, 7)",
         "is recorded for party lectures (党课) only",
+        "is recorded for party lectures (党课) and special lectures (专题辅导) only",
         "must not exceed the 12 on the roster in force on 2026-03-01",
         "must differ from person_a",
         "must be at least 1",

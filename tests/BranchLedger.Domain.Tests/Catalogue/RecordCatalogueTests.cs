@@ -64,10 +64,11 @@ public partial class RecordCatalogueTests
     }
 
     [Fact]
-    public void Lecturer_shows_for_party_lectures_and_persons_for_heart_to_heart_talks_only()
+    public void Lecturer_shows_for_party_and_special_lectures_and_persons_for_heart_to_heart_talks_only()
     {
         var meeting = RecordCatalogue.Find("meeting")!;
-        Assert.Equal(["MEETING_KIND_PARTY_LECTURE"], meeting.Field("meeting.lecturer")!.ShownWhen!.Values);
+        // A special lecture (专题辅导) records its invited lecturer too: the report names them (邀请市委党校教授…).
+        Assert.Equal(["MEETING_KIND_PARTY_LECTURE", "MEETING_KIND_SPECIAL_LECTURE"], meeting.Field("meeting.lecturer")!.ShownWhen!.Values);
         Assert.Equal(["MEETING_KIND_PARTY_LECTURE"], meeting.Field("meeting.lecturedBySecretary")!.ShownWhen!.Values);
         var talk = RecordCatalogue.Find("talk")!;
         Assert.Equal(["TALK_KIND_HEART_TO_HEART"], talk.Field("talk.personA")!.ShownWhen!.Values);

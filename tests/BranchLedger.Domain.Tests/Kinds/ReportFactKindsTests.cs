@@ -80,6 +80,30 @@ public sealed class ReportFactKindsTests
     }
 
     [Fact]
+    public void A_special_lecture_records_its_lecturer_and_the_report_names_the_lecturers_invited()
+    {
+        var special = Lecture(byPartyGroupSecretary: false) with { Kind = MeetingKind.SpecialLecture, Lecturer = "市委党校教授" };
+        Assert.Empty(Fields(special, "meeting."));
+        Assert.Equal(["meeting.lecturer"], Fields(special with { Kind = MeetingKind.WeeklyCadreStudy }, "meeting."));
+        Assert.Equal(["meeting.lecturer"], Fields(special with { LecturedBySecretary = true }, "meeting."));
+
+        var facts = ReportFacts.Empty with
+        {
+            Meetings =
+            [
+                new MeetingFact("root", 1, MeetingKind.SpecialLecture, Today, Lecturer: "市委党校教授"),
+                new MeetingFact("root", 2, MeetingKind.SpecialLecture, Today),
+                new MeetingFact("root", 3, MeetingKind.SpecialLecture, Today, Lecturer: "市委党校教授"),
+                new MeetingFact("root", 4, MeetingKind.PartyLecture, Today, Lecturer: "支部书记"),
+            ],
+        };
+        var figures = AnnualReportFigures.Compute(facts, 2026);
+        Assert.Equal(3, figures[ReportFigureKeys.SpecialLectures].Value);
+        Assert.Equal(["市委党校教授"], figures[ReportFigureKeys.SpecialLectures].Names);
+        Assert.Empty(AnnualReportFigures.Compute(facts with { Meetings = [facts.Meetings[1]] }, 2026)[ReportFigureKeys.SpecialLectures].Names);
+    }
+
+    [Fact]
     public void A_roster_is_never_smaller_than_the_members_who_reported()
     {
         var reporting = new CommunityServiceDetails { Kind = CommunityServiceKind.MembersReporting, Date = Today, Topic = "疫情防控、创城", Members = 57, RosterSize = 57 };
@@ -135,7 +159,7 @@ public sealed class ReportFactKindsTests
         Assert.Equal(2, figures[ReportFigureKeys.ChairedBySecretary].Value);
         Assert.Equal(1, figures[ReportFigureKeys.SecretaryLectures].Value);
         Assert.Equal(1, figures[ReportFigureKeys.PartyGroupSecretaryLectures].Value);
-        Assert.Equal(["支部党员大会", "主题党日"], figures[ReportFigureKeys.AttendedAsMember].Names);
+        Assert.Equal(["党员大会", "主题党日活动"], figures[ReportFigureKeys.AttendedAsMember].Names);
         Assert.Equal((30, 32), (figures[ReportFigureKeys.MembersReporting].Value, figures[ReportFigureKeys.MembersRoster].Value));
         Assert.Equal(["疫情防控"], figures[ReportFigureKeys.MembersReporting].Names);
     }

@@ -21,6 +21,8 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
     /// <summary>The sample's text with our counts and names; every sentence of it must be in the report's body.</summary>
     private static string[] Expected =>
     [
+        // The year's preamble: free text the office writes for the year (SetReportPreamble), placed as written.
+        Preamble,
         "党组书记抓基层党建工作述职报告",
         "一、主要做法和成效",
         "（一）抓机制，强保障，着力促进责任全面落实",
@@ -30,8 +32,8 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
         "同时强化各科室、中心之间的支持与配合，切实做到分工明确、任务具体、落实有力。",
         "（二）抓学习，强覆盖，确保学习教育常态长效",
         "一是推动理论武装常态化。",
-        "二是推动干部学习常态化。",
-        "三是推动党性锻炼常态化。",
+        "二是推动干部学习常态化。组织周二机关干部学习10次、“党员讲坛”4期，开展学习研讨6次，邀请市委党校教授开展专题辅导3期，教育引导干部职工坚决拥护“两个确立”，增强“四个意识”，坚定“四个自信”，做到“两个维护”。",
+        "三是推动党性锻炼常态化。坚持落实“三会一课”制度，以普通党员身份参加党员大会、主题党日活动，带头为机关支部全体党员讲党课2次。",
         "（三）抓作风，转作风，努力打造一流干部队伍",
         "一是组建“三队两岗”。",
         "二是加强年轻干部培养。",
@@ -59,19 +61,17 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
         NextSteps[3],
     ];
 
+    /// <summary>The sample's opening sentence, which the office sets as 2026's preamble.</summary>
+    private const string Preamble =
+        "今年是党的二十大召开之年，我坚持用习近平新时代中国特色社会主义思想凝心铸魂，认真落实新时代党的建设总要求和新时代党的组织路线，抓基层、打基础，抓规范、促提升，推动基层党组织建设全面进步全面过硬，为推动市残疾人事业高质量发展提供坚强组织保证。";
+
     /// <summary>Sample sentences the report does not state in the sample's words, each with the reason.</summary>
     private static readonly (string Sentence, string Reason)[] NotProduced =
     [
-        ("今年是党的二十大召开之年，我坚持用习近平新时代中国特色社会主义思想凝心铸魂，认真落实新时代党的建设总要求和新时代党的组织路线，抓基层、打基础，抓规范、促提升，推动基层党组织建设全面进步全面过硬，为推动市残疾人事业高质量发展提供坚强组织保证。",
-            "the year's political preamble: free text the office writes per year (the other half of issue 19)"),
         ("坚持党建工作和重点工作同安排、同检查、同考核，通过“**”工作机制，每季度听取一次党建工作汇报，及时研究措施办法，促进工作各项任务落地落实。",
             "the report states the reviews heard and the quarters they covered (全年听取党建工作汇报4次，覆盖4个季度), not the mechanism they were heard through"),
         ("落实“第一议题”学习制度，主持召开党组会、党组理论中心组学习21次，及时跟进学习党的二十大精神、习近平总书记“7.9”重要讲话精神等，自觉在政治上思想上行动上同以习近平同志为核心的党中央保持高度一致。",
             "what was studied (二十大精神, “7.9”讲话) is the year's content, not a recorded figure; the report says the count it chaired without it"),
-        ("组织周二机关干部学习10次、“党员讲坛”4期，开展学习研讨6次，邀请市委党校教授开展专题辅导3期，教育引导干部职工坚决拥护“两个确立”，增强“四个意识”，坚定“四个自信”，做到“两个维护”。",
-            "the special lectures' lecturer (市委党校教授) is not recorded for them: the report says 邀请专家"),
-        ("坚持落实“三会一课”制度，以普通党员身份参加党员大会、主题党日活动，带头为机关支部全体党员讲党课2次。",
-            "the meetings attended are named by their kinds' labels (支部党员大会、主题党日), not the sample's 党员大会、主题党日活动"),
         ("围绕学习宣传贯彻党的二十大精神,组织开展重温入党誓词、现场参观等活动，带头深入基层宣讲党的二十大精神，引导党员干部在聚焦中心主业、遂行重大任务中持续深化党性锻炼。",
             "the year's theme (二十大精神) is free text; the activities are stated as counted 主题活动"),
         ("通过成立重点工作攻坚先锋队、就业服务先锋队、康复服务先锋队、党员先锋岗、党员志愿服务岗等方式，引导党员干部在疫情防控中当先锋、在“五比五晒”中打头阵，20名在职党员全部到社区报到参与疫情防控、创城等工作，“助残连心”党建服务品牌被市直机关评为新时代党建服务品牌。",
@@ -142,7 +142,7 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     private async Task Meetings(string node, MeetingKind kind, int count, string topic, int attendees = 7, int expected = 7,
-        bool chaired = false, bool asMember = false, bool byPartyGroupSecretary = false, bool bySecretary = false)
+        bool chaired = false, bool asMember = false, bool byPartyGroupSecretary = false, bool bySecretary = false, string lecturer = "")
     {
         for (var i = 0; i < count; i++)
         {
@@ -152,7 +152,7 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
                 FirstAgendaItem = kind is MeetingKind.PartyGroupMeeting or MeetingKind.TheoryStudyGroup,
                 ChairedBySecretary = chaired, SecretaryAsMember = asMember, LecturedByPartyGroupSecretary = byPartyGroupSecretary,
                 LecturedBySecretary = bySecretary,
-                Lecturer = kind == MeetingKind.PartyLecture ? (byPartyGroupSecretary ? "党组书记" : "支部书记") : "",
+                Lecturer = kind == MeetingKind.PartyLecture ? (byPartyGroupSecretary ? "党组书记" : "支部书记") : lecturer,
                 Chair = chaired ? "党组书记" : "",
             });
         }
@@ -162,6 +162,7 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
     {
         await fixture.EnsureAsync(Tenant, Branch, members: 20);
         var root = Nodes.Root;
+        await fixture.Reports.SetReportPreambleAsync(new SetReportPreambleRequest { RequestId = "replay-preamble", Year = 2026, Text = Preamble }, Caller);
 
         // （一） documents, reviews, decision meetings.
         await Append(root, r => r.DocumentIssued = new DocumentIssued { Kind = DocumentKind.Plan, Date = Day(2, 10), Title = "2026年市残联党建工作计划", Issuer = "市残联党组" });
@@ -187,7 +188,7 @@ public sealed class SampleReplayTests(GatewayFixture fixture) : IClassFixture<Ga
         await Meetings(root, MeetingKind.WeeklyCadreStudy, 10, "周二机关干部学习", attendees: 30, expected: 0);
         await Meetings(root, MeetingKind.MembersForum, 4, "党员讲坛", attendees: 30, expected: 0);
         await Meetings(root, MeetingKind.StudyDiscussion, 6, "学习研讨", attendees: 20, expected: 0);
-        await Meetings(root, MeetingKind.SpecialLecture, 3, "专题辅导", attendees: 40, expected: 0);
+        await Meetings(root, MeetingKind.SpecialLecture, 3, "专题辅导", attendees: 40, expected: 0, lecturer: "市委党校教授");
         await Meetings(Branch, MeetingKind.PartyLecture, 2, "党组书记为机关支部全体党员讲党课", attendees: 18, expected: 20, byPartyGroupSecretary: true);
         await Meetings(Branch, MeetingKind.PartyLecture, 1, "支部书记讲党课", attendees: 18, expected: 20, bySecretary: true);
         await Meetings(Branch, MeetingKind.BranchGeneralMeeting, 2, "支部党员大会", attendees: 18, expected: 20, asMember: true);

@@ -47,7 +47,7 @@ public static class RecordCatalogue
                 Field(F.Meeting.FirstAgendaItem, "会议是否以“第一议题”学习开始。"),
                 Field(F.Meeting.Absences, "按名册勾选的缺席人员及原因（公差、病假、事假、其他）；实到加缺席等于应到。"),
                 Field(F.Meeting.AttendeeNames, "按名册勾选的参加人员；单位设置为只记人数时不保存姓名。"),
-                Field(F.Meeting.Lecturer, "讲党课的人。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture)),
+                Field(F.Meeting.Lecturer, "讲党课或专题辅导的人（专题辅导写报告所称的授课人，如“市委党校教授”）。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture, MeetingKind.SpecialLecture)),
                 Field(F.Meeting.LecturedBySecretary, "是否由书记讲党课。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture)),
                 Field(F.Meeting.LecturedByPartyGroupSecretary, "是否由党组书记受邀到本支部讲党课（不计入支部书记讲党课）。", when: When(F.Meeting.Kind, MeetingKind.PartyLecture)),
                 Field(F.Meeting.Chair, "主持会议的人（姓名）；可不填。"),
