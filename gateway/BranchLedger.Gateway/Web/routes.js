@@ -12,6 +12,7 @@ import { reviewPage } from './review.js';
 import { reportsPage } from './reports.js';
 import { directoryPage } from './directory.js';
 import { accessPage } from './access.js';
+import { templatesPage } from './templates.js';
 import { caller } from './caller.js';
 
 const offices = ['tenant-admin'];
@@ -29,7 +30,7 @@ export function menuFor(me) {
   if (me.has('branch-secretary', 'verifier')) items.push(['#/home', '我的支部']);
   if (me.has(...offices)) {
     items.push(['#/matrix', '落实情况'], ['#/review', '审阅'], ['#/home', '各支部'], ['#/directory', '组织与名册'],
-      ['#/access', '人员与授权'], ['#/reports', '报告与导入']);
+      ['#/access', '人员与授权'], ['#/reports', '报告与导入'], ['#/templates', '报告模板']);
   }
   if (me.has(...cityRoles)) items.push(['#/ranking', '全市排名'], ['#/overview', '概览']);
   return items;
@@ -54,6 +55,7 @@ export const routes = {
   directory: (view, args, params) => directoryPage(view, params),
   access: (view, args, params) => accessPage(view, params),
   reports: (view, args, params) => reportsPage(view, params),
+  templates: (view) => templatesPage(view),
   ranking: (view, args, params) => rankingPage(view, params),
   branch: (view, args, params) => branchPage(view, args[0], args[1], params),
   compare: (view, args, params) => comparePage(view, params),
