@@ -48,8 +48,11 @@ public sealed class ReportTemplatePageTests(DashboardPlatform platform)
         await Expect(page.Locator("#draft-adopt")).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
         await Expect(page.Locator("#draft-preview")).ToContainTextAsync($"{lastYear}年，市妇女联合会坚持抓基层、打基础。");
-        await Expect(page.Locator("#draft-preview")).ToContainTextAsync("全面学习贯彻党的二十大精神");
-        await Expect(page.Locator("#draft-preview b")).ToHaveCountAsync(0); // the office's text is never markup
+        // Shown as a page (headings, paragraphs, tables), the office's text as itself: never markup, never escaped.
+        await Expect(page.Locator("#draft-preview")).ToContainTextAsync("全面学习贯彻党的二十大精神<b>之年</b>。");
+        await Expect(page.Locator("#draft-preview b")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#draft-preview h5").First).ToHaveTextAsync("一、主要做法和成效");
+        await Expect(page.Locator("#draft-preview table").First).ToContainTextAsync("机关党支部");
         await Expect(page.Locator("#draft-state")).ToHaveTextAsync("草稿第 1 稿已预览，可以采用。");
         Assert.Equal(1, (await templates.GetDraft())?.Revision);
         Assert.Empty(await templates.ListVersions()); // previewing adopts nothing

@@ -8,6 +8,7 @@ import { api, requestId } from './api.js';
 import { el } from './format.js';
 import { tenantNodes } from './office.js';
 import { catalogue } from './catalogue.js';
+import { reportView } from './reportview.js';
 
 const when = (timestamp) => (timestamp ? new Date(timestamp).toLocaleString('zh-CN', { hour12: false }) : '');
 
@@ -203,7 +204,7 @@ export function templatesPage(view) {
   let kindLabel = () => '记录';
 
   const notice = el('div', { id: 'draft-notice', 'aria-live': 'polite' });
-  const preview = el('pre', { id: 'draft-preview', class: 'tpl-preview', tabindex: 0, 'aria-label': '预览内容' });
+  const preview = el('div', { id: 'draft-preview', class: 'tpl-preview', tabindex: 0, role: 'region', 'aria-label': '预览内容' });
   const form = el('form', { id: 'draft-form', novalidate: true });
   const previewNode = el('select', { id: 'preview-node' });
   const previewYear = el('select', { id: 'preview-year' });
@@ -265,7 +266,7 @@ export function templatesPage(view) {
       if (!saved) await save(); // a preview shows the stored draft, so what is adopted is what was seen
       preview.textContent = '正在生成预览…';
       const answer = await api('/v1/report-templates/draft:preview', { method: 'POST', body: { nodeId: previewNode.value, year: Number(previewYear.value) } });
-      preview.textContent = answer.markdown ?? '';
+      preview.replaceChildren(...reportView(answer.markdown ?? ''));
       previewed = answer.draftRevision ?? 0;
       refreshButtons();
     } catch (error) {
