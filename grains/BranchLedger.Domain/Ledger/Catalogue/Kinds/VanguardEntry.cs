@@ -33,7 +33,7 @@ public sealed class VanguardEntry : RecordKindEntry
     public static readonly FieldRule Members = People("members");
 
     /// <inheritdoc />
-    public override int Order => 97;
+    public override int Order => 45;
     /// <inheritdoc />
     public override string Id => "vanguard";
     /// <inheritdoc />
