@@ -43,7 +43,10 @@ public static class ReportFactsBuilder
             {
                 case MeetingDetails m:
                     // An invited lecture by the party-group secretary is never also the branch secretary's own lecture.
-                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember, m.Lecturer?.Trim() ?? ""));
+                    meetings.Add(new MeetingFact(id, seq, m.Kind, m.Date, m.LecturedBySecretary && !m.LecturedByPartyGroupSecretary, m.ChairedBySecretary, m.LecturedByPartyGroupSecretary, m.SecretaryAsMember, m.Lecturer?.Trim() ?? "")
+                    {
+                        Topics = m.Topics,
+                    });
                     labels.Add(Label(v, m.Topic));
                     break;
                 case TalkDetails t:
@@ -59,7 +62,7 @@ public static class ReportFactsBuilder
                     labels.Add(Label(v, c.Topic));
                     break;
                 case QuarterlyReviewDetails q:
-                    reviews.Add(new QuarterlyReviewFact(id, seq, q.Date));
+                    reviews.Add(new QuarterlyReviewFact(id, seq, q.Date, q.Mechanism?.Trim() ?? ""));
                     labels.Add(Label(v, q.Topic));
                     break;
                 case BrandProjectDetails b:
@@ -99,7 +102,7 @@ public static class ReportFactsBuilder
             id, d.Sequence, d.Item.Due, d.Status,
             d.Status is DutyStatus.Done or DutyStatus.Verified && doneOn.GetValueOrDefault(d.Item.DutyId) is { } done && done <= d.Item.Due));
         var findings = workflows.Findings.Select(f => new FindingReportFact(
-            id, f.Sequence, f.Finding.Date, f.Closed, !f.Closed && f.Finding.Deadline is { } deadline && deadline < today));
+            id, f.Sequence, f.Finding.Date, f.Closed, !f.Closed && f.Finding.Deadline is { } deadline && deadline < today, f.Finding.Source?.Trim() ?? ""));
 
         var facts = new ReportFacts
         {

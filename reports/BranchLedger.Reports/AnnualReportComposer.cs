@@ -64,15 +64,24 @@ public static class AnnualReportComposer
             return null;
         }
 
-        return figure.HasNoRecords
-            ? phrase.None
-            : TemplateText.Fill(phrase.All is { } all && phrase.AllOf is { } of && figures.Figures.FirstOrDefault(f => f.Key == of) is { HasNoRecords: false } whole
-                && whole.Value > 0 && figure.Value == whole.Value ? all : phrase.Named is { } named && figure.Names.Count > 0 ? named : phrase.Some, name => name switch
-            {
-                "n" => figure.Value.ToString(CultureInfo.InvariantCulture),
-                "names" => JoinNames(figure.Names),
-                _ => null,
-            });
+        if (figure.HasNoRecords)
+        {
+            return phrase.None;
+        }
+
+        var whole = phrase.AllAt ?? (phrase.AllOf is { } of && figures.Figures.FirstOrDefault(f => f.Key == of) is { HasNoRecords: false } w ? w.Value : null);
+        var isAll = phrase.All is not null && whole > 0 && figure.Value == whole;
+        var named = figure.Names.Count > 0;
+        var text = isAll
+            ? (named ? phrase.AllNamed : null) ?? phrase.All!
+            : (named ? phrase.Named : null) ?? phrase.Some;
+        return TemplateText.Fill(text, name => name switch
+        {
+            "n" => figure.Value.ToString(CultureInfo.InvariantCulture),
+            FigurePhrase.ChineseCount => ChineseNumerals.Of(figure.Value),
+            "names" => JoinNames(figure.Names),
+            _ => null,
+        });
     }
 
     /// <summary>

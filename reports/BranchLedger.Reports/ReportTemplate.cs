@@ -129,8 +129,24 @@ public sealed record FigurePhrase(string Label, string Some, string None)
     /// <summary>The phrase used instead of <see cref="Some"/> when the figure equals the figure <see cref="AllOf"/> (e.g. 全部 when every member on the roster reported).</summary>
     public string? All { get; init; }
 
-    /// <summary>The figure key <see cref="All"/> compares with; null when the phrase has no "all" form.</summary>
+    /// <summary>The figure key <see cref="All"/> compares with; null when the phrase has no "all" form or compares with <see cref="AllAt"/>.</summary>
     public string? AllOf { get; init; }
+
+    /// <summary>
+    /// A fixed whole <see cref="All"/> compares with instead of a figure (4: the reviews covered every quarter, so
+    /// 每季度听取一次…); null when the phrase compares with <see cref="AllOf"/> or has no "all" form.
+    /// </summary>
+    public int? AllAt { get; init; }
+
+    /// <summary>The "all" form used instead of <see cref="All"/> when the figure names its records ({names}: 通过“…”工作机制，每季度…).</summary>
+    public string? AllNamed { get; init; }
+
+    /// <summary>
+    /// The figure as a Chinese numeral (一, 十二, 一百零五) instead of digits, for a count the sample writes in words
+    /// (我会一名干部…): a format option of {n}. A phrase may also say no count at all (先后召开年轻干部座谈会): the appendix
+    /// and the trace still give it.
+    /// </summary>
+    public const string ChineseCount = "n:zh";
 
     /// <summary>
     /// The phrase used instead of <see cref="Some"/> when the figure names its records ({names}, e.g. the lecturers a

@@ -33,7 +33,11 @@ public static class ReportTemplateRules
 
     private static readonly string[] FixedNames = ["organisation", "year", "branches", ReportTemplate.PreamblePlaceholder];
     private static readonly string[] AppendixHeadingNames = ["label", "value", "unit"];
-    private static readonly string[] SomeNames = ["n", "names"];
+    // A phrase's placeholders: the number, the number in Chinese numerals (FigurePhrase.ChineseCount) and the names.
+    private static readonly string[] SomeNames = ["n", FigurePhrase.ChineseCount, "names"];
+
+    /// <summary>The largest fixed whole an "all" form compares with (<see cref="FigurePhrase.AllAt"/>).</summary>
+    public const int MaxAllAt = 10_000;
 
     // The same reading as ReportTemplate.Parse, but strict: a misspelt field is an error, not ignored wording.
     private static readonly JsonSerializerOptions Strict = new()
@@ -212,6 +216,7 @@ public static class ReportTemplateRules
                 Text(v, at + ".named", phrase.Named, SomeNames.Contains);
             }
             Text(v, at + ".none", phrase.None, _ => false);
+            AllForm(v, at, phrase, figureKeys);
         }
 
         var kinds = RecordCatalogue.Kinds.Where(k => k.Sentence is not null).Select(k => k.BodyField).ToHashSet(StringComparer.Ordinal);
@@ -225,6 +230,44 @@ public static class ReportTemplateRules
 
             // A sentence is filled where its slot stands: a slot inside it would fill itself without end.
             Text(v, $"sentences.{kind}", sentence, n => BodyName(n) && !n.StartsWith(ReportTemplate.SentenceSlot, StringComparison.Ordinal));
+        }
+    }
+
+    // The "all" form (全部, 每季度…): its texts, and exactly one whole to compare with, a figure (allOf) or a number (allAt).
+    private static void AllForm(Violations v, string at, FigurePhrase phrase, IReadOnlySet<string> figureKeys)
+    {
+        if (phrase.All is null)
+        {
+            foreach (var (name, set) in new[] { ("allNamed", phrase.AllNamed is not null), ("allOf", phrase.AllOf is not null), ("allAt", phrase.AllAt is not null) })
+            {
+                if (set)
+                {
+                    v.Add($"{at}.{name}", "is only allowed with \"all\" (the phrase when the figure is the whole)");
+                }
+            }
+
+            return;
+        }
+
+        Text(v, at + ".all", phrase.All, SomeNames.Contains);
+        if (phrase.AllNamed is not null)
+        {
+            Text(v, at + ".allNamed", phrase.AllNamed, SomeNames.Contains);
+        }
+
+        if ((phrase.AllOf is null) == (phrase.AllAt is null))
+        {
+            v.Add(at + ".all", "needs exactly one whole to compare with: \"allOf\" (a figure key) or \"allAt\" (a number)");
+        }
+
+        if (phrase.AllOf is { } of && !figureKeys.Contains(of))
+        {
+            v.Add(at + ".allOf", "is not a figure of the report (see the figure keys of GetReportTrace)");
+        }
+
+        if (phrase.AllAt is { } whole && whole is < 1 or > MaxAllAt)
+        {
+            v.Add(at + ".allAt", $"must be from 1 to {MaxAllAt} (got {whole})");
         }
     }
 

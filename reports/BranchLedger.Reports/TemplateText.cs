@@ -5,7 +5,8 @@ namespace BranchLedger.Reports;
 /// <summary>Fills {name} placeholders; a name the resolver does not know is a template error.</summary>
 internal static partial class TemplateText
 {
-    [GeneratedRegex(@"\{([a-z0-9.\-]+)\}")]
+    // A name may end in a format option (:zh, e.g. {n:zh}); which names and options a text may use is the caller's to say.
+    [GeneratedRegex(@"\{([a-z0-9.\-]+(?::[a-z]+)?)\}")]
     private static partial Regex Placeholder();
 
     public static string Fill(string text, Func<string, string?> resolve) =>

@@ -47,7 +47,9 @@ public sealed class CatalogueWordingTests
         var activity = RecordCatalogue.Find("activity")!;
         Assert.Equal("party-spirit", activity.Sentence!.Slot);
         Assert.DoesNotContain("activities.", string.Concat(Template.Sections.SelectMany(s => s.Paragraphs ?? [])), StringComparison.Ordinal);
-        Assert.Matches(@"开展民主评议党员\d+次。组织开展重温入党誓词、现场参观学习等主题活动\d+次（重温入党誓词\d+次、现场参观学习\d+次、宣讲\d+次、志愿活动\d+次），参加\d+人次。\n", body);
+        // The entry's counts, then the sample's 围绕…，组织开展…等活动，带头深入基层宣讲… closing the paragraph.
+        Assert.Matches(@"开展民主评议党员\d+次。组织开展重温入党誓词、现场参观学习等主题活动\d+次（重温入党誓词\d+次、现场参观学习\d+次、宣讲\d+次、志愿活动\d+次），参加\d+人次。围绕", body);
+        Assert.Matches(@"引导党员干部在聚焦中心主业、遂行重大任务中持续深化党性锻炼。\n", body);
         Assert.Equal(activity.Report.Single(c => c.Key == "activities.total").Wording!.Some, Template.Figures["activities.total"].Some);
     }
 

@@ -152,6 +152,49 @@ public class ReportTemplateRulesTests
     }
 
     [Fact]
+    public void A_phrase_may_write_its_count_in_Chinese_numerals_and_an_all_form_needs_exactly_one_whole()
+    {
+        // Accepted: {n:zh}, and an "all" form against a fixed whole or a figure, with its named variant.
+        var (template, violations) = Read(Edit(r =>
+        {
+            r["figures"]!["meetings.symposium"] = new JsonObject { ["label"] = "座谈会", ["some"] = "召开座谈会{n:zh}次", ["none"] = "座谈会暂无" };
+            r["figures"]!["reviews.held"] = new JsonObject
+            {
+                ["label"] = "汇报", ["some"] = "听取汇报{n}次", ["all"] = "每季度听取", ["allNamed"] = "通过{names}每季度听取", ["allAt"] = 4, ["none"] = "汇报暂无",
+            };
+        }));
+        Assert.Empty(violations);
+        Assert.Equal(4, template!.Figures["reviews.held"].AllAt);
+
+        // Refused: an unknown format option or placeholder in each form, a whole missing or given twice, an unknown figure, a whole out of range,
+        // and the "all" parts without "all".
+        Assert.Equal(
+        [
+            "template_json.figures.meetings.symposium.some",
+            "template_json.figures.reviews.held.all",
+            "template_json.figures.reviews.held.allNamed",
+            "template_json.figures.reviews.quarters-covered.all",
+            "template_json.figures.talks.group.all",
+            "template_json.figures.talks.group.allAt",
+            "template_json.figures.talks.group.allOf",
+            "template_json.figures.talks.integrity.allNamed",
+            "template_json.figures.talks.reminder.allAt",
+        ],
+        Fields(Edit(r =>
+        {
+            r["figures"]!["meetings.symposium"]!["some"] = "召开座谈会{n:xx}次";
+            r["figures"]!["reviews.held"] = new JsonObject
+            {
+                ["label"] = "汇报", ["some"] = "听取汇报{n}次", ["all"] = "每季度{nope}", ["allNamed"] = "通过{names:zh}", ["allAt"] = 4, ["none"] = "汇报暂无",
+            };
+            r["figures"]!["reviews.quarters-covered"]!["allOf"] = "reviews.held";
+            r["figures"]!["talks.group"] = new JsonObject { ["label"] = "谈话", ["some"] = "{n}", ["all"] = "全部", ["allOf"] = "no.such", ["allAt"] = 0, ["none"] = "暂无" };
+            r["figures"]!["talks.integrity"] = new JsonObject { ["label"] = "谈话", ["some"] = "{n}", ["allNamed"] = "全部{names}", ["none"] = "暂无" };
+            r["figures"]!["talks.reminder"] = new JsonObject { ["label"] = "谈话", ["some"] = "{n}", ["all"] = "全部", ["allAt"] = ReportTemplateRules.MaxAllAt + 1, ["none"] = "暂无" };
+        })).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_violation_reads_in_Chinese()
     {
         var kind = Domain.Ledger.Catalogue.RecordCatalogue.Kinds.First(k => k.Sentence is not null);
@@ -167,6 +210,8 @@ public class ReportTemplateRulesTests
                 r["appendix"]!["nodeColumns"] = new JsonArray("单位");
                 r["figures"]!["no.such"] = new JsonObject { ["label"] = "x", ["some"] = "{n}", ["none"] = "无" };
                 r["sentences"] = new JsonObject { ["no-such-kind"] = "x", [kind.BodyField] = "{nope}" };
+                r["figures"]!["talks.group"] = new JsonObject { ["label"] = "谈话", ["some"] = "{n}", ["all"] = "全部", ["allOf"] = "talks.held", ["allAt"] = 0, ["none"] = "暂无" };
+                r["figures"]!["talks.integrity"] = new JsonObject { ["label"] = "谈话", ["some"] = "{n}", ["allNamed"] = "全部", ["none"] = "暂无" };
             }),
             Edit(r =>
             {

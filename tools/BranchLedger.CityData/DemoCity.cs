@@ -57,6 +57,12 @@ public static class DemoCity
             RecordBody.BodyOneofCase.FindingProgress => body.FindingProgress.Date,
             RecordBody.BodyOneofCase.FindingClosure => body.FindingClosure.Date,
             RecordBody.BodyOneofCase.FindingReopening => body.FindingReopening.Date,
+            RecordBody.BodyOneofCase.Activity => body.Activity.Date,
+            RecordBody.BodyOneofCase.DocumentIssued => body.DocumentIssued.Date,
+            RecordBody.BodyOneofCase.SelfInspection => body.SelfInspection.Date,
+            RecordBody.BodyOneofCase.YouthDevelopment => body.YouthDevelopment.Date,
+            RecordBody.BodyOneofCase.Recognition => body.Recognition.Date,
+            RecordBody.BodyOneofCase.Vanguard => body.Vanguard.Date,
             _ => throw new ArgumentException($"a record body without a kind: {body}", nameof(body)),
         };
         return new DateOnly(date.Year, date.Month, date.Day);

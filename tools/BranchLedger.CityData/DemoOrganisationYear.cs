@@ -5,8 +5,9 @@ namespace BranchLedger.CityData;
 /// <summary>
 /// A party group's planned calendar year: 党组会 every month, 理论学习中心组 twice a quarter, a
 /// party-building review every quarter, 民主生活会 in December, its duty list, the inspection round,
-/// integrity-risk points, the body's brand, honours, the model-organ campaign and last year's
-/// self-assessment.
+/// integrity-risk points, the body's brand, honours, the model-organ campaign, last year's
+/// self-assessment, and the kinds the report's later sentences name: a self-inspection, the youth study group,
+/// a recognition of the brand, themed activities with the secretary's own 宣讲, and a vanguard team (三队两岗).
 /// </summary>
 internal sealed class DemoOrganisationYear
 {
@@ -42,6 +43,7 @@ internal sealed class DemoOrganisationYear
         ]);
         DemoWorkflows.Findings(plan._rows, plan._random, diligence, 3, people[2], people[0]);
         plan.Outcomes();
+        plan.ReportedKinds();
         return plan._rows.Rows;
     }
 
@@ -75,7 +77,7 @@ internal sealed class DemoOrganisationYear
                     QuarterlyReview = new QuarterlyReview
                     {
                         Date = DemoRows.D(_rows.Day(3 * q, _random.Between(22, 28))),
-                        Topic = $"党组听取第{q}季度机关党建工作汇报", Reporter = _people[2],
+                        Topic = $"党组听取第{q}季度机关党建工作汇报", Reporter = _people[2], Mechanism = "“四个一”工作机制",
                     },
                 });
             }
@@ -115,6 +117,47 @@ internal sealed class DemoOrganisationYear
                 SelfAssessment = new SelfAssessment { Date = DemoRows.D(written), Year = _rows.Year, Section = section, Order = 1, Text = text },
             });
         }
+    }
+
+    // Fixed days and no random draws, so the rows planned before these stay as they were.
+    private void ReportedKinds()
+    {
+        const string theme = "学习宣传贯彻党的二十大精神";
+        _rows.Add("self-inspection", new RecordBody
+        {
+            SelfInspection = new SelfInspection
+            {
+                Date = DemoRows.D(_rows.Day(5, 20)), Topic = SelfInspectionTopic.ImproperDining, Subject = "违规吃喝及接待问题",
+                Basis = "《加强干部“八小时之外”管理监督工作暂行办法》", Scope = "机关全体干部", ProblemsFound = 1, ProblemsFixed = 1,
+            },
+        });
+        _rows.Add("youth-study-group", new RecordBody
+        {
+            YouthDevelopment = new YouthDevelopment { Date = DemoRows.D(_rows.Day(3, 1)), Kind = YouthDevelopmentKind.StudyGroup, Name = "青年干部理论学习小组", Sessions = 6 },
+        });
+        _rows.Add("recognition", new RecordBody
+        {
+            Recognition = new Recognition { Date = DemoRows.D(_rows.Day(9, 15)), Kind = RecognitionKind.ExperienceSharing, Subject = _body.Brand, RecognisedBy = "全市" },
+        });
+        _rows.Add("activity-oath", new RecordBody
+        {
+            Activity = new Activity { Date = DemoRows.D(_rows.Day(7, 1)), Kind = ActivityKind.OathRenewal, Topic = "重温入党誓词", Participants = PartyGroupSize, Theme = theme },
+        });
+        _rows.Add("activity-outreach", new RecordBody
+        {
+            Activity = new Activity
+            {
+                Date = DemoRows.D(_rows.Day(11, 10)), Kind = ActivityKind.OutreachTalk, Topic = "党的二十大精神", Participants = 40, Organiser = _body.Organisation,
+                Theme = theme, ByPartyGroupSecretary = true,
+            },
+        });
+        _rows.Add("vanguard-team", new RecordBody
+        {
+            Vanguard = new Vanguard
+            {
+                Date = DemoRows.D(_rows.Day(3, 5)), Kind = VanguardKind.Team, Name = "重点工作攻坚先锋队", Campaign = "疫情防控", Role = "当先锋", Members = PartyGroupSize,
+            },
+        });
     }
 
     private static RecordBody Campaign(DateOnly date, string name, CampaignStatus status) =>

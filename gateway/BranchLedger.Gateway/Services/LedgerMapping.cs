@@ -126,6 +126,7 @@ internal static class LedgerMapping
             // unless the tenant keeps names.
             Absences = [.. m.Absences.Select(a => new AbsenceEntry { Reason = (D.AbsenceReason)(int)a.Reason, Name = a.Name.Trim(), Note = a.Note })],
             AttendeeNames = [.. m.AttendeeNames.Select(n => n.Trim())],
+            Topics = [.. m.Topics.Select(t => t.Trim())],
         };
     }
 
@@ -147,7 +148,7 @@ internal static class LedgerMapping
     public static QuarterlyReviewDetails ToReview(QuarterlyReview? r, string prefix, Violations v)
     {
         r ??= new QuarterlyReview();
-        return new QuarterlyReviewDetails { Date = ToDate(r.Date, prefix + "date", v), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes };
+        return new QuarterlyReviewDetails { Date = ToDate(r.Date, prefix + "date", v), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes, Mechanism = r.Mechanism.Trim() };
     }
 
     public static CommunityServiceDetails ToService(CommunityService? s, string prefix, Violations v)
@@ -258,7 +259,7 @@ internal static class LedgerMapping
     {
         MeetingDetails m => new V1.RecordBody { Meeting = FromMeeting(m) },
         TalkDetails t => new V1.RecordBody { Talk = FromTalk(t) },
-        QuarterlyReviewDetails r => new V1.RecordBody { QuarterlyReview = new QuarterlyReview { Date = ToDate(r.Date), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes } },
+        QuarterlyReviewDetails r => new V1.RecordBody { QuarterlyReview = new QuarterlyReview { Date = ToDate(r.Date), Topic = r.Topic, Reporter = r.Reporter, Notes = r.Notes, Mechanism = r.Mechanism } },
         CommunityServiceDetails s => new V1.RecordBody { CommunityService = new CommunityService { Kind = (V1.CommunityServiceKind)(int)s.Kind, Date = ToDate(s.Date), Topic = s.Topic, Members = s.Members, Community = s.Community, Notes = s.Notes, RosterSize = s.RosterSize } },
         RiskPointDetails r => new V1.RecordBody { RiskPoint = new RiskPoint { Date = ToDate(r.Date), RiskPoint_ = r.RiskPoint, Measures = { r.Measures }, Notes = r.Notes } },
         BrandProjectDetails b => new V1.RecordBody { BrandProject = new BrandProject { Date = ToDate(b.Date), Name = b.Name, Level = (V1.RecognitionLevel)(int)b.Level, Status = (V1.BrandStatus)(int)b.Status, Notes = b.Notes } },
@@ -336,6 +337,7 @@ internal static class LedgerMapping
         };
         meeting.Absences.AddRange(m.Absences.Select(a => new V1.Absence { Reason = (V1.AbsenceReason)(int)a.Reason, Name = a.Name, Note = a.Note }));
         meeting.AttendeeNames.AddRange(m.AttendeeNames);
+        meeting.Topics.AddRange(m.Topics);
         return meeting;
     }
 

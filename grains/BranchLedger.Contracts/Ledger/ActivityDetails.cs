@@ -25,14 +25,21 @@ public sealed record ActivityDetails : RecordBody
     /// <summary>Who organised it (a unit or a person); empty when not given.</summary>
     [Id(3)] public string Organiser { get; init; } = "";
 
+    /// <summary>The theme the activities share (围绕…); empty when not given.</summary>
+    [Id(4)] public string Theme { get; init; } = "";
+
+    /// <summary>宣讲 only: the party-group secretary gave it in person.</summary>
+    [Id(5)] public bool ByPartyGroupSecretary { get; init; }
+
     /// <inheritdoc />
     public override string Family => "activity";
 
     /// <inheritdoc />
-    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
+    protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => ActivityEntry.Check(violations
         .Choice(prefix, ActivityEntry.Kind, Kind)
         .Date(prefix + "date", Date, today)
         .Text(prefix, ActivityEntry.Topic, Topic)
         .Count(prefix, ActivityEntry.Participants, Participants)
-        .Text(prefix, ActivityEntry.Organiser, Organiser);
+        .Text(prefix, ActivityEntry.Organiser, Organiser)
+        .Text(prefix, ActivityEntry.Theme, Theme), prefix, Kind, ByPartyGroupSecretary);
 }

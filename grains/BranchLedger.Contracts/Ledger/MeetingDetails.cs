@@ -46,6 +46,9 @@ public sealed record MeetingDetails : RecordBody
     /// <summary>The party-group secretary took part as an ordinary member of this branch (双重组织生活).</summary>
     [Id(12)] public bool SecretaryAsMember { get; init; }
 
+    /// <summary>What was studied (党的二十大精神, …); empty when not given.</summary>
+    [Id(13)] public IReadOnlyList<string> Topics { get; init; } = [];
+
     /// <summary>Whether any attendance name (present or absent) is in the record.</summary>
     public bool HasAttendanceNames => AttendeeNames.Count > 0 || Absences.Any(a => a.Name.Length > 0);
 
@@ -61,7 +64,8 @@ public sealed record MeetingDetails : RecordBody
         && LecturedBySecretary == other.LecturedBySecretary && Absences.SequenceEqual(other.Absences)
         && AttendeeNames.SequenceEqual(other.AttendeeNames, StringComparer.Ordinal)
         && Chair == other.Chair && ChairedBySecretary == other.ChairedBySecretary
-        && LecturedByPartyGroupSecretary == other.LecturedByPartyGroupSecretary && SecretaryAsMember == other.SecretaryAsMember;
+        && LecturedByPartyGroupSecretary == other.LecturedByPartyGroupSecretary && SecretaryAsMember == other.SecretaryAsMember
+        && Topics.SequenceEqual(other.Topics, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Kind, Topic, Attendees, ExpectedAttendees, Absences.Count);
@@ -75,6 +79,7 @@ public sealed record MeetingDetails : RecordBody
         MeetingRules.Check(violations, prefix, Kind, Date, Topic, Attendees, ExpectedAttendees, today);
         MeetingRules.Lecturer(violations, prefix, Kind, Lecturer, LecturedBySecretary);
         MeetingRules.SecretaryRoles(violations, prefix, Kind, Chair, LecturedBySecretary, LecturedByPartyGroupSecretary);
+        Domain.Ledger.Catalogue.FieldChecks.Items(violations, prefix, Domain.Ledger.Catalogue.RecordFields.Meeting.Topics, Topics);
         AttendanceRules.Check(
             violations, prefix, Attendees, ExpectedAttendees, [.. Absences.Select(a => (a.Reason, (string?)a.Name, (string?)a.Note))], AttendeeNames);
     }

@@ -14,6 +14,9 @@ public sealed record QuarterlyReviewDetails : RecordBody
     /// <summary>Who reported (display name).</summary>
     [Id(1)] public string Reporter { get; init; } = "";
 
+    /// <summary>The working mechanism it was heard through (通过“…”工作机制); empty when not given.</summary>
+    [Id(2)] public string Mechanism { get; init; } = "";
+
     /// <inheritdoc />
     public override string Family => "quarterly_review";
 
@@ -21,5 +24,6 @@ public sealed record QuarterlyReviewDetails : RecordBody
     protected override void CheckDetails(Violations violations, string prefix, DateOnly today) => violations
         .Date(prefix + "date", Date, today)
         .Text(prefix, RecordFields.QuarterlyReview.Topic, Topic)
-        .Text(prefix, RecordFields.QuarterlyReview.Reporter, Reporter);
+        .Text(prefix, RecordFields.QuarterlyReview.Reporter, Reporter)
+        .Text(prefix, RecordFields.QuarterlyReview.Mechanism, Mechanism);
 }

@@ -6,13 +6,14 @@ namespace BranchLedger.Contracts.Reports;
 [GenerateSerializer, Immutable, Alias("branchledger.FindingReportFact")]
 internal readonly record struct FindingReportFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] DateOnly Raised,
-    [property: Id(3)] bool Closed, [property: Id(4)] bool Overdue);
+    [property: Id(3)] bool Closed, [property: Id(4)] bool Overdue, [property: Id(5)] string? Source);
 
 [RegisterConverter]
 internal sealed class FindingReportFactConverter : IConverter<FindingReportFact, FindingReportFactSurrogate>
 {
-    public FindingReportFact ConvertFromSurrogate(in FindingReportFactSurrogate s) => new(s.NodeId, s.Sequence, s.Raised, s.Closed, s.Overdue);
-    public FindingReportFactSurrogate ConvertToSurrogate(in FindingReportFact v) => new(v.NodeId, v.Sequence, v.Raised, v.Closed, v.Overdue);
+    // A payload from before the source was carried has none (null): read as not recorded.
+    public FindingReportFact ConvertFromSurrogate(in FindingReportFactSurrogate s) => new(s.NodeId, s.Sequence, s.Raised, s.Closed, s.Overdue, s.Source ?? "");
+    public FindingReportFactSurrogate ConvertToSurrogate(in FindingReportFact v) => new(v.NodeId, v.Sequence, v.Raised, v.Closed, v.Overdue, v.Source);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.BrandFact")]

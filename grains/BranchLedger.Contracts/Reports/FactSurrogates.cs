@@ -11,16 +11,21 @@ namespace BranchLedger.Contracts.Reports;
 internal readonly record struct MeetingFactSurrogate(
     [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] MeetingKind Kind,
     [property: Id(3)] DateOnly Date, [property: Id(4)] bool LecturedBySecretary, [property: Id(5)] bool ChairedBySecretary,
-    [property: Id(6)] bool LecturedByPartyGroupSecretary, [property: Id(7)] bool SecretaryAsMember, [property: Id(8)] string? Lecturer);
+    [property: Id(6)] bool LecturedByPartyGroupSecretary, [property: Id(7)] bool SecretaryAsMember, [property: Id(8)] string? Lecturer,
+    [property: Id(9)] IReadOnlyList<string>? Topics);
 
 [RegisterConverter]
 internal sealed class MeetingFactConverter : IConverter<MeetingFact, MeetingFactSurrogate>
 {
     // A payload from before the lecturer was carried has none (null): read as not recorded.
+    // Nor, from before the topics were carried, any topic.
     public MeetingFact ConvertFromSurrogate(in MeetingFactSurrogate s) =>
-        new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary, s.ChairedBySecretary, s.LecturedByPartyGroupSecretary, s.SecretaryAsMember, s.Lecturer ?? "");
+        new(s.NodeId, s.Sequence, s.Kind, s.Date, s.LecturedBySecretary, s.ChairedBySecretary, s.LecturedByPartyGroupSecretary, s.SecretaryAsMember, s.Lecturer ?? "")
+        {
+            Topics = s.Topics ?? [],
+        };
     public MeetingFactSurrogate ConvertToSurrogate(in MeetingFact v) =>
-        new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary, v.ChairedBySecretary, v.LecturedByPartyGroupSecretary, v.SecretaryAsMember, v.Lecturer);
+        new(v.NodeId, v.Sequence, v.Kind, v.Date, v.LecturedBySecretary, v.ChairedBySecretary, v.LecturedByPartyGroupSecretary, v.SecretaryAsMember, v.Lecturer, v.Topics);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.TalkFact")]
@@ -59,13 +64,15 @@ internal sealed class CommunityServiceFactConverter : IConverter<CommunityServic
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.QuarterlyReviewFact")]
-internal readonly record struct QuarterlyReviewFactSurrogate([property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] DateOnly Date);
+internal readonly record struct QuarterlyReviewFactSurrogate(
+    [property: Id(0)] string NodeId, [property: Id(1)] long Sequence, [property: Id(2)] DateOnly Date, [property: Id(3)] string? Mechanism);
 
 [RegisterConverter]
 internal sealed class QuarterlyReviewFactConverter : IConverter<QuarterlyReviewFact, QuarterlyReviewFactSurrogate>
 {
-    public QuarterlyReviewFact ConvertFromSurrogate(in QuarterlyReviewFactSurrogate s) => new(s.NodeId, s.Sequence, s.Date);
-    public QuarterlyReviewFactSurrogate ConvertToSurrogate(in QuarterlyReviewFact v) => new(v.NodeId, v.Sequence, v.Date);
+    // A payload from before the mechanism was carried has none (null): read as not recorded.
+    public QuarterlyReviewFact ConvertFromSurrogate(in QuarterlyReviewFactSurrogate s) => new(s.NodeId, s.Sequence, s.Date, s.Mechanism ?? "");
+    public QuarterlyReviewFactSurrogate ConvertToSurrogate(in QuarterlyReviewFact v) => new(v.NodeId, v.Sequence, v.Date, v.Mechanism);
 }
 
 [GenerateSerializer, Immutable, Alias("branchledger.DutyItemReportFact")]

@@ -75,21 +75,21 @@ public static class RecordRules
         return violations;
     }
 
-    /// <summary>A list of short texts: each present and printable, the list not too long.</summary>
-    public static Violations Items(this Violations violations, string field, IReadOnlyList<string> items, bool required)
+    /// <summary>A list of short texts: each present and printable, the list not too long (by default 100 entries of up to 20,000 characters).</summary>
+    public static Violations Items(this Violations violations, string field, IReadOnlyList<string> items, bool required, int maxItems = MaxListItems, int maxLength = MaxNotesLength)
     {
         if (items.Count == 0 && required)
         {
             violations.Add(field, "needs at least one entry");
         }
-        else if (items.Count > MaxListItems)
+        else if (items.Count > maxItems)
         {
-            violations.Add(field, $"must have at most {MaxListItems} entries");
+            violations.Add(field, $"must have at most {maxItems} entries");
         }
 
-        for (var i = 0; i < Math.Min(items.Count, MaxListItems); i++)
+        for (var i = 0; i < Math.Min(items.Count, maxItems); i++)
         {
-            violations.Text($"{field}[{i}]", items[i], MaxNotesLength, required: true);
+            violations.Text($"{field}[{i}]", items[i], maxLength, required: true);
         }
 
         return violations;

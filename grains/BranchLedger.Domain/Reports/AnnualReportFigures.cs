@@ -51,9 +51,8 @@ public static class AnnualReportFigures
             Meetings(ReportFigureKeys.WarningEducation, meetings, MeetingKind.WarningEducation, ReportUnits.Times),
             Count(ReportFigureKeys.SecretaryLectures, ReportUnits.Times,
                 meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedBySecretary).Select(m => (m.NodeId, m.Sequence))),
-            // 主持召开: the decision and theory-study meetings the party-group secretary chaired.
-            Count(ReportFigureKeys.ChairedBySecretary, ReportUnits.Times,
-                meetings.Where(m => m.ChairedBySecretary && m.Kind is MeetingKind.PartyGroupMeeting or MeetingKind.TheoryStudyGroup).Select(m => (m.NodeId, m.Sequence))),
+            // 主持召开: the decision and theory-study meetings the party-group secretary chaired, named by what they studied (及时跟进学习…等).
+            ChairedBySecretary(meetings.Where(m => m.ChairedBySecretary && m.Kind is MeetingKind.PartyGroupMeeting or MeetingKind.TheoryStudyGroup).ToList()),
             Count(ReportFigureKeys.PartyGroupSecretaryLectures, ReportUnits.Times,
                 meetings.Where(m => m.Kind == MeetingKind.PartyLecture && m.LecturedByPartyGroupSecretary).Select(m => (m.NodeId, m.Sequence))),
             AttendedAsMember(meetings.Where(m => m.SecretaryAsMember).ToList()),
@@ -89,6 +88,9 @@ public static class AnnualReportFigures
             Count(ReportFigureKeys.FindingsOpen, ReportUnits.Items, findings.Where(f => !f.Closed).Select(f => (f.NodeId, f.Sequence))),
             Count(ReportFigureKeys.FindingsOverdue, ReportUnits.Items,
                 findings.Where(f => !f.Closed && f.Overdue).Select(f => (f.NodeId, f.Sequence))),
+            // 结合审计整改、巡察整改…: the sources of the year's remediation, each once, as recorded.
+            Named(Count(ReportFigureKeys.FindingSources, ReportUnits.Items, findings.Select(f => (f.NodeId, f.Sequence))),
+                findings.Select(f => (f.NodeId, f.Sequence, f.Source.Trim().Length == 0 ? "" : f.Source.Trim() + "整改"))),
             Brands(ReportFigureKeys.BrandsNational, brands, RecognitionLevel.National),
             Brands(ReportFigureKeys.BrandsProvincial, brands, RecognitionLevel.Provincial),
             Brands(ReportFigureKeys.BrandsCity, brands, RecognitionLevel.City),
@@ -205,12 +207,26 @@ public static class AnnualReportFigures
             .GroupBy(t => t.NodeId, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(t => t.Held) >= g.Sum(t => t.Required) ? 1 : 0));
 
-    /// <summary>Distinct quarters with a review; the sources are every review that fell in such a quarter.</summary>
+    /// <summary>
+    /// Distinct quarters with a review; the sources are every review that fell in such a quarter. Named by the working
+    /// mechanisms the reviews were heard through (通过“…”工作机制，每季度听取一次…), so no mechanism is typed twice.
+    /// </summary>
     private static ReportFigure QuartersCovered(List<QuarterlyReviewFact> reviews)
     {
-        var figure = Count(ReportFigureKeys.QuartersReviewed, ReportUnits.Things, reviews.Select(r => (r.NodeId, r.Sequence)));
+        var figure = Named(Count(ReportFigureKeys.QuartersReviewed, ReportUnits.Things, reviews.Select(r => (r.NodeId, r.Sequence))),
+            reviews.Select(r => (r.NodeId, r.Sequence, r.Mechanism.Trim())));
         var quarters = reviews.Select(r => Period.Containing(r.Date, PeriodKind.Quarter)).Distinct().Count();
         return figure with { Value = quarters, ByNode = [] };
+    }
+
+    /// <summary>主持召开…: the meetings the party-group secretary chaired, named by the topics they studied (each once, in record order).</summary>
+    private static ReportFigure ChairedBySecretary(List<MeetingFact> chaired)
+    {
+        var ordered = chaired.OrderBy(m => m.NodeId, StringComparer.Ordinal).ThenBy(m => m.Sequence).ToList();
+        return Count(ReportFigureKeys.ChairedBySecretary, ReportUnits.Times, ordered.Select(m => (m.NodeId, m.Sequence))) with
+        {
+            Names = [.. ordered.SelectMany(m => m.Topics).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>

@@ -13,4 +13,8 @@ namespace BranchLedger.Domain.Reports;
 /// <param name="SecretaryAsMember">True when the party-group secretary took part as an ordinary member (双重组织生活).</param>
 /// <param name="Lecturer">Who lectured, as recorded (the report names a special lecture's: 邀请市委党校教授…); empty when not recorded.</param>
 public sealed record MeetingFact(string NodeId, long Sequence, MeetingKind Kind, DateOnly Date, bool LecturedBySecretary = false,
-    bool ChairedBySecretary = false, bool LecturedByPartyGroupSecretary = false, bool SecretaryAsMember = false, string Lecturer = "");
+    bool ChairedBySecretary = false, bool LecturedByPartyGroupSecretary = false, bool SecretaryAsMember = false, string Lecturer = "")
+{
+    /// <summary>What was studied (党的二十大精神, …), in recorded order; the report names those of the meetings the party-group secretary chaired.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+}

@@ -4,4 +4,5 @@ namespace BranchLedger.Domain.Reports;
 /// <param name="NodeId">The node whose ledger holds it.</param>
 /// <param name="Sequence">Its sequence number there.</param>
 /// <param name="Date">The day it was heard.</param>
-public sealed record QuarterlyReviewFact(string NodeId, long Sequence, DateOnly Date);
+/// <param name="Mechanism">The working mechanism it was heard through (通过“…”工作机制), as recorded; empty when not recorded.</param>
+public sealed record QuarterlyReviewFact(string NodeId, long Sequence, DateOnly Date, string Mechanism = "");

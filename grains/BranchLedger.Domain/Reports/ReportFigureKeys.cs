@@ -118,4 +118,6 @@ public static class ReportFigureKeys
     public const string Campaigns = "campaigns.total";
     /// <summary>Of those, the ones whose latest record in the year says achieved (项).</summary>
     public const string CampaignsAchieved = "campaigns.achieved";
+    /// <summary>Findings raised in the year, named by their sources (结合审计整改、巡察整改…) (项).</summary>
+    public const string FindingSources = "findings.sources";
 }

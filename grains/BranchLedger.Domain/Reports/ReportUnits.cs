@@ -29,4 +29,6 @@ public static class ReportUnits
 
     /// <summary>对 — pairs (mentoring pairs, 结对).</summary>
     public const string Pairs = "对";
+    /// <summary>支: teams (先锋队).</summary>
+    public const string Teams = "支";
 }

@@ -54,7 +54,11 @@ public sealed class ActivityTests
         Assert.Equal(RecordKindForm.GenericRpc, form.Rpc);
         Assert.Equal("/v1/nodes/{node_id}/records", form.HttpPath);
         Assert.Equal("activity", form.BodyField);
-        Assert.Equal(["activity.kind", "activity.date", "activity.topic", "activity.participants", "activity.organiser", "activity.notes"], form.Fields.Select(f => f.JsonPath));
+        // The theme and the party-group secretary's own 宣讲 (shown for 宣讲 only) came later, for the report's 围绕…，带头深入基层宣讲….
+        Assert.Equal(
+            ["activity.kind", "activity.date", "activity.topic", "activity.participants", "activity.organiser", "activity.theme", "activity.byPartyGroupSecretary", "activity.notes"],
+            form.Fields.Select(f => f.JsonPath));
+        Assert.Equal(["ACTIVITY_KIND_OUTREACH_TALK"], form.Field("activity.byPartyGroupSecretary")!.ShownWhen!.Values);
         Assert.Equal(["重温入党誓词", "现场参观学习", "宣讲", "志愿活动", "其他"], form.Field("activity.kind")!.Choices.Select(c => c.Label));
         Assert.Equal("ACTIVITY_KIND_OATH_RENEWAL", form.Field("activity.kind")!.Choices[0].Value);
         Assert.Same(form, RecordCatalogue.ByBody("activity"));

@@ -100,9 +100,10 @@ public sealed class ActivityEndToEndTests(GatewayFixture fixture) : CliTestClass
         // One kind's CSV has its columns; the whole ledger's CSV joins them into one content column.
         var csv = await Download.ReadAsync(Fixture.Reports.ExportLedger(
             new ExportLedgerRequest { NodeId = Node, Period = "2026", Format = ExportFormat.Csv, Family = "activity" }, Caller));
-        Assert.StartsWith("单位,记录编号,日期,类型,主题,参加人数,组织者,备注,记录状态", csv.Text[1..], StringComparison.Ordinal);
-        Assert.Contains(",2026-07-01,重温入党誓词,七一重温入党誓词,23,机关党委,全体党员参加,现行,", csv.Text, StringComparison.Ordinal);
-        Assert.Contains(",宣讲,党的二十大精神宣讲,40,宣讲团,,已更正,", csv.Text, StringComparison.Ordinal);
+        // The theme and the party-group secretary's own 宣讲 (added for the report's 围绕…，带头深入基层宣讲…) are columns too.
+        Assert.StartsWith("单位,记录编号,日期,类型,主题,参加人数,组织者,围绕的主题,党组书记带头宣讲,备注,记录状态", csv.Text[1..], StringComparison.Ordinal);
+        Assert.Contains(",2026-07-01,重温入党誓词,七一重温入党誓词,23,机关党委,,否,全体党员参加,现行,", csv.Text, StringComparison.Ordinal);
+        Assert.Contains(",宣讲,党的二十大精神宣讲,40,宣讲团,,否,,已更正,", csv.Text, StringComparison.Ordinal);
         var combined = await Download.ReadAsync(Fixture.Reports.ExportLedger(
             new ExportLedgerRequest { NodeId = Node, Period = "2026", Format = ExportFormat.Csv }, Caller));
         Assert.Contains("主题活动,", combined.Text, StringComparison.Ordinal);

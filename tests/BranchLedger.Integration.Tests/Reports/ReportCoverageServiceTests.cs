@@ -20,8 +20,9 @@ public sealed class ReportCoverageServiceTests(GatewayFixture fixture) : IClassF
     [
         "召开民主生活会1次，认真开展批评和自我批评",
         "各支部开展主题党日活动1次，召开组织生活会1次，开展民主评议党员1次",
-        "先后召开年轻干部座谈会等座谈会1次，定期开展谈心谈话1次、了解思想动态",
-        "开展警示教育1次。结合巡察整改和节前警示教育等",
+        // The sample's words state the symposia and talks without counts (the appendix gives them); no finding here, so no source of remediation is named.
+        "先后召开年轻干部座谈会，定期开展谈心谈话、了解思想动态",
+        "开展警示教育1次。结合整改（本年度暂无发现问题记录）和节前警示教育等",
         "组织党员到社区开展志愿服务1次",
         "1个区县级及单位内部品牌创建",
         // The sample's words (以“模范机关”创建为抓手) name the campaign; whether it was achieved follows later in the paragraph.

@@ -25,7 +25,8 @@ public static class FieldChecks
     public static Violations Choice<TEnum>(this Violations violations, string prefix, FieldRule rule, TEnum value)
         where TEnum : struct, Enum => violations.Kind(prefix + rule.Name, value);
 
-    /// <summary>Checks a list of texts against the rule's limits.</summary>
+    /// <summary>Checks a list of texts against the rule's limits (its entries and each entry's length).</summary>
     public static Violations Items(this Violations violations, string prefix, FieldRule rule, IReadOnlyList<string> items) =>
-        violations.Items(prefix + rule.Name, items, rule.Required);
+        violations.Items(prefix + rule.Name, items, rule.Required,
+            rule.MaxItems > 0 ? rule.MaxItems : RecordRules.MaxListItems, rule.MaxLength > 0 ? rule.MaxLength : RecordRules.MaxNotesLength);
 }

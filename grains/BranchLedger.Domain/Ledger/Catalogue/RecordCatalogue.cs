@@ -53,6 +53,7 @@ public static class RecordCatalogue
                 Field(F.Meeting.Chair, "主持会议的人（姓名）；可不填。"),
                 Field(F.Meeting.ChairedBySecretary, "是否由党组书记主持召开。"),
                 Field(F.Meeting.SecretaryAsMember, "党组书记是否以普通党员身份参加（双重组织生活）。"),
+                Field(F.Meeting.Topics, "学习的内容，每项一行，如“党的二十大精神”；报告写“及时跟进学习…等”。可不填。"),
                 Field(F.Notes, "会议记录或纪要。"),
             ],
             [
@@ -79,6 +80,7 @@ public static class RecordCatalogue
                 Field(F.Date, "听取汇报的日期。", @default: FormField.Today),
                 Field(F.QuarterlyReview.Topic, "汇报的主题。"),
                 Field(F.QuarterlyReview.Reporter, "汇报人（姓名）。"),
+                Field(F.QuarterlyReview.Mechanism, "通过哪一工作机制听取汇报，写报告中的提法，如 “1+3”工作机制；报告写“通过…，每季度听取一次党建工作汇报”。可不填。"),
                 Field(F.Notes, "汇报要点或会议记录。"),
             ]),
         Kind("community-service", "RecordCommunityService", "community-services", "community_service", "在职党员到社区报到或参加志愿服务。",

@@ -45,7 +45,12 @@ public static class RecordFields
         public static readonly FieldRule ChairedBySecretary = new("chaired_by_secretary", FieldType.YesNo);
         public static readonly FieldRule LecturedByPartyGroupSecretary = new("lectured_by_party_group_secretary", FieldType.YesNo);
         public static readonly FieldRule SecretaryAsMember = new("secretary_as_member", FieldType.YesNo);
+        /// <summary>What was studied (党的二十大精神, …): optional, up to 50 entries of a title's length.</summary>
+        public static readonly FieldRule Topics = new("topics", FieldType.TextList, MaxLength: RecordRules.MaxTitleLength, MaxItems: MaxTopics);
     }
+
+    /// <summary>The most study topics a meeting records.</summary>
+    public const int MaxTopics = 50;
 
     /// <summary>谈话.</summary>
     public static class Talk
@@ -63,6 +68,8 @@ public static class RecordFields
     {
         public static readonly FieldRule Topic = Title("topic");
         public static readonly FieldRule Reporter = Name("reporter");
+        /// <summary>The working mechanism it was heard through (通过“…”工作机制); optional.</summary>
+        public static readonly FieldRule Mechanism = Name("mechanism");
     }
 
     /// <summary>社区服务.</summary>
