@@ -17,10 +17,11 @@ const FORMS = {
   some: '有记录时',
   named: '列出名称时',
   all: '全部落实时',
+  allNamed: '全部落实并列出名称时',
   none: '无记录时',
 };
 
-const PLACEHOLDER_HINT = '花括号内为系统填写的内容，请保留：{year} 年度，{organisation} 单位名称，{n} 数字，{names} 名称，'
+const PLACEHOLDER_HINT = '花括号内为系统填写的内容，请保留：{year} 年度，{organisation} 单位名称，{n} 数字（写作 {n:zh} 时用汉字，如“一名”），{names} 名称，'
   + '{preamble} 年度导语，其他如 {meetings.party-group} 为下方“数字的写法”中对应的一项。';
 
 function yearOptions(select, selected) {
@@ -80,7 +81,7 @@ function collect(template, form) {
   const copy = structuredClone(template);
   for (const input of form.querySelectorAll('[data-path]:is(input, textarea)')) {
     const path = input.dataset.path;
-    const figure = /^figures\.(.+)\.([a-z]+)$/.exec(path);
+    const figure = /^figures\.(.+)\.([a-zA-Z]+)$/.exec(path);
     if (figure) {
       copy.figures[figure[1]][figure[2]] = input.value;
       continue;
