@@ -28,7 +28,7 @@ public sealed class UnpushedScoreTests(GatewayFixture fixture) : IClassFixture<G
         await Nodes.EnsureAsync(fixture.Grains, Tenant, Node, members: 10);
         var ledger = fixture.Grains.GetGrain<ILedgerGrain>(key);
         var results = await ledger.AppendBatch([.. Enumerable.Range(1, 6).Select(m => Meeting($"c-{m}", MeetingKind.BranchCommitteeMeeting, m))]);
-        Assert.All(results, r => Assert.Equal(ImportOutcome.Accepted, r.Outcome));
+        Assert.All(results, r => Assert.Equal(Contracts.Ledger.ImportOutcome.Accepted, r.Outcome));
         var pushed = await WaitForRowAsync(row => row is not null);
         Assert.NotNull(pushed);
 
