@@ -3,6 +3,7 @@ using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Ledger;
+using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Validation;
 
 namespace BranchLedger.Ledger;
@@ -104,6 +105,7 @@ public sealed partial class Ledger
             throw new PreconditionFailedException("NODE_CLOSED", FieldPaths.NodeId, $"Node '{NodeId}' is closed: its ledger keeps its history but takes no new records.");
         }
 
+        RefuseAtThisLevel(command.Body);
         RefuseIfClosed(command.Body);
         if (command.Body is CorrectionDetails correction)
         {
@@ -221,6 +223,16 @@ public sealed partial class Ledger
             case IFindingStep finding when FindingWorkflow.Refusal(
                 workflows.FindingsClosed, finding.Step, actor, workflows.InvolvedIn(finding.Step.FindingId)) is { } refusal:
                 throw new PreconditionFailedException("FINDING_VERIFIER_NOT_INDEPENDENT", FieldPaths.FindingId, $"问题 '{finding.Step.FindingId}'：{refusal}。");
+        }
+    }
+
+    // A kind is held only by the node levels its catalogue entry names (a 党小组 issues no documents).
+    // Corrections and reviews follow the record they target, which was judged when it was made.
+    private void RefuseAtThisLevel(RecordBody body)
+    {
+        if (body is not ITargetsRecord && KindLevels.Refusal(body.Family, RequireNode().Kind) is { } refusal)
+        {
+            throw new PreconditionFailedException("RECORD_KIND_NOT_AT_NODE_LEVEL", FieldPaths.Body, $"{refusal}。");
         }
     }
 

@@ -11,8 +11,14 @@ namespace BranchLedger.Grains.Ledger;
 public sealed partial class LedgerGrain
 {
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _store?.SnapshotIfChangedAsync() ?? Task.CompletedTask;
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushScoresAsync();
+        if (_store is not null)
+        {
+            await _store.SnapshotIfChangedAsync();
+        }
+    }
 
     // Acknowledged only once the rows are in the journal (one transaction with the audit row,
     // O(record)). PostgreSQL refuses a request id twice per ledger, so a retry that reaches another
@@ -43,7 +49,7 @@ public sealed partial class LedgerGrain
 
         // The aggregate takes in only what is durable, so a failed write leaves it as it was.
         _ledger.Apply(records);
-        await Store.SnapshotNowAndThenAsync(records.Count);
+        Store.Appended(records.Count); // the snapshot waits for their push (ScoreNowAsync)
     }
 
     // A write refused by the journal's uniqueness is decided again once, against the reloaded tail.

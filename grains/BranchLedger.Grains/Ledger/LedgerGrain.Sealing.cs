@@ -39,6 +39,8 @@ public sealed partial class LedgerGrain
             throw new StorageUnavailableException("The ledger was sealed elsewhere; retry with the same request id.");
         }
 
+        // The seal's snapshot must not hide a record whose score is still waiting for its push.
+        await FlushScoresAsync();
         _ledger = await Store.ApplySealAndSnapshotAsync(seal, plan, _ledger);
 
         // The live book lost the sealed records: the stored score inputs must say so (their year is then

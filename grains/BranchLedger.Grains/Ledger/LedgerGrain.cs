@@ -51,6 +51,13 @@ public sealed partial class LedgerGrain(
         if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
+            if (Store.TailAtLoad.Count > 0)
+            {
+                // The last activation may have ended before pushing these records' scores.
+                ScoreLater(Store.TailAtLoad);
+            }
+
+            Store.ForgetTailAtLoad();
         }
     }
 

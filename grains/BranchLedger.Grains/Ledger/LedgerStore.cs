@@ -35,10 +35,21 @@ internal sealed partial class LedgerStore(
     // Sequences are never reused, also after the records that held them were sealed away.
     private long LastSequence => Math.Max(State.LastSequence, Records.Count == 0 ? 0 : Records[^1].Sequence);
 
+    /// <summary>
+    /// The records read from the journal beyond the snapshot at activation. A snapshot is written only
+    /// after a push (and on deactivation after pushing what was pending), so these are the records whose
+    /// scores an earlier activation may not have pushed (it crashed, or its snapshot was lost).
+    /// </summary>
+    public IReadOnlyList<LedgerRecord> TailAtLoad { get; private set; } = [];
+
+    /// <summary>Lets go of <see cref="TailAtLoad"/> once its periods are marked for a push.</summary>
+    public void ForgetTailAtLoad() => TailAtLoad = [];
+
     /// <summary>Snapshot + journal tail + any seal the snapshot missed: the aggregate as it was before the grain went away.</summary>
     public async Task<LedgerAggregate> LoadAsync(string nodeId, LedgerNode? node, CancellationToken cancellationToken)
     {
         var tail = await journal.ReadAfterAsync(ledgerKey, LastSequence, cancellationToken);
+        TailAtLoad = tail;
         Records.AddRange(tail);
         State.LastSequence = LastSequence;
         _appendsSinceSnapshot = tail.Count;
@@ -87,10 +98,12 @@ internal sealed partial class LedgerStore(
         return tail;
     }
 
-    /// <summary>Writes a snapshot once enough appends have gathered since the last one.</summary>
-    public async Task SnapshotNowAndThenAsync(int appended)
+    /// <summary>Counts appends made durable since the last snapshot.</summary>
+    public void Appended(int records) => _appendsSinceSnapshot += records;
+
+    /// <summary>Writes a snapshot once enough appends have gathered since the last one (called after their scores were pushed).</summary>
+    public async Task SnapshotNowAndThenAsync()
     {
-        _appendsSinceSnapshot += appended;
         if (_appendsSinceSnapshot >= Math.Max(SnapshotEvery, Records.Count / SnapshotLiveDivisor))
         {
             await WriteSnapshotAsync();

@@ -179,4 +179,28 @@ public sealed class LedgerServiceTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Single(big.Records);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
+
+    [Fact]
+    public async Task A_kind_is_refused_at_a_node_level_its_catalogue_entry_does_not_name()
+    {
+        await fixture.EnsureAsync("tenant-levels", "branch-levels");
+        var office = GatewayHost.As("tenant-levels", "party-office");
+        await fixture.Directory.CreateNodeAsync(
+            new CreateNodeRequest { RequestId = "group-levels", NodeId = "group-levels", Kind = NodeKind.SmallGroup, Name = "第一党小组", ParentId = "branch-levels" }, office);
+        AppendRecordRequest Document(string node) => new()
+        {
+            NodeId = node, RequestId = "doc-levels",
+            DocumentIssued = new DocumentIssued { Kind = DocumentKind.Plan, Date = new Google.Type.Date { Year = 2026, Month = 2, Day = 20 }, Title = "2026年党建工作计划" },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _ledger.AppendRecordAsync(Document("group-levels"), office).ResponseAsync);
+        var accepted = await _ledger.AppendRecordAsync(Document("branch-levels"), office);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single();
+        Assert.Equal(("RECORD_KIND_NOT_AT_NODE_LEVEL", "body"), (violation.Type, violation.Subject));
+        Assert.Equal("党小组的台账不记录“发文”：只有党组（机关党委）、党总支、党支部的台账记录这类记录。", violation.Description);
+        Assert.Empty((await _ledger.ListRecordsAsync(new ListRecordsRequest { NodeId = "group-levels" }, office)).Records);
+        Assert.False(accepted.Replayed);
+    }
 }

@@ -70,7 +70,7 @@ public sealed class RankingReplicaTests(RankingReplicaFixture fixture, ITestOutp
         }
 
         output.WriteLine($"ack → visible in the gateway's replica, ms: {string.Join(", ", samples.Select(s => s.ToString("F0")))}");
-        // A sanity bound only (the debounce is 5 ms; the budget 200 ms): benchmarks measure it properly.
+        // A sanity bound only (a lone write waits 5 ms, one within 100 ms of the last push the rest of that window; the budget 200 ms): benchmarks measure it properly.
         Assert.All(samples, ms => Assert.True(ms < 5_000, $"{ms} ms"));
         // Every change came as a delta: nothing was fetched again.
         Assert.Equal(resyncs, replicas.Sum(r => r.Resyncs));
@@ -113,7 +113,12 @@ public sealed class RankingReplicaTests(RankingReplicaFixture fixture, ITestOutp
         // No renewal by the clock during the test: the test runs the renewal round itself when the feed is lost.
         await using var gateway = fixture.NewGateway(renewSeconds: 600);
         await RankingReplicaFixture.MeetingAsync(gateway, node, day: 6);
-        var first = await ScoredAfterAsync(gateway, node, DateTimeOffset.MinValue);
+        Assert.NotNull(await ScoredAfterAsync(gateway, node, DateTimeOffset.MinValue));
+        // The branch's creation and its meeting can be two pushes (a ledger pushes at most once per 100 ms
+        // window, the ingress batches every 100 ms while busy): let both arrive before the feed is cut, or
+        // the second would reach the gateway and be taken for the write below.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var first = await RankAsync(gateway, node);
         Assert.NotNull(first);
         var runtime = RankingReplicaFixture.RuntimeOf(gateway);
         var keys = await ShardKeysAsync(gateway);

@@ -43,7 +43,8 @@ public abstract class RecordKindEntry
 
     /// <summary>
     /// The node levels whose ledgers may hold it (every level unless narrowed). Declared here and on the form;
-    /// the ledger does not enforce it yet and ListRecordKinds does not send it (no built-in kind is narrowed today).
+    /// the ledger aggregate refuses a record of it at any other level (<see cref="KindLevels.Refusal"/>).
+    /// ListRecordKinds does not send it yet.
     /// </summary>
     public virtual IReadOnlyList<NodeKind> NodeLevels => AllLevels;
 

@@ -43,6 +43,9 @@ public sealed class DocumentIssuedEntry : RecordKindEntry
     public override string Label => "发文";
     /// <inheritdoc />
     public override string Help => "制定印发的计划、制度规则、清单、通知等文件，一份一条。";
+    /// <inheritdoc />
+    /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =

@@ -39,6 +39,9 @@ public sealed class YouthDevelopmentEntry : RecordKindEntry
     public override string Label => "年轻干部培养";
     /// <inheritdoc />
     public override string Help => "青年干部理论学习小组、结对帮带等年轻干部培养工作，一项一条，写明结对数和开展次数。";
+    /// <inheritdoc />
+    /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =

@@ -1,0 +1,42 @@
+using BranchLedger.Domain.Directory;
+
+namespace BranchLedger.Domain.Ledger.Catalogue;
+
+/// <summary>
+/// Which ledgers may hold a kind: the levels its catalogue entry declares (<see cref="RecordKindEntry.NodeLevels"/>),
+/// judged once, by the ledger aggregate, with the node's own level.
+/// </summary>
+public static class KindLevels
+{
+    /// <summary>Below a branch: a small group holds its meetings and activities, not a unit's documents, inspections or brands.</summary>
+    public static readonly IReadOnlyList<NodeKind> BranchAndAbove = [NodeKind.Organisation, NodeKind.GeneralBranch, NodeKind.Branch];
+
+    // By body family (the API's oneof field): a write looks its kind up once.
+    private static readonly IReadOnlyDictionary<string, RecordKindForm> ByBody =
+        RecordCatalogue.Kinds.GroupBy(k => k.BodyField).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>The Chinese name of a level, as a refusal states it.</summary>
+    public static string Label(NodeKind level) => level switch
+    {
+        NodeKind.Organisation => "党组（机关党委）",
+        NodeKind.GeneralBranch => "党总支",
+        NodeKind.Branch => "党支部",
+        NodeKind.SmallGroup => "党小组",
+        _ => "未定级别的组织",
+    };
+
+    /// <summary>
+    /// Why a node of <paramref name="level"/> may not hold a record of body family <paramref name="family"/>
+    /// (one Chinese sentence), or null when it may. A family the catalogue does not describe (corrections,
+    /// reviews: they follow the record they target) is never refused here.
+    /// </summary>
+    public static string? Refusal(string family, NodeKind level)
+    {
+        if (!ByBody.TryGetValue(family, out var kind) || kind.NodeLevels.Contains(level))
+        {
+            return null;
+        }
+
+        return $"{Label(level)}的台账不记录“{kind.Label}”：只有{string.Join("、", kind.NodeLevels.Select(Label))}的台账记录这类记录";
+    }
+}

@@ -1,0 +1,75 @@
+using BranchLedger.Api.V1;
+using BranchLedger.Contracts;
+using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Rankings;
+using BranchLedger.Grains.Ledger;
+using BranchLedger.Integration.Tests.Infrastructure;
+using static BranchLedger.Integration.Tests.Storage.StorageTestSupport;
+using MeetingKind = BranchLedger.Domain.Ledger.MeetingKind;
+using static BranchLedger.Integration.Tests.Scoring.ScoringCalls;
+
+namespace BranchLedger.Integration.Tests.Scoring;
+
+/// <summary>
+/// A ledger pushes its scores once per window after writes, so an activation can end (a crash, a lost
+/// snapshot) with writes acknowledged and their push not yet made. The journal's tail beyond the snapshot
+/// holds exactly those writes, and the next activation pushes their periods: no score is lost.
+/// </summary>
+public sealed class UnpushedScoreTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const string Tenant = "unpushed-t";
+    private const string Node = "branch-unpushed";
+    private const string Period = "2025";
+
+    [Fact]
+    public async Task An_activation_pushes_the_scores_of_the_records_beyond_its_snapshot()
+    {
+        var key = GrainKeys.Ledger(Tenant, Node);
+        await Nodes.EnsureAsync(fixture.Grains, Tenant, Node, members: 10);
+        var ledger = fixture.Grains.GetGrain<ILedgerGrain>(key);
+        var results = await ledger.AppendBatch([.. Enumerable.Range(1, 6).Select(m => Meeting($"c-{m}", MeetingKind.BranchCommitteeMeeting, m))]);
+        Assert.All(results, r => Assert.Equal(Contracts.Ledger.ImportOutcome.Accepted, r.Outcome));
+        var pushed = await WaitForRowAsync(row => row is not null);
+        Assert.NotNull(pushed);
+
+        // As after a crash before the push: the activation is gone, no snapshot holds the records, and
+        // the rankings never heard of them.
+        await DeactivateAsync(key);
+        await ExecuteAsync(fixture.ConnectionString, "DELETE FROM orleansstorage WHERE graintypestring = @state AND grainidextensionstring = @key",
+            P("state", LedgerGrain.StateName), P("key", key));
+        var serving = (await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).Rubric.VersionKey;
+        await RankingPush.ResetAsync(fixture.Grains, serving, Period, [Tenant]);
+        Assert.Null(await WaitForRowAsync(row => row is null));
+
+        // A read wakes the ledger; nothing is written, yet its scores come back as they were.
+        Assert.Equal(6, (await ledger.ListRecords(new RecordQuery { PageSize = 100 })).Records.Count);
+        Assert.Equal(pushed, await WaitForRowAsync(row => row is not null));
+    }
+
+    private async Task<(double Total, string Tenant, string Node)?> WaitForRowAsync(Func<(double Total, string Tenant, string Node)?, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var row = (await ReadRankingAsync(fixture, Period)).Where(r => r.Tenant == Tenant && r.Node == Node).Select(r => ((double, string, string)?)r).FirstOrDefault();
+            if (done(row) || DateTime.UtcNow > deadline)
+            {
+                return row;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task DeactivateAsync(string key)
+    {
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while ((await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains("Ledger.LedgerGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{key} was not deactivated");
+            await management.ForceActivationCollection(TimeSpan.Zero);
+            await Task.Delay(100);
+        }
+    }
+}
