@@ -53,6 +53,8 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
             // Ledger keys still to score; those left after the bulk read are asked one by one.
             var pending = branches.ToDictionary(b => GrainKeys.Ledger(b.Tenant, b.Node), b => b, StringComparer.Ordinal);
             var page = new List<StoredScoreInputs>(PageSize);
+            var phases = new Phases();
+            phases.Read.Start();
             await foreach (var row in inputs.ReadAllAsync(PageSize))
             {
                 if (pending.ContainsKey(row.Ledger))
@@ -62,14 +64,20 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
 
                 if (page.Count == PageSize)
                 {
-                    await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
+                    phases.Read.Stop();
+                    await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress, phases);
                     page.Clear();
                     await progress.ReportAsync(rubrics, force: false);
+                    phases.Read.Start();
                 }
             }
 
-            await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
+            phases.Read.Stop();
+            await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress, phases);
             var fromInputs = progress.Done;
+            logger.LogInformation(
+                "Rescoring with {Version} from stored inputs: read {Read} ms, score {Score} ms, push {Push} ms, flush {Flush} ms",
+                rubric.VersionKey, phases.Read.ElapsedMilliseconds, phases.Score.ElapsedMilliseconds, phases.Push.ElapsedMilliseconds, phases.Flush.ElapsedMilliseconds);
 
             foreach (var chunk in pending.Values.Chunk(Parallel))
             {
@@ -96,7 +104,7 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
     // call; the branches it scored leave pending, those it could not stay for their ledgers.
     private async Task ScorePageAsync(
         List<StoredScoreInputs> page, Domain.Scoring.Rubric rubric, string versionKey,
-        Dictionary<string, (string Tenant, string Node)> pending, Progress progress)
+        Dictionary<string, (string Tenant, string Node)> pending, Progress progress, Phases phases)
     {
         if (page.Count == 0)
         {
@@ -104,11 +112,13 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
         }
 
         var now = clock.GetUtcNow();
+        phases.Score.Start();
         var scored = await Task.Run(() => page
             .AsParallel()
             .WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
             .Select(row => (row.Ledger, Scores: StoredScores.Of(row, rubric, versionKey, now)))
             .ToList());
+        phases.Score.Stop();
 
         var scores = new List<BranchScore>();
         foreach (var (ledger, branchScores) in scored)
@@ -120,13 +130,18 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
             }
         }
 
+        phases.Push.Start();
         foreach (var chunk in scores.Chunk(2000))
         {
             await RankingPush.PublishManyAsync(GrainFactory, chunk);
         }
 
+        phases.Push.Stop();
+
         // Waits for the shards: the ingress never holds more than a page's scores.
+        phases.Flush.Start();
         await RankingPush.FlushAsync(GrainFactory);
+        phases.Flush.Stop();
         progress.Count(scored.Count(s => s.Scores is not null), 0);
     }
 
@@ -182,6 +197,18 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
         {
             await RankingPush.ResetAsync(GrainFactory, versionKey, period.ToString(), list);
         }
+    }
+
+    /// <summary>Wall time of each phase of the bulk path, logged so a slow rebuild says where it went.</summary>
+    private sealed class Phases
+    {
+        public System.Diagnostics.Stopwatch Read { get; } = new();
+
+        public System.Diagnostics.Stopwatch Score { get; } = new();
+
+        public System.Diagnostics.Stopwatch Push { get; } = new();
+
+        public System.Diagnostics.Stopwatch Flush { get; } = new();
     }
 
     /// <summary>Done and failed so far, reported to the rubric grain about once a second.</summary>
