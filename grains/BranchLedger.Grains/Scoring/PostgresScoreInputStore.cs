@@ -41,6 +41,9 @@ public sealed class PostgresScoreInputStore(string connectionString) : IScoreInp
     {
         // Keyset pages: each is one short query, so a long rebuild holds no transaction or cursor open.
         // A row is fresh when its ledger's journal holds no later record (the primary key answers max).
+        // The inputs' key is COLLATE "C" (exact keyset pages) and the journal's is not: compared as they
+        // are, the journal's index does not apply and every row scanned the whole journal (10 s a page
+        // of 500 at 1,000 branches). Comparing in the journal's collation lets its primary key answer.
         var after = "";
         while (true)
         {
@@ -49,7 +52,7 @@ public sealed class PostgresScoreInputStore(string connectionString) : IScoreInp
             {
                 await using var command = _dataSource.CreateCommand("""
                     SELECT s.ledger, s.version, s.format, s.inputs,
-                           s.last_seq >= coalesce((SELECT max(j.seq) FROM branchledger_journal j WHERE j.ledger = s.ledger), 0)
+                           s.last_seq >= coalesce((SELECT max(j.seq) FROM branchledger_journal j WHERE j.ledger = s.ledger COLLATE "default"), 0)
                     FROM branchledger_score_inputs s
                     WHERE s.ledger > $1
                     ORDER BY s.ledger
