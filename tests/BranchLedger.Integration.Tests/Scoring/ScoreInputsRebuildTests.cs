@@ -73,7 +73,7 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
             await off.ExecuteNonQueryAsync();
         }
 
-        await using var explain = new NpgsqlCommand("EXPLAIN " + Grains.Scoring.PostgresScoreInputStore.PageQuery, connection);
+        await using var explain = new NpgsqlCommand("EXPLAIN " + global::BranchLedger.Grains.Scoring.PostgresScoreInputStore.PageQuery, connection);
         explain.Parameters.Add(new NpgsqlParameter { Value = "" });
         explain.Parameters.Add(new NpgsqlParameter { Value = 500 });
         var plan = new List<string>();
