@@ -10,7 +10,7 @@ namespace BranchLedger.Bench.City;
 internal sealed record CityOptions(
     string Mode, int Tenants, int BranchesPerTenant, int ExtendBy, int[] ScalePoints, int SparseFromMonth,
     double Seconds, int FreshnessSamples, int BulkImportBranches, int[] ReadConcurrency, int WriteConcurrency, string OutDir, bool KeepPostgres,
-    int PostgresPort = CityOptions.DefaultPostgresPort, int LedgerIdleSeconds = 60)
+    int PostgresPort = CityOptions.DefaultPostgresPort, int LedgerIdleSeconds = 60, int RebuildRuns = 0)
 {
     public const string PostgresFolder = "bench-city-postgres";
     public const int DefaultPostgresPort = 55436;
@@ -29,6 +29,8 @@ internal sealed record CityOptions(
           --pg-port N             port of the bench PostgreSQL (default 55436)
           --ledger-idle-seconds S the silo collects ledgers idle this long (default 60; production: 5 minutes),
                                   so each scale point is measured with its ledgers active and again collected
+          --rebuild-only N        load the city, wait until its ledgers are collected, then time N cold rebuilds
+                                  against the SQL peer and keep the silo log (nothing else is measured)
         """;
 
     public int Branches => Tenants * BranchesPerTenant;
@@ -60,6 +62,7 @@ internal sealed record CityOptions(
                 case "--keep-postgres": o = o with { KeepPostgres = true }; break;
                 case "--pg-port": o = o with { PostgresPort = Int() }; break;
                 case "--ledger-idle-seconds": o = o with { LedgerIdleSeconds = Int() }; break;
+                case "--rebuild-only": o = o with { RebuildRuns = Int() }; break;
                 default: return null;
             }
         }

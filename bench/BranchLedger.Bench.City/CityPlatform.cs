@@ -74,7 +74,7 @@ internal sealed class CityPlatform : IAsyncDisposable
     /// <param name="throwaway">A server for this run only, deleted at its end (the smoke run: nothing is kept to look at).</param>
     /// <param name="silos">Silo processes (the fault run: 2).</param>
     /// <param name="gateways">Gateway processes (the fault run: 2).</param>
-    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, bool throwaway, Action<string> progress, int silos = 1, int gateways = 1)
+    public static async Task<CityPlatform> StartAsync(string stamp, int postgresPort, int ledgerIdleSeconds, bool throwaway, Action<string> progress, int silos = 1, int gateways = 1, IReadOnlyDictionary<string, string>? siloLogLevels = null)
     {
         progress(throwaway
             ? $"PostgreSQL: a throwaway server for this run (.run/pg, port {postgresPort})"
@@ -93,6 +93,11 @@ internal sealed class CityPlatform : IAsyncDisposable
             [$"Orleans__GrainCollection__ClassSpecificCollectionAge__{LedgerGrainClass}"] = TimeSpan.FromSeconds(ledgerIdleSeconds).ToString("c", CultureInfo.InvariantCulture),
             ["Orleans__GrainCollection__CollectionQuantum"] = "00:00:05",
         };
+        foreach (var (category, level) in siloLogLevels ?? new Dictionary<string, string>())
+        {
+            siloSettings[$"Logging__LogLevel__{category}"] = level;
+        }
+
         if (silos == 1)
         {
             // The metrics listener (memory is read from it) on a port of its own; several silos would share it, and the fault run reads no memory.

@@ -31,10 +31,25 @@ public static class ComplianceFacts
     public static ComplianceReport Report(LedgerNode node, DatedFacts dated, Period period, DateOnly today, IReadOnlyList<ObligationRule>? rules = null)
     {
         rules ??= Rules(node);
+        return WithoutUnnamedTalkPeriods(Judged(node, dated, period, today, rules), TalkRules(rules), node.Rosters);
+    }
 
-        // Every roster becomes a talk roster, named or not, so the one in force on a day is the same
-        // roster quorums use; periods whose roster has no names are dropped below.
-        var report = Compliance.Evaluate(
+    /// <summary>
+    /// A whole year judged once, to draw the reports of its months and quarters from with
+    /// <see cref="Narrowed"/> (a rebuild scores 17 periods of a year; judging each alone judged every
+    /// monthly row three times and every yearly one seventeen).
+    /// </summary>
+    public static ComplianceReport YearJudged(LedgerNode node, DatedFacts dated, int year, DateOnly today, IReadOnlyList<ObligationRule> rules) =>
+        Judged(node, dated, Period.Year(year), today, rules);
+
+    /// <summary>The report of <paramref name="period"/> (within <paramref name="year"/>'s year): the same as <see cref="Report(LedgerNode, DatedFacts, Period, DateOnly, IReadOnlyList{ObligationRule}?)"/>.</summary>
+    public static ComplianceReport Narrowed(LedgerNode node, ComplianceReport year, Period period, IReadOnlyList<ObligationRule> rules) =>
+        WithoutUnnamedTalkPeriods(year.Narrowed(period), TalkRules(rules), node.Rosters);
+
+    // Every roster becomes a talk roster, named or not, so the one in force on a day is the same
+    // roster quorums use; periods whose roster has no names are dropped afterwards (WithoutUnnamedTalkPeriods).
+    private static ComplianceReport Judged(LedgerNode node, DatedFacts dated, Period period, DateOnly today, IReadOnlyList<ObligationRule> rules) =>
+        Compliance.Evaluate(
             rules,
             dated,
             node.Rosters.Select(r => new RosterFact(r.EffectiveFrom, r.Members, r.VotingMembers, r.CommitteeMembers)),
@@ -42,9 +57,9 @@ public static class ComplianceFacts
             period,
             today,
             InForceFrom(node));
-        var talkRules = rules.Where(r => r.Subject.Kind == SubjectKind.TalkPairs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        return WithoutUnnamedTalkPeriods(report, talkRules, node.Rosters);
-    }
+
+    private static HashSet<string> TalkRules(IReadOnlyList<ObligationRule> rules) =>
+        rules.Where(r => r.Subject.Kind == SubjectKind.TalkPairs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The report as the API shows it, with the warnings as of <paramref name="today"/>.</summary>
     public static ComplianceView Evaluate(LedgerNode node, IEnumerable<RecordView> current, Workflows workflows, Period period, DateOnly today)
@@ -88,18 +103,12 @@ public static class ComplianceFacts
                 .ToList();
             if (rows.Count > 0)
             {
-                results.Add(result with { Rows = rows, Summary = SummaryOf(rows) });
+                results.Add(result with { Rows = rows, Summary = ObligationSummary.Of(rows) });
             }
         }
 
         return report with { Results = results };
     }
-
-    private static ObligationSummary SummaryOf(List<ObligationRow> rows) => new(
-        rows.Count(r => r.Status != ObligationStatus.NotInForce),
-        rows.Count(r => r.Status == ObligationStatus.Met),
-        rows.Count(r => r.Status == ObligationStatus.Missed),
-        rows.Count(r => r.Status == ObligationStatus.Due));
 
     /// <summary>The dated facts compliance reads from <paramref name="views"/> (a current view).</summary>
     public static DatedFacts DatedOf(IEnumerable<RecordView> views)

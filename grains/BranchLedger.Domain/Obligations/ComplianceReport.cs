@@ -73,6 +73,13 @@ public sealed record ObligationSummary(int InForce, int Met, int Missed, int Due
     /// <summary>The sum of two summaries.</summary>
     public ObligationSummary Add(ObligationSummary other) =>
         new(InForce + other.InForce, Met + other.Met, Missed + other.Missed, Due + other.Due);
+
+    /// <summary>The totals over <paramref name="rows"/>.</summary>
+    public static ObligationSummary Of(IReadOnlyCollection<ObligationRow> rows) => new(
+        rows.Count(r => r.Status != ObligationStatus.NotInForce),
+        rows.Count(r => r.Status == ObligationStatus.Met),
+        rows.Count(r => r.Status == ObligationStatus.Missed),
+        rows.Count(r => r.Status == ObligationStatus.Due));
 }
 
 /// <summary>One rule (all its versions) over the report's period.</summary>
@@ -90,4 +97,30 @@ public sealed record ComplianceReport(Period Period, DateOnly Today, IReadOnlyLi
 {
     /// <summary>Totals over every rule's periods (a monthly rule weighs 12 times a yearly one).</summary>
     public ObligationSummary Totals => Results.Aggregate(new ObligationSummary(0, 0, 0, 0), (sum, r) => sum.Add(r.Summary));
+
+    /// <summary>
+    /// The report of <paramref name="period"/>, a month or quarter of this report's year (or the year
+    /// itself), drawn from this report's rows instead of judging them again: every row of a rule's
+    /// frequency that overlaps the period — its months or quarters, or the quarter or year containing
+    /// it — which is exactly the rows <see cref="Compliance.Evaluate(IEnumerable{ObligationRule}, DatedFacts, IEnumerable{RosterFact}, IEnumerable{TalkRosterFact}, Period, DateOnly, DateOnly?)"/>
+    /// judges for it, since a row's verdict depends on its own period only. A rebuild scores a year's 17
+    /// periods from one evaluation of the year this way.
+    /// </summary>
+    /// <exception cref="ArgumentException">when this report is not of a whole year, or the period is not within it.</exception>
+    public ComplianceReport Narrowed(Period period)
+    {
+        if (Period.Kind != PeriodKind.Year || period.CalendarYear != Period.CalendarYear)
+        {
+            throw new ArgumentException($"{period} is not a period of the year report {Period}", nameof(period));
+        }
+
+        var results = new List<ObligationResult>(Results.Count);
+        foreach (var result in Results)
+        {
+            var rows = result.Rows.Where(r => r.Period.Start <= period.End && period.Start <= r.Period.End).ToList();
+            results.Add(result with { Rows = rows, Summary = ObligationSummary.Of(rows) });
+        }
+
+        return this with { Period = period, Results = results };
+    }
 }

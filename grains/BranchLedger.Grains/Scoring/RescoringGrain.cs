@@ -52,7 +52,12 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
 
             // Ledger keys still to score; those left after the bulk read are asked one by one.
             var pending = branches.ToDictionary(b => GrainKeys.Ledger(b.Tenant, b.Node), b => b, StringComparer.Ordinal);
+            // A pipeline of pages: while one page's scores are pushed and the shards apply them, the next
+            // page is read and scored off the grain's thread, so reading, scoring and pushing overlap.
             var page = new List<StoredScoreInputs>(PageSize);
+            var phases = new Phases();
+            Task<List<(string Ledger, IReadOnlyList<BranchScore>? Scores)>>? scoring = null;
+            phases.Read.Start();
             await foreach (var row in inputs.ReadAllAsync(PageSize))
             {
                 if (pending.ContainsKey(row.Ledger))
@@ -62,14 +67,34 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
 
                 if (page.Count == PageSize)
                 {
-                    await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
-                    page.Clear();
-                    await progress.ReportAsync(rubrics, force: false);
+                    phases.Read.Stop();
+                    var next = ScoreAsync(page, parsed, rubric.VersionKey);
+                    page = new List<StoredScoreInputs>(PageSize);
+                    if (scoring is not null)
+                    {
+                        await PushPageAsync(scoring, pending, progress, phases);
+                        await progress.ReportAsync(rubrics, force: false);
+                    }
+
+                    scoring = next;
+                    phases.Read.Start();
                 }
             }
 
-            await ScorePageAsync(page, parsed, rubric.VersionKey, pending, progress);
+            phases.Read.Stop();
+            var last = page.Count > 0 ? ScoreAsync(page, parsed, rubric.VersionKey) : null;
+            foreach (var scored in new[] { scoring, last })
+            {
+                if (scored is not null)
+                {
+                    await PushPageAsync(scored, pending, progress, phases);
+                }
+            }
+
             var fromInputs = progress.Done;
+            logger.LogInformation(
+                "Rescoring with {Version} from stored inputs: read {Read} ms, waiting for scores {Score} ms, push {Push} ms, flush {Flush} ms",
+                rubric.VersionKey, phases.Read.ElapsedMilliseconds, phases.Score.ElapsedMilliseconds, phases.Push.ElapsedMilliseconds, phases.Flush.ElapsedMilliseconds);
 
             foreach (var chunk in pending.Values.Chunk(Parallel))
             {
@@ -92,23 +117,28 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
         }
     }
 
-    // Scores a page of stored inputs off the grain's thread (pure CPU) and pushes the scores in one
-    // call; the branches it scored leave pending, those it could not stay for their ledgers.
-    private async Task ScorePageAsync(
-        List<StoredScoreInputs> page, Domain.Scoring.Rubric rubric, string versionKey,
-        Dictionary<string, (string Tenant, string Node)> pending, Progress progress)
+    // Scores a page of stored inputs off the grain's thread (pure CPU); null scores mark the rows
+    // whose ledgers must score themselves.
+    private Task<List<(string Ledger, IReadOnlyList<BranchScore>? Scores)>> ScoreAsync(
+        List<StoredScoreInputs> page, Domain.Scoring.Rubric rubric, string versionKey)
     {
-        if (page.Count == 0)
-        {
-            return;
-        }
-
         var now = clock.GetUtcNow();
-        var scored = await Task.Run(() => page
+        return Task.Run(() => page
             .AsParallel()
             .WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
-            .Select(row => (row.Ledger, Scores: StoredScores.Of(row, rubric, versionKey, now)))
+            .Select(row => (row.Ledger, StoredScores.Of(row, rubric, versionKey, now)))
             .ToList());
+    }
+
+    // Pushes a scored page in a few calls and waits for the shards (the ingress never holds more than
+    // a page's scores); the branches it scored leave pending, those it could not stay for their ledgers.
+    private async Task PushPageAsync(
+        Task<List<(string Ledger, IReadOnlyList<BranchScore>? Scores)>> scoring,
+        Dictionary<string, (string Tenant, string Node)> pending, Progress progress, Phases phases)
+    {
+        phases.Score.Start();
+        var scored = await scoring;
+        phases.Score.Stop();
 
         var scores = new List<BranchScore>();
         foreach (var (ledger, branchScores) in scored)
@@ -120,13 +150,16 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
             }
         }
 
+        phases.Push.Start();
         foreach (var chunk in scores.Chunk(2000))
         {
             await RankingPush.PublishManyAsync(GrainFactory, chunk);
         }
 
-        // Waits for the shards: the ingress never holds more than a page's scores.
+        phases.Push.Stop();
+        phases.Flush.Start();
         await RankingPush.FlushAsync(GrainFactory);
+        phases.Flush.Stop();
         progress.Count(scored.Count(s => s.Scores is not null), 0);
     }
 
@@ -182,6 +215,21 @@ public sealed class RescoringGrain(IScoreInputStore inputs, TimeProvider clock, 
         {
             await RankingPush.ResetAsync(GrainFactory, versionKey, period.ToString(), list);
         }
+    }
+
+    /// <summary>
+    /// Wall time of each phase of the bulk path on the grain's side, logged so a slow rebuild says where
+    /// it went (scoring overlaps the other phases: only the wait for it is counted).
+    /// </summary>
+    private sealed class Phases
+    {
+        public System.Diagnostics.Stopwatch Read { get; } = new();
+
+        public System.Diagnostics.Stopwatch Score { get; } = new();
+
+        public System.Diagnostics.Stopwatch Push { get; } = new();
+
+        public System.Diagnostics.Stopwatch Flush { get; } = new();
     }
 
     /// <summary>Done and failed so far, reported to the rubric grain about once a second.</summary>

@@ -59,6 +59,38 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
         Assert.NotEqual(before.Select(r => r.Total), after.Select(r => r.Total));
     }
 
+    // The bulk read's freshness check must find each row's journal by the journal's primary key: the
+    // inputs' key is COLLATE "C" and the journal's is not, and compared as they were the index did not
+    // apply (each row scanned the whole journal, 10 s a page of 500 at 1,000 branches). Sequential scans
+    // are priced out so the plan shows an index either way; only a usable one has the ledger as its condition.
+    [Fact]
+    public async Task The_bulk_read_finds_each_rows_journal_by_the_journals_primary_key()
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + global::BranchLedger.Grains.Scoring.PostgresScoreInputStore.PageQuery, connection);
+        explain.Parameters.Add(new NpgsqlParameter { Value = "" });
+        explain.Parameters.Add(new NpgsqlParameter { Value = 500 });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        var text = string.Join('\n', plan);
+        Assert.Contains(plan, line => line.Contains("Index Cond: ((ledger = ", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("Filter: (ledger = ", StringComparison.Ordinal) || line.Contains("Seq Scan on branchledger_journal", StringComparison.Ordinal));
+        Assert.Contains("branchledger_journal_pkey", text, StringComparison.Ordinal);
+    }
+
     // Each branch holds a seeded number of committee meetings and theme days in 2025, so scores spread.
     private async Task<List<(string Tenant, string Node)>> LoadAsync()
     {
