@@ -8,12 +8,10 @@ namespace BranchLedger.Domain.Ledger.Catalogue;
 /// </summary>
 public static class KindLevels
 {
-    /// <summary>Below a branch: a small group holds its meetings and activities, not a unit's documents, inspections or brands.</summary>
-    public static readonly IReadOnlyList<NodeKind> BranchAndAbove = [NodeKind.Organisation, NodeKind.GeneralBranch, NodeKind.Branch];
-
-    // By body family (the API's oneof field): a write looks its kind up once.
-    private static readonly IReadOnlyDictionary<string, RecordKindForm> ByBody =
-        RecordCatalogue.Kinds.GroupBy(k => k.BodyField).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    // By body family (the API's oneof field): a write looks its kind up once. Lazy, because the catalogue's
+    // own initialiser reads the entries' levels: built eagerly, this would read a catalogue not yet built.
+    private static readonly Lazy<IReadOnlyDictionary<string, RecordKindForm>> ByBody = new(() =>
+        RecordCatalogue.Kinds.GroupBy(k => k.BodyField).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
 
     /// <summary>The Chinese name of a level, as a refusal states it.</summary>
     public static string Label(NodeKind level) => level switch
@@ -32,7 +30,7 @@ public static class KindLevels
     /// </summary>
     public static string? Refusal(string family, NodeKind level)
     {
-        if (!ByBody.TryGetValue(family, out var kind) || kind.NodeLevels.Contains(level))
+        if (!ByBody.Value.TryGetValue(family, out var kind) || kind.NodeLevels.Contains(level))
         {
             return null;
         }

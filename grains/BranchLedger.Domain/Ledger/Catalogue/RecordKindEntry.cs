@@ -20,6 +20,9 @@ public abstract class RecordKindEntry
     /// <summary>Every level of the organisation tree: what an entry allows unless it says otherwise.</summary>
     public static readonly IReadOnlyList<NodeKind> AllLevels = [NodeKind.Organisation, NodeKind.GeneralBranch, NodeKind.Branch, NodeKind.SmallGroup];
 
+    /// <summary>Below a branch: a small group holds its meetings and activities, not a unit's documents, inspections or brands.</summary>
+    public static readonly IReadOnlyList<NodeKind> BranchAndAbove = [NodeKind.Organisation, NodeKind.GeneralBranch, NodeKind.Branch];
+
     /// <summary>
     /// Where the form picker lists it: the built-in kinds sit at 10, 20, … 150 (see <see cref="RecordCatalogue"/>);
     /// pick a free number between the neighbours it belongs with.

@@ -45,7 +45,7 @@ public sealed class DocumentIssuedEntry : RecordKindEntry
     public override string Help => "制定印发的计划、制度规则、清单、通知等文件，一份一条。";
     /// <inheritdoc />
     /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
-    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =

@@ -57,7 +57,7 @@ public sealed class RecognitionEntry : RecordKindEntry
     public override string Help => "党建品牌、工作机制或重点工作被上级评为、肯定、列为试点或请去做经验介绍，一次一条。";
     /// <inheritdoc />
     /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
-    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =

@@ -56,7 +56,7 @@ public sealed class SelfInspectionEntry : RecordKindEntry
     public override string Help => "开展“八小时之外”、违规吃喝、违规经商办企业等自查自纠，一次一条。";
     /// <inheritdoc />
     /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
-    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =

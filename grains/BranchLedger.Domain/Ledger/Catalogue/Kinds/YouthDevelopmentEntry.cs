@@ -41,7 +41,7 @@ public sealed class YouthDevelopmentEntry : RecordKindEntry
     public override string Help => "青年干部理论学习小组、结对帮带等年轻干部培养工作，一项一条，写明结对数和开展次数。";
     /// <inheritdoc />
     /// <remarks>A unit's own work: a small group (党小组) acts within its branch and records it there.</remarks>
-    public override IReadOnlyList<Directory.NodeKind> NodeLevels => KindLevels.BranchAndAbove;
+    public override IReadOnlyList<Directory.NodeKind> NodeLevels => BranchAndAbove;
 
     /// <inheritdoc />
     public override IReadOnlyList<EntryField> Fields { get; } =
