@@ -165,7 +165,8 @@ public sealed class ScoreInputsTests
         };
     }
 
-    private static LedgerNode Node() => LedgerAggregateTests.Branch() with
+    /// <summary>A branch unnamed until March 2025 and named since (talk periods before the names are left out).</summary>
+    internal static LedgerNode Node() => LedgerAggregateTests.Branch() with
     {
         Rosters =
         [

@@ -89,16 +89,5 @@ public sealed class YearJudgedReportsTests
     }
 
     // Unnamed until March 2025, named since: talk periods before the names are left out.
-    private static LedgerNode Node() => LedgerAggregateTests.Branch() with
-    {
-        Rosters =
-        [
-            new RosterFigures { EffectiveFrom = new DateOnly(2020, 1, 1), Members = 10, VotingMembers = 10, CommitteeMembers = 3 },
-            new RosterFigures
-            {
-                EffectiveFrom = new DateOnly(2025, 3, 1), Members = 5, VotingMembers = 5, CommitteeMembers = 2,
-                CommitteeNames = ["甲", "乙"], MemberNames = ["丙", "丁", "戊"],
-            },
-        ],
-    };
+    private static LedgerNode Node() => ScoreInputsTests.Node();
 }

@@ -16,11 +16,17 @@ public sealed class TracingTests(ObservedPlatform platform)
         await Nodes.EnsureAsync(platform.Directory, tenant, "office-branch", members: 30);
         var request = Meetings.Request("office-branch");
 
-        await platform.Ledger.RecordMeetingAsync(request, GatewayHost.As(tenant));
+        // The exporters see every span of the test process (the sources are process-wide, and other
+        // collections' hosts run alongside, refused writes among them): the call names its own trace
+        // (a W3C traceparent the gateway continues), and only that trace is read.
+        var traceId = ActivityTraceId.CreateRandom();
+        var caller = GatewayHost.As(tenant);
+        caller.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await platform.Ledger.RecordMeetingAsync(request, caller);
 
         // The server span ends just after the response is sent: wait for it (bounded), never for a speed.
         var server = await EventuallyAsync(() => platform.Spans().FirstOrDefault(s =>
-            s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("grpc.method"), RecordMeeting)
+            s.TraceId == traceId && s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("grpc.method"), RecordMeeting)
             && platform.Spans().Any(c => c.TraceId == s.TraceId && IsGrainCall(c, ActivityKind.Client))));
         var trace = platform.Spans().Where(s => s.TraceId == server.TraceId).ToList();
 
