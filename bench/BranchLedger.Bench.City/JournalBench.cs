@@ -45,13 +45,29 @@ internal static class JournalBench
         out_.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var (upsertRows, stateBytes) = await PrepareAsync(platform.Database);
         var recordBytes = double.Parse(await MachineFacts.ScalarAsync(platform.Database, "SELECT avg(length(record)) FROM branchledger_journal"), CultureInfo.InvariantCulture);
+        var pgCpu = new StringBuilder();
+        pgCpu.AppendLine("The same for pgbench's same transaction (µs per transaction; the machine's column includes pgbench itself):");
+        pgCpu.AppendLine();
+        pgCpu.AppendLine("| c | PostgreSQL | whole machine |");
+        pgCpu.AppendLine("|---|---|---|");
+        var cpu = new StringBuilder();
+        cpu.AppendLine("CPU per gRPC write, by process (µs of user + system time over the level's writes), and what other processes used meanwhile:");
+        cpu.AppendLine();
+        cpu.AppendLine("| c | load generator | gateway | silo | PostgreSQL | together | rest of the machine |");
+        cpu.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var c in new[] { 1, 16, 64 })
         {
             progress($"c={c}: gRPC writes, pgbench same transaction, pgbench whole-state upsert");
             await platform.WaitQuietAsync();
+            var cpuBefore = ProcessCpu.Take(platform);
             var writes = await ClosedLoop.RunAsync(c, duration, (worker, seq) => calls.MeetingAsync(
                 CityShape.TenantId(0), $"b{worker % Branches:D5}", $"journal:{c}:{seq}", MeetingKind.Symposium, new DateOnly(year, 12, 20), 5, 5));
+            cpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {(ProcessCpu.Take(platform) - cpuBefore).PerCall(writes.Calls)} |");
+            var pgBefore = ProcessCpu.Take(platform);
             var same = await pgbench.RunAsync(SameTransaction, c, duration);
+            var pg = ProcessCpu.Take(platform) - pgBefore;
+            var transactions = same.PerSecond * duration.TotalSeconds;
+            pgCpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {pg.Postgres * 1e6 / transactions:N0} | {pg.Machine * 1e6 / transactions:N0} |");
             var upsert = await pgbench.RunAsync(
                 "\\set id random(1, :rows)\nINSERT INTO pgb_state (id, payload) SELECT id, payload FROM pgb_payloads WHERE id = :id ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload;\n",
                 c, duration, new Dictionary<string, string> { ["rows"] = upsertRows.ToString(CultureInfo.InvariantCulture) });
@@ -59,6 +75,10 @@ internal static class JournalBench
                 $"| {c} | {writes.PerSecond:N1} | {writes.Latency.P50:0.0} | {writes.Latency.P99:0.0} | {same.PerSecond:N0} | {same.Latency.P50:0.0} | {same.Latency.P99:0.0} | {writes.PerSecond / same.PerSecond:0.00}× | {upsert.PerSecond:N0} | {upsert.Latency.P50:0.0} | {upsert.Latency.P99:0.0} | {writes.PerSecond / upsert.PerSecond:0.00}× |");
         }
 
+        out_.AppendLine();
+        out_.Append(cpu);
+        out_.AppendLine();
+        out_.Append(pgCpu);
         out_.AppendLine();
         out_.AppendLine(CultureInfo.InvariantCulture, $"Record row: {recordBytes:N0} B on average; old whole-state row: {stateBytes:N0} B on average ({upsertRows} ledgers, a year of records each).");
         out_.AppendLine();

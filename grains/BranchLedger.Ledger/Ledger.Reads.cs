@@ -75,6 +75,11 @@ public sealed partial class Ledger
     public ScoreSheet Score(LedgerNode node, Rubric rubric, Period period, ScoringBasis basis, DateOnly today) =>
         basis.Score(node, Rules(node), rubric, period, today);
 
+    /// <summary>The sheets of the ranked <paramref name="periods"/> of <paramref name="basis"/>'s book under each rubric (<see cref="ScoringBasis.ScoreRanked"/>).</summary>
+    public IEnumerable<(int Rubric, ScoreSheet Sheet)> ScoreRanked(
+        LedgerNode node, IReadOnlyList<Rubric> rubrics, IEnumerable<Period> periods, ScoringBasis basis, DateOnly today) =>
+        basis.ScoreRanked(node, Rules(node), rubrics, periods, today);
+
     /// <summary>
     /// The days whose periods <paramref name="applied"/> (already applied) may have changed the figures
     /// of: each record's date and, for a correction, its replacement's and its target's. A review

@@ -62,30 +62,11 @@ public sealed record ScoreInputs(
     /// The sheets the rankings keep for this node under <paramref name="rubric"/>: every period of
     /// <paramref name="periods"/> the node was in force in and that has a total — what the ledger pushes.
     /// </summary>
-    public IEnumerable<ScoreSheet> ScoreRanked(Rubric rubric, IEnumerable<Period> periods, DateOnly today)
-    {
-        var dated = Dated();
-        var rules = ComplianceFacts.Rules(Node);
-        var inForceFrom = ComplianceFacts.InForceFrom(Node);
-
-        // Each year is judged once and its months' and quarters' reports drawn from it: the same
-        // reports as judging each period alone (ScoreInputsTests), a third of the work.
-        var years = new Dictionary<int, ComplianceReport>();
-        foreach (var period in periods.Where(p => UnitInForce.Coverage(p, inForceFrom) != PeriodCoverage.None))
-        {
-            if (!years.TryGetValue(period.CalendarYear, out var year))
-            {
-                year = ComplianceFacts.YearJudged(Node, dated, period.CalendarYear, today, rules);
-                years.Add(period.CalendarYear, year);
-            }
-
-            var sheet = Scorer.Score(rubric, Facts(ComplianceFacts.Narrowed(Node, year, period, rules)));
-            if (sheet.Total is not null)
-            {
-                yield return sheet;
-            }
-        }
-    }
+    public IEnumerable<ScoreSheet> ScoreRanked(Rubric rubric, IEnumerable<Period> periods, DateOnly today) =>
+        from judged in RankedReports.Of(Node, ComplianceFacts.Rules(Node), Dated(), periods, today)
+        let sheet = Scorer.Score(rubric, Facts(judged.Report))
+        where sheet.Total is not null
+        select sheet;
 
     private ScoreSheet Score(Rubric rubric, Period period, DateOnly today, DatedFacts dated, IReadOnlyList<ObligationRule> rules) =>
         Scorer.Score(rubric, Facts(ComplianceFacts.Report(Node, dated, period, today, rules)));

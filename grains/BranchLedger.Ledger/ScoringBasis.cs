@@ -49,6 +49,25 @@ public sealed class ScoringBasis
         return (_dated, duties, findings, outcomes);
     }
 
+    /// <summary>
+    /// The sheets of <paramref name="periods"/> (all of this basis's book) under each rubric, for the
+    /// periods the node was in force in: each year judged once (<see cref="RankedReports"/>), however
+    /// many of its periods and rubrics a push scores.
+    /// </summary>
+    public IEnumerable<(int Rubric, ScoreSheet Sheet)> ScoreRanked(
+        LedgerNode node, IReadOnlyList<ObligationRule> rules, IReadOnlyList<Rubric> rubrics, IEnumerable<Period> periods, DateOnly today)
+    {
+        var scope = node.Kind == NodeKind.Organisation ? ObligationScope.Organisation : ObligationScope.Branch;
+        var (duties, findings, outcomes) = _workflowFacts ??= ScoringInputs.WorkflowFacts(_current);
+        foreach (var (_, report) in RankedReports.Of(node, rules, _dated, periods, today))
+        {
+            for (var i = 0; i < rubrics.Count; i++)
+            {
+                yield return (i, Scorer.Score(rubrics[i], new ScoringFacts(scope, report, duties, findings, outcomes)));
+            }
+        }
+    }
+
     /// <summary>The node's score sheet for <paramref name="period"/> with <paramref name="rules"/> (<see cref="ComplianceFacts.Rules"/>).</summary>
     public ScoreSheet Score(LedgerNode node, IReadOnlyList<ObligationRule> rules, Rubric rubric, Period period, DateOnly today)
     {

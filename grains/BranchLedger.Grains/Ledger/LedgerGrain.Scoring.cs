@@ -12,8 +12,17 @@ namespace BranchLedger.Grains.Ledger;
 // in the journal's tail beyond the snapshot may be unpushed, and an activation pushes their periods.
 public sealed partial class LedgerGrain
 {
+    /// <summary>
+    /// A busy ledger stores its score inputs at most once per interval (and when it deactivates, and on
+    /// any change of the node): serialising and upserting them after every push was a sixth of the
+    /// silo's CPU under write load. Until they are saved the row is older than the journal, which a
+    /// rebuild sees (StoredScoreInputs.Fresh) and answers by asking the ledger instead.
+    /// </summary>
+    public static readonly TimeSpan ScoreInputsInterval = TimeSpan.FromSeconds(5);
+
     private ScorePublisher? _scores;
     private IGrainTimer? _scoreTimer;
+    private IGrainTimer? _inputsTimer;
 
     private ScorePublisher Scores => _scores ??= new ScorePublisher(GrainFactory, scoreInputs, clock, logger, this.GetPrimaryKeyString());
 
@@ -39,14 +48,34 @@ public sealed partial class LedgerGrain
         _scoreTimer?.Dispose();
         _scoreTimer = null;
         await Scores.PublishTouchedAsync(Source);
+        if (Scores.InputsDue is { } due)
+        {
+            _inputsTimer ??= this.RegisterGrainTimer(SaveInputsAsync, due, Timeout.InfiniteTimeSpan);
+        }
 
         // Every record so far was pushed (or its push failed and was logged): a snapshot now cannot hide
         // an unpushed record from the next activation, which pushes only what lies beyond its snapshot.
         await Store.SnapshotNowAndThenAsync();
     }
 
-    // Before a deactivation or a seal's snapshot: what writes left pending is pushed now, not lost.
-    private Task FlushScoresAsync() => Scores.Pending ? ScoreNowAsync(CancellationToken.None) : Task.CompletedTask;
+    private Task SaveInputsAsync(CancellationToken cancellationToken)
+    {
+        _inputsTimer?.Dispose();
+        _inputsTimer = null;
+        return Scores.SaveUnsavedInputsAsync(Source);
+    }
+
+    // Before a deactivation or a seal's snapshot: what writes left pending is pushed now, not lost,
+    // and the inputs a rebuild reads are stored.
+    private async Task FlushScoresAsync()
+    {
+        if (Scores.Pending)
+        {
+            await ScoreNowAsync(CancellationToken.None);
+        }
+
+        await SaveInputsAsync(CancellationToken.None);
+    }
 
     /// <inheritdoc />
     public Task<ScoreSheetView> GetScore(string period, int rubricVersion)

@@ -45,6 +45,10 @@ internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inpu
     private bool _everyPeriod;
     private long _lastPushStarted; // 0: never, so the first write waits only the debounce
     private byte[]? _inputsSaved;
+    private bool _inputsUnsaved;
+    private long _lastInputsSave; // 0: never, so an activation's first push saves at once
+    private DateOnly _todayPushed;
+
 
     /// <summary>Remembers what writes touched; the grain publishes after <see cref="Delay"/>.</summary>
     public void Touched(IEnumerable<DateOnly> dates) => _unscored.UnionWith(dates);
@@ -70,8 +74,20 @@ internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inpu
         (_unscored, _everyPeriod) = ([], false);
         _lastPushStarted = Stopwatch.GetTimestamp();
         await PublishAsync(source, dates, every);
-        await SaveInputsAsync(source);
+        _inputsUnsaved = true;
+        if (every || _lastInputsSave == 0 || Stopwatch.GetElapsedTime(_lastInputsSave) >= LedgerGrain.ScoreInputsInterval)
+        {
+            await SaveInputsAsync(source);
+        }
     }
+
+    /// <summary>When the inputs left unsaved by the last pushes are due to be stored; null when none are.</summary>
+    public TimeSpan? InputsDue => _inputsUnsaved
+        ? TimeSpan.FromTicks(Math.Max(0, (LedgerGrain.ScoreInputsInterval - Stopwatch.GetElapsedTime(_lastInputsSave)).Ticks))
+        : null;
+
+    /// <summary>Stores the inputs the last pushes left unsaved (when due, before a deactivation or a seal).</summary>
+    public Task SaveUnsavedInputsAsync(ScoringSource? source) => _inputsUnsaved ? SaveInputsAsync(source) : Task.CompletedTask;
 
     /// <summary>A new day can turn a period from due to missed without any write: yesterday's periods and today's, with the rubrics serving now.</summary>
     public Task PublishNewDayAsync(ScoringSource? source)
@@ -93,13 +109,18 @@ internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inpu
         try
         {
             var today = source.Today;
+            // Today's periods move with time alone (deadlines, due becoming missed) only at midnight,
+            // which the daily reminder pushes; a ledger still pushes them once a day with its writes,
+            // so a missed reminder heals, but not with every write.
+            var withToday = _todayPushed != today ? dates.Append(today) : dates;
             var periods = everyPeriod
                 ? RankedPeriods(today)
-                : dates.Append(today).Distinct()
+                : withToday.Distinct()
                     .Where(d => d.Year >= today.Year - 1 && d <= today)
                     .SelectMany(d => new[] { Period.Year(d.Year), Period.Containing(d, PeriodKind.Quarter), Period.Containing(d, PeriodKind.Month) })
                     .Distinct();
             await PushAsync(source, await ScoringRubricsAsync(), periods);
+            _todayPushed = today;
         }
         catch (Exception ex)
         {
@@ -143,6 +164,8 @@ internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inpu
         try
         {
             var ledger = source.Ledger;
+            _lastInputsSave = Stopwatch.GetTimestamp();
+            _inputsUnsaved = false;
             var bytes = ScoreInputs.Of(source.Node, ledger.ScoringFor(ledger.Book), source.SealedYears).ToBytes();
             if (_inputsSaved is not null && bytes.AsSpan().SequenceEqual(_inputsSaved))
             {
@@ -183,26 +206,21 @@ internal sealed class ScorePublisher(IGrainFactory grains, IScoreInputStore inpu
     private async Task PushAsync(ScoringSource source, IReadOnlyList<(PublishedRubric Published, Rubric Rubric)> rubrics, IEnumerable<Period> periods)
     {
         var scores = new List<BranchScore>();
-        var bases = new Dictionary<int, ScoringBasis>();
         // A period that ended before the branch came into force has no score: the branch is not ranked
         // there (and leaves it, should an earlier roster once have let it in).
         var inForceFrom = ComplianceFacts.InForceFrom(source.Node);
         var byCoverage = periods.ToLookup(p => UnitInForce.Coverage(p, inForceFrom) == PeriodCoverage.None);
-        foreach (var period in byCoverage[false])
+        var parsed = rubrics.Select(r => r.Rubric).ToList();
+        foreach (var year in byCoverage[false].GroupBy(p => p.CalendarYear))
         {
-            // One basis per year, however many periods and rubrics are scored from it; the live
-            // book's is kept by the aggregate between writes.
-            if (!bases.TryGetValue(period.Start.Year, out var basis))
+            // One basis per year (the live book's is kept by the aggregate between writes), and each
+            // year judged once however many of its periods and rubrics are scored.
+            var basis = source.Ledger.ScoringFor(await source.BookOf(year.Key));
+            foreach (var (rubric, sheet) in source.Ledger.ScoreRanked(source.Node, parsed, year, basis, source.Today))
             {
-                bases[period.Start.Year] = basis = source.Ledger.ScoringFor(await source.BookOf(period.Start.Year));
-            }
-
-            foreach (var (published, rubric) in rubrics)
-            {
-                var sheet = source.Ledger.Score(source.Node, rubric, period, basis, source.Today);
                 if (sheet.Total is not null)
                 {
-                    scores.Add(ScoreViews.ToBranchScore(sheet, published.VersionKey, source.Tenant, source.Node, NextVersion(), clock.GetUtcNow()));
+                    scores.Add(ScoreViews.ToBranchScore(sheet, rubrics[rubric].Published.VersionKey, source.Tenant, source.Node, NextVersion(), clock.GetUtcNow()));
                 }
             }
         }

@@ -123,6 +123,13 @@ public sealed class ScoreInputsTests
                     .Select(s => JsonSerializer.Serialize(s))
                     .ToList();
                 Assert.Equal(fromLedger, ranked);
+
+                // What a push scores (both rubrics at once, each year judged once) is the same too.
+                var pushed = ledger.ScoreRanked(node, [rubric, Default], periods, ledger.ScoringFor(ledger.Book), today)
+                    .Where(s => s.Rubric == 0 && s.Sheet.Total is not null)
+                    .Select(s => JsonSerializer.Serialize(s.Sheet))
+                    .ToList();
+                Assert.Equal(fromLedger, pushed);
             }
         }
     }
