@@ -36,7 +36,7 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
         var lost = GrainKeys.Ledger(lostTenant, lostNode);
         Assert.Equal(1, await ExecuteAsync(fixture.ConnectionString, "DELETE FROM branchledger_score_inputs WHERE ledger = $1", new NpgsqlParameter { Value = lost }));
 
-        await DeactivateLedgersAsync();
+        await LedgerActivations.DeactivateAllAsync(fixture.Grains);
         var serving = (await fixture.Rubrics.GetRubricAsync(new GetRubricRequest(), Supervisor)).Rubric.VersionKey;
         await RankingPush.ResetAsync(fixture.Grains, serving, Period, branches.Select(b => b.Tenant).Distinct());
         Assert.Equal(0, (await fixture.Ranking.ListTopBranchesAsync(new ListTopBranchesRequest { Period = Period }, Supervisor)).RankedCount);
@@ -45,16 +45,16 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal(serving, rebuild.Status.VersionKey);
         await WaitForRescoringAsync(fixture, serving, branches.Count, TimeSpan.FromMinutes(3));
 
-        Assert.Equal(1, await LedgerActivationsAsync());
+        Assert.Equal(1, await LedgerActivations.CountAsync(fixture.Grains));
         Assert.Equal(1, await StoredRowsAsync([lost]));
         await WaitAsync(async () => (await ReadRankingAsync(fixture, Period)).SequenceEqual(before), "the rebuilt ranking equals the one before");
         Assert.Equal(before, await ReadRankingAsync(fixture, Period));
 
         // A new rubric version rescales every branch from the same rows, still without a ledger.
-        await DeactivateLedgersAsync();
+        await LedgerActivations.DeactivateAllAsync(fixture.Grains);
         var next = await PublishThemeDaysOnlyAsync(fixture, "publish-theme-days-inputs");
         await WaitForRescoringAsync(fixture, next, branches.Count, TimeSpan.FromMinutes(3));
-        Assert.Equal(0, await LedgerActivationsAsync());
+        Assert.Equal(0, await LedgerActivations.CountAsync(fixture.Grains));
         var after = await RankingMatchingLedgersAsync(branches, rubricVersion: 2);
         Assert.NotEqual(before.Select(r => r.Total), after.Select(r => r.Total));
     }
@@ -136,23 +136,6 @@ public sealed class ScoreInputsRebuildTests(GatewayFixture fixture) : IClassFixt
 
     private Task<long> StoredRowsAsync(string[] ledgers) => ScalarAsync<long>(
         fixture.ConnectionString, "SELECT count(*) FROM branchledger_score_inputs WHERE ledger = ANY($1) AND format = 1", new NpgsqlParameter { Value = ledgers });
-
-    // Every idle activation is collected, then the ledgers are counted until none is left.
-    private async Task DeactivateLedgersAsync()
-    {
-        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
-        await WaitAsync(async () =>
-        {
-            await management.ForceActivationCollection(TimeSpan.Zero);
-            return await LedgerActivationsAsync() == 0;
-        }, "every ledger was deactivated");
-    }
-
-    private async Task<int> LedgerActivationsAsync()
-    {
-        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        return statistics.Where(s => s.GrainType.Contains("Ledger.LedgerGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
-    }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {
