@@ -19,7 +19,7 @@ public sealed partial class LedgerGrain
 
     // What scores are computed from now; null until the directory knows the node.
     private ScoringSource? Source => Node is { } node
-        ? new ScoringSource(GrainKeys.TenantOf(this.GetPrimaryKeyString()), node, _ledger, year => BookFor(year), Today(), Store.SealedYears)
+        ? new ScoringSource(Tenant, node, _ledger, year => Store.BookAsync(_ledger, year), Today(), Store.SealedYears)
         : null;
 
     private void ScoreLater(IEnumerable<LedgerRecord> records)

@@ -1,21 +1,22 @@
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Audit;
 using BranchLedger.Contracts.Directory;
-using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Reports;
 using BranchLedger.Contracts.Telemetry;
-using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Periods;
-using BranchLedger.Ledger;
 using BranchLedger.Grains.Ledger.Journal;
+using BranchLedger.Grains.Scoring;
 using Microsoft.Extensions.Logging;
 using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
-using BranchLedger.Grains.Scoring;
-
 namespace BranchLedger.Grains.Ledger;
 
-/// <summary>A node's ledger: validates, appends, persists, and answers retries from what it holds.</summary>
+/// <summary>
+/// A node's ledger, as a shell of turns, timers and reminders: it loads the aggregate (which decides),
+/// persists what it decides (<see cref="LedgerWriter"/> over <see cref="LedgerStore"/>) and publishes
+/// scores (<see cref="ScorePublisher"/>) and warnings.
+/// </summary>
 public sealed partial class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
@@ -30,35 +31,42 @@ public sealed partial class LedgerGrain(
     /// <summary>The state name (ADO.NET storage keys rows by state name, so it is unique per grain class).</summary>
     public const string StateName = "ledger";
 
-    private const int MaxPageSize = 500;
-
-    // The aggregate decides; this grain loads it, persists what it decides and publishes the results.
     private LedgerAggregate _ledger = new("", []);
     private LedgerStore? _store;
+    private LedgerWriter? _writer;
 
     private LedgerNode? Node => _ledger.Node;
 
     private LedgerStore Store => _store ??= new LedgerStore(ledger, journal, GrainFactory, logger, this.GetPrimaryKeyString());
+
+    private LedgerWriter Writer => _writer ??= new LedgerWriter(Store, logger, this.GetPrimaryKeyString(), DeactivateOnIdle);
+
+    private string Tenant => GrainKeys.TenantOf(this.GetPrimaryKeyString());
 
     private string NodeId => GrainKeys.LocalIdOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
+        var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).GetLedgerNode(NodeId);
         _ledger = await Store.LoadAsync(NodeId, node, cancellationToken);
         if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
             if (Store.TailAtLoad.Count > 0)
             {
-                // The last activation may have ended before pushing these records' scores.
-                ScoreLater(Store.TailAtLoad);
+                ScoreLater(Store.TailAtLoad); // the last activation may have ended before pushing these records' scores
             }
 
             Store.ForgetTailAtLoad();
         }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushScoresAsync();
+        await (_store?.SnapshotIfChangedAsync() ?? Task.CompletedTask);
     }
 
     // Period ends fall on midnights of the tenant's calendar; five minutes later every period that
@@ -70,8 +78,8 @@ public sealed partial class LedgerGrain(
         {
             if (reschedule || await this.GetReminder(WarningsReminder, cancellationToken) is null)
             {
-                await this.RegisterOrUpdateReminder(
-                    WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
+                var due = TenantCalendar.UntilNextMidnight(clock.GetUtcNow(), Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId) + TimeSpan.FromMinutes(5);
+                await this.RegisterOrUpdateReminder(WarningsReminder, due, TimeSpan.FromDays(1), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -93,34 +101,21 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task<NodeWarnings> RaiseWarnings()
     {
-        var year = Period.Year(Today().AddDays(-1).Year);
-        var compliance = await GetCompliance(year.ToString());
+        var compliance = await GetCompliance(Period.Year(Today().AddDays(-1).Year).ToString());
         var warnings = new NodeWarnings(NodeId, compliance.Today, compliance.Warnings);
-        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(tenant)).Publish(warnings);
+        await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(Tenant)).Publish(warnings);
         BranchLedgerMetrics.CountWarningsRaised(warnings.Warnings.Select(w => w.Kind.ToString()));
         return warnings;
-    }
-
-    private TimeSpan UntilNextTenantMidnight()
-    {
-        var now = clock.GetUtcNow();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var midnight = new DateTimeOffset(local.Date.AddDays(1), zone.GetUtcOffset(local.Date.AddDays(1)));
-        return midnight - now;
     }
 
     /// <inheritdoc />
     public async Task NodeChanged(LedgerNode node)
     {
-        var wasOpen = Node is { IsClosed: false };
-        var zoneChanged = Node is not null && Node.TimeZone != node.TimeZone;
+        var (wasOpen, zoneChanged) = (Node is { IsClosed: false }, Node is not null && Node.TimeZone != node.TimeZone);
         _ledger.NodeChanged(node);
         if (zoneChanged && !node.IsClosed)
         {
-            // The daily reminder follows the tenant's midnight.
-            await EnsureWarningsReminderAsync(CancellationToken.None, reschedule: true);
+            await EnsureWarningsReminderAsync(CancellationToken.None, reschedule: true); // it follows the tenant's midnight
         }
 
         if (node.IsClosed && wasOpen)
@@ -129,61 +124,93 @@ public sealed partial class LedgerGrain(
         }
         else if (!node.IsClosed)
         {
-            // Rosters, overrides and names change scores and how they show.
-            ScoreEveryPeriodLater();
+            ScoreEveryPeriodLater(); // rosters, overrides and names change scores and how they show
         }
     }
 
     /// <inheritdoc />
-    public async Task<RecordWriteResult> Append(AppendCommand command)
-    {
-        return await DecidingAgainOnce(() => AppendOnce(command));
-    }
-
-    private async Task<RecordWriteResult> AppendOnce(AppendCommand command)
+    public Task<RecordWriteResult> Append(AppendCommand command) => LedgerWriter.DecidingAgainOnce(async () =>
     {
         var sealedReplays = await Store.SealedRecordsFor([command], _ledger.Book);
         var (record, replayed) = _ledger.Decide(command, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (!replayed)
         {
-            await AppendAsync([record], command.Audit);
+            await Writer.AppendAsync(_ledger, [record], command.Audit);
             ScoreLater([record]);
         }
 
         return new RecordWriteResult(record, replayed);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null)
-    {
-        return await DecidingAgainOnce(() => AppendBatchOnce(commands, audit));
-    }
-
-    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands, AuditEntry? audit)
+    public Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null) => LedgerWriter.DecidingAgainOnce(async () =>
     {
         var sealedReplays = await Store.SealedRecordsFor(commands, _ledger.Book);
         var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (batch.Records.Count > 0)
         {
-            await AppendAsync(batch.Records, audit);
+            await Writer.AppendAsync(_ledger, batch.Records, audit);
             ScoreLater(batch.Records);
         }
 
         return batch.Results;
+    });
+
+    /// <inheritdoc />
+    public async Task<SealResult> SealYear(SealCommand command)
+    {
+        var (replay, plan) = _ledger.DecideSeal(command, Today(), Store.SealAnswered(command.RequestId));
+        if (replay is not null)
+        {
+            return replay;
+        }
+
+        var seal = await Writer.CommitSealAsync(command, plan!, clock.GetUtcNow());
+        await FlushScoresAsync(); // the seal's snapshot must not hide a record whose score still waits for its push
+        _ledger = await Store.ApplySealAndSnapshotAsync(seal, plan!, _ledger);
+
+        // The live book lost the sealed records: the stored score inputs must say so (their year is then
+        // scored by the ledger, which merges the archive in); scores themselves do not change.
+        ScoreEveryPeriodLater();
+        return seal.Result!;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DutyItemView>> ListDutyItems()
+    public Task<RecordPage> ListRecords(RecordQuery query) => Read(() => Store.ListAsync(_ledger, query));
+
+    /// <inheritdoc />
+    public Task<RecordHistory?> GetRecord(long sequence) => Read(() => Store.HistoryAsync(_ledger, sequence));
+
+    /// <inheritdoc />
+    public Task<ReviewQueuePage> ListReviewQueue(ReviewQueueQuery query) => Read(() => Store.ReviewQueueAsync(_ledger, query));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DutyItemView>> ListDutyItems() => Read(() => Task.FromResult(_ledger.Workflows.Duties));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FindingView>> ListFindings() => Read(() => Task.FromResult(_ledger.Workflows.Findings));
+
+    /// <inheritdoc />
+    public async Task<ComplianceView> GetCompliance(string period)
     {
         _ledger.RequireNode();
-        return Task.FromResult(_ledger.Workflows.Duties);
+        var parsed = LedgerAggregate.PeriodOf(period);
+        return _ledger.Compliance(await Store.BookAsync(_ledger, parsed.Start.Year), parsed, Today());
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FindingView>> ListFindings()
+    public async Task<NodeReportFacts> GetReportFacts(int year)
     {
         _ledger.RequireNode();
-        return Task.FromResult(_ledger.Workflows.Findings);
+        var earlier = await Store.SealedBooksBeforeAsync(_ledger, year);
+        return _ledger.ReportFacts(await Store.BookAsync(_ledger, year), earlier, year, Today());
+    }
+
+    // Every read is of a node the directory knows (NOT_FOUND otherwise).
+    private async Task<T> Read<T>(Func<Task<T>> read)
+    {
+        _ledger.RequireNode();
+        return await read();
     }
 
     // Record dates are calendar days of the tenant's time zone.
