@@ -3,6 +3,7 @@ using BranchLedger.Contracts.Audit;
 using BranchLedger.Contracts.Directory;
 using BranchLedger.Contracts.Ledger;
 using BranchLedger.Contracts.Reports;
+using BranchLedger.Contracts.Scoring;
 using BranchLedger.Contracts.Telemetry;
 using BranchLedger.Domain.Periods;
 using BranchLedger.Grains.Ledger.Journal;
@@ -17,7 +18,7 @@ namespace BranchLedger.Grains.Ledger;
 /// persists what it decides (<see cref="LedgerWriter"/> over <see cref="LedgerStore"/>) and publishes
 /// scores (<see cref="ScorePublisher"/>) and warnings.
 /// </summary>
-public sealed partial class LedgerGrain(
+public sealed class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
     ILedgerJournal journal,
@@ -34,6 +35,8 @@ public sealed partial class LedgerGrain(
     private LedgerAggregate _ledger = new("", []);
     private LedgerStore? _store;
     private LedgerWriter? _writer;
+    private ScorePublisher? _scores;
+    private IGrainTimer? _scoreTimer;
 
     private LedgerNode? Node => _ledger.Node;
 
@@ -66,27 +69,14 @@ public sealed partial class LedgerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushScoresAsync();
-        await (_store?.SnapshotIfChangedAsync() ?? Task.CompletedTask);
+        if (_store is not null)
+        {
+            await _store.SnapshotIfChangedAsync();
+        }
     }
 
-    // Period ends fall on midnights of the tenant's calendar; five minutes later every period that
-    // ended has closed, whatever the silo's own clock zone. A ledger that cannot register now still
-    // serves its records and tries again on its next activation.
-    private async Task EnsureWarningsReminderAsync(CancellationToken cancellationToken, bool reschedule = false)
-    {
-        try
-        {
-            if (reschedule || await this.GetReminder(WarningsReminder, cancellationToken) is null)
-            {
-                var due = TenantCalendar.UntilNextMidnight(clock.GetUtcNow(), Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId) + TimeSpan.FromMinutes(5);
-                await this.RegisterOrUpdateReminder(WarningsReminder, due, TimeSpan.FromDays(1), cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not register the warnings reminder of {Grain}", this.GetPrimaryKeyString());
-        }
-    }
+    private Task EnsureWarningsReminderAsync(CancellationToken cancellationToken, bool reschedule = false) => DailyReminder.EnsureAsync(
+        this, WarningsReminder, () => TenantCalendar.UntilNextMidnight(clock.GetUtcNow(), ZoneId), reschedule, logger, this.GetPrimaryKeyString(), cancellationToken);
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -175,6 +165,54 @@ public sealed partial class LedgerGrain(
         return seal.Result!;
     }
 
+    // Scores: the domain computes them, ScorePublisher pushes them to the rankings after writes (on a
+    // timer in this grain's turns, at most once per ScorePublisher.Window, so a burst of writes is one push).
+    // No acknowledged write's score is lost to a deactivation or a crash before its push: a deactivation
+    // (or a seal) pushes what is pending first; a snapshot is written only after a push, so every record
+    // in the journal's tail beyond the snapshot may be unpushed, and an activation pushes their periods.
+    private ScorePublisher Scores => _scores ??= new ScorePublisher(GrainFactory, scoreInputs, clock, logger, this.GetPrimaryKeyString());
+
+    // What scores are computed from now; null until the directory knows the node.
+    private ScoringSource? Source => Node is { } node
+        ? new ScoringSource(Tenant, node, _ledger, year => Store.BookAsync(_ledger, year), Today(), Store.SealedYears)
+        : null;
+
+    private void ScoreLater(IEnumerable<LedgerRecord> records)
+    {
+        Scores.Touched(_ledger.DatesTouchedBy(records));
+        _scoreTimer ??= this.RegisterGrainTimer(ScoreNowAsync, Scores.Delay(), Timeout.InfiniteTimeSpan);
+    }
+
+    private void ScoreEveryPeriodLater()
+    {
+        Scores.TouchedEveryPeriod();
+        ScoreLater([]);
+    }
+
+    private async Task ScoreNowAsync(CancellationToken cancellationToken)
+    {
+        _scoreTimer?.Dispose();
+        _scoreTimer = null;
+        await Scores.PublishTouchedAsync(Source);
+
+        // Every record so far was pushed (or its push failed and was logged): a snapshot now cannot hide
+        // an unpushed record from the next activation, which pushes only what lies beyond its snapshot.
+        await Store.SnapshotNowAndThenAsync();
+    }
+
+    // Before a deactivation or a seal's snapshot: what writes left pending is pushed now, not lost.
+    private Task FlushScoresAsync() => Scores.Pending ? ScoreNowAsync(CancellationToken.None) : Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task<ScoreSheetView> GetScore(string period, int rubricVersion)
+    {
+        _ledger.RequireNode();
+        return Scores.ScoreAsync(Source!, LedgerAggregate.PeriodOf(period), rubricVersion);
+    }
+
+    /// <inheritdoc />
+    public Task Rescore(PublishedRubric rubric) => Scores.RescoreAsync(Source, rubric);
+
     /// <inheritdoc />
     public Task<RecordPage> ListRecords(RecordQuery query) => Read(() => Store.ListAsync(_ledger, query));
 
@@ -213,6 +251,8 @@ public sealed partial class LedgerGrain(
         return await read();
     }
 
+    private string ZoneId => Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId;
+
     // Record dates are calendar days of the tenant's time zone.
-    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
+    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), ZoneId);
 }
