@@ -23,6 +23,24 @@ public static class TenantCalendar
     }
 
     /// <summary>
+    /// How long from <paramref name="utcNow"/> until the next midnight of the IANA time zone
+    /// <paramref name="timeZoneId"/> (the start of the tenant's next calendar day; at midnight itself,
+    /// a whole day). Period ends fall on these midnights, so daily work is scheduled from them.
+    /// </summary>
+    /// <exception cref="ArgumentException">when the id is not a known IANA time zone.</exception>
+    public static TimeSpan UntilNextMidnight(DateTimeOffset utcNow, string timeZoneId = DefaultTimeZoneId)
+    {
+        if (!TryFind(timeZoneId, out var zone))
+        {
+            throw new ArgumentException($"'{timeZoneId}' is not a known IANA time zone", nameof(timeZoneId));
+        }
+
+        // The offset is the one in force at that midnight, so a daylight-saving change that day counts.
+        var tomorrow = TimeZoneInfo.ConvertTime(utcNow, zone).Date.AddDays(1);
+        return new DateTimeOffset(tomorrow, zone.GetUtcOffset(tomorrow)) - utcNow;
+    }
+
+    /// <summary>
     /// True for an IANA id this machine knows (e.g. "Asia/Shanghai", "Asia/Urumqi"). Windows ids such
     /// as "China Standard Time" are refused although .NET can translate them: a tenant's setting is
     /// stored and must mean the same zone on every machine.

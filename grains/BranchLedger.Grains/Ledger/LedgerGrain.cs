@@ -1,22 +1,24 @@
 using BranchLedger.Contracts;
 using BranchLedger.Contracts.Audit;
 using BranchLedger.Contracts.Directory;
-using BranchLedger.Contracts.Errors;
 using BranchLedger.Contracts.Ledger;
+using BranchLedger.Contracts.Reports;
+using BranchLedger.Contracts.Scoring;
 using BranchLedger.Contracts.Telemetry;
-using BranchLedger.Domain.Directory;
 using BranchLedger.Domain.Periods;
-using BranchLedger.Ledger;
 using BranchLedger.Grains.Ledger.Journal;
+using BranchLedger.Grains.Scoring;
 using Microsoft.Extensions.Logging;
 using LedgerAggregate = BranchLedger.Ledger.Ledger;
 
-using BranchLedger.Grains.Scoring;
-
 namespace BranchLedger.Grains.Ledger;
 
-/// <summary>A node's ledger: validates, appends, persists, and answers retries from what it holds.</summary>
-public sealed partial class LedgerGrain(
+/// <summary>
+/// A node's ledger, as a shell of turns, timers and reminders: it loads the aggregate (which decides),
+/// persists what it decides (<see cref="LedgerWriter"/> over <see cref="LedgerStore"/>) and publishes
+/// scores (<see cref="ScorePublisher"/>) and warnings.
+/// </summary>
+public sealed class LedgerGrain(
     [PersistentState(stateName: LedgerGrain.StateName, storageName: StorageNames.Ledger)]
     IPersistentState<LedgerState> ledger,
     ILedgerJournal journal,
@@ -30,55 +32,54 @@ public sealed partial class LedgerGrain(
     /// <summary>The state name (ADO.NET storage keys rows by state name, so it is unique per grain class).</summary>
     public const string StateName = "ledger";
 
-    private const int MaxPageSize = 500;
+    /// <summary>How often at most a busy ledger stores its score inputs (see <see cref="ScoreSchedule"/>).</summary>
+    public static readonly TimeSpan ScoreInputsInterval = TimeSpan.FromSeconds(5);
 
-    // The aggregate decides; this grain loads it, persists what it decides and publishes the results.
     private LedgerAggregate _ledger = new("", []);
     private LedgerStore? _store;
+    private LedgerWriter? _writer;
+    private ScorePublisher? _scores;
+    private ScoreSchedule? _schedule;
 
     private LedgerNode? Node => _ledger.Node;
 
     private LedgerStore Store => _store ??= new LedgerStore(ledger, journal, GrainFactory, logger, this.GetPrimaryKeyString());
+
+    private LedgerWriter Writer => _writer ??= new LedgerWriter(Store, logger, this.GetPrimaryKeyString(), DeactivateOnIdle);
+
+    private string Tenant => GrainKeys.TenantOf(this.GetPrimaryKeyString());
 
     private string NodeId => GrainKeys.LocalIdOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).GetLedgerNode(NodeId);
+        var node = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).GetLedgerNode(NodeId);
         _ledger = await Store.LoadAsync(NodeId, node, cancellationToken);
         if (node is { IsClosed: false })
         {
             await EnsureWarningsReminderAsync(cancellationToken);
             if (Store.TailAtLoad.Count > 0)
             {
-                // The last activation may have ended before pushing these records' scores.
-                ScoreLater(Store.TailAtLoad);
+                ScoreLater(Store.TailAtLoad); // the last activation may have ended before pushing these records' scores
             }
 
             Store.ForgetTailAtLoad();
         }
     }
 
-    // Period ends fall on midnights of the tenant's calendar; five minutes later every period that
-    // ended has closed, whatever the silo's own clock zone. A ledger that cannot register now still
-    // serves its records and tries again on its next activation.
-    private async Task EnsureWarningsReminderAsync(CancellationToken cancellationToken, bool reschedule = false)
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        try
+        await Schedule.FlushAsync();
+        if (_store is not null)
         {
-            if (reschedule || await this.GetReminder(WarningsReminder, cancellationToken) is null)
-            {
-                await this.RegisterOrUpdateReminder(
-                    WarningsReminder, UntilNextTenantMidnight() + TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not register the warnings reminder of {Grain}", this.GetPrimaryKeyString());
+            await _store.SnapshotIfChangedAsync();
         }
     }
+
+    private Task EnsureWarningsReminderAsync(CancellationToken cancellationToken, bool reschedule = false) => DailyReminder.EnsureAsync(
+        this, WarningsReminder, () => TenantCalendar.UntilNextMidnight(clock.GetUtcNow(), ZoneId), reschedule, logger, this.GetPrimaryKeyString(), cancellationToken);
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -93,34 +94,21 @@ public sealed partial class LedgerGrain(
     /// <inheritdoc />
     public async Task<NodeWarnings> RaiseWarnings()
     {
-        var year = Period.Year(Today().AddDays(-1).Year);
-        var compliance = await GetCompliance(year.ToString());
+        var compliance = await GetCompliance(Period.Year(Today().AddDays(-1).Year).ToString());
         var warnings = new NodeWarnings(NodeId, compliance.Today, compliance.Warnings);
-        var tenant = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(tenant)).Publish(warnings);
+        await GrainFactory.GetGrain<IWarningBoardGrain>(GrainKeys.Tenant(Tenant)).Publish(warnings);
         BranchLedgerMetrics.CountWarningsRaised(warnings.Warnings.Select(w => w.Kind.ToString()));
         return warnings;
-    }
-
-    private TimeSpan UntilNextTenantMidnight()
-    {
-        var now = clock.GetUtcNow();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var midnight = new DateTimeOffset(local.Date.AddDays(1), zone.GetUtcOffset(local.Date.AddDays(1)));
-        return midnight - now;
     }
 
     /// <inheritdoc />
     public async Task NodeChanged(LedgerNode node)
     {
-        var wasOpen = Node is { IsClosed: false };
-        var zoneChanged = Node is not null && Node.TimeZone != node.TimeZone;
+        var (wasOpen, zoneChanged) = (Node is { IsClosed: false }, Node is not null && Node.TimeZone != node.TimeZone);
         _ledger.NodeChanged(node);
         if (zoneChanged && !node.IsClosed)
         {
-            // The daily reminder follows the tenant's midnight.
-            await EnsureWarningsReminderAsync(CancellationToken.None, reschedule: true);
+            await EnsureWarningsReminderAsync(CancellationToken.None, reschedule: true); // it follows the tenant's midnight
         }
 
         if (node.IsClosed && wasOpen)
@@ -129,63 +117,119 @@ public sealed partial class LedgerGrain(
         }
         else if (!node.IsClosed)
         {
-            // Rosters, overrides and names change scores and how they show.
-            ScoreEveryPeriodLater();
+            Schedule.EveryPeriodLater(); // rosters, overrides and names change scores and how they show
         }
     }
 
     /// <inheritdoc />
-    public async Task<RecordWriteResult> Append(AppendCommand command)
-    {
-        return await DecidingAgainOnce(() => AppendOnce(command));
-    }
-
-    private async Task<RecordWriteResult> AppendOnce(AppendCommand command)
+    public Task<RecordWriteResult> Append(AppendCommand command) => LedgerWriter.DecidingAgainOnce(async () =>
     {
         var sealedReplays = await Store.SealedRecordsFor([command], _ledger.Book);
         var (record, replayed) = _ledger.Decide(command, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (!replayed)
         {
-            await AppendAsync([record], command.Audit);
+            await Writer.AppendAsync(_ledger, [record], command.Audit);
             ScoreLater([record]);
         }
 
         return new RecordWriteResult(record, replayed);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null)
-    {
-        return await DecidingAgainOnce(() => AppendBatchOnce(commands, audit));
-    }
-
-    private async Task<IReadOnlyList<ImportResult>> AppendBatchOnce(IReadOnlyList<AppendCommand> commands, AuditEntry? audit)
+    public Task<IReadOnlyList<ImportResult>> AppendBatch(IReadOnlyList<AppendCommand> commands, AuditEntry? audit = null) => LedgerWriter.DecidingAgainOnce(async () =>
     {
         var sealedReplays = await Store.SealedRecordsFor(commands, _ledger.Book);
         var batch = _ledger.DecideBatch(commands, Today(), clock.GetUtcNow(), sealedReplays.GetValueOrDefault);
         if (batch.Records.Count > 0)
         {
-            await AppendAsync(batch.Records, audit);
+            await Writer.AppendAsync(_ledger, batch.Records, audit);
             ScoreLater(batch.Records);
         }
 
         return batch.Results;
+    });
+
+    /// <inheritdoc />
+    public async Task<SealResult> SealYear(SealCommand command)
+    {
+        var (replay, plan) = _ledger.DecideSeal(command, Today(), Store.SealAnswered(command.RequestId));
+        if (replay is not null)
+        {
+            return replay;
+        }
+
+        var seal = await Writer.CommitSealAsync(command, plan!, clock.GetUtcNow());
+        await Schedule.FlushAsync(); // the seal's snapshot must not hide a record whose score still waits for its push
+        _ledger = await Store.ApplySealAndSnapshotAsync(seal, plan!, _ledger);
+
+        // The live book lost the sealed records: the stored score inputs must say so (their year is then
+        // scored by the ledger, which merges the archive in); scores themselves do not change.
+        Schedule.EveryPeriodLater();
+        return seal.Result!;
+    }
+
+    // Scores: the domain computes them, ScorePublisher pushes them and ScoreSchedule says when.
+    private ScorePublisher Scores => _scores ??= new ScorePublisher(GrainFactory, scoreInputs, clock, logger, this.GetPrimaryKeyString());
+
+    private ScoreSchedule Schedule => _schedule ??= new ScoreSchedule(this, Scores, () => Source, Store.SnapshotNowAndThenAsync);
+
+    // What scores are computed from now; null until the directory knows the node.
+    private ScoringSource? Source => Node is { } node
+        ? new ScoringSource(Tenant, node, _ledger, year => Store.BookAsync(_ledger, year), Today(), Store.SealedYears)
+        : null;
+
+    private void ScoreLater(IEnumerable<LedgerRecord> records) => Schedule.Later(_ledger.DatesTouchedBy(records));
+
+    /// <inheritdoc />
+    public Task<ScoreSheetView> GetScore(string period, int rubricVersion)
+    {
+        _ledger.RequireNode();
+        return Scores.ScoreAsync(Source!, LedgerAggregate.PeriodOf(period), rubricVersion);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DutyItemView>> ListDutyItems()
+    public Task Rescore(PublishedRubric rubric) => Scores.RescoreAsync(Source, rubric);
+
+    /// <inheritdoc />
+    public Task<RecordPage> ListRecords(RecordQuery query) => Read(() => Store.ListAsync(_ledger, query));
+
+    /// <inheritdoc />
+    public Task<RecordHistory?> GetRecord(long sequence) => Read(() => Store.HistoryAsync(_ledger, sequence));
+
+    /// <inheritdoc />
+    public Task<ReviewQueuePage> ListReviewQueue(ReviewQueueQuery query) => Read(() => Store.ReviewQueueAsync(_ledger, query));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DutyItemView>> ListDutyItems() => Read(() => Task.FromResult(_ledger.Workflows.Duties));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FindingView>> ListFindings() => Read(() => Task.FromResult(_ledger.Workflows.Findings));
+
+    /// <inheritdoc />
+    public async Task<ComplianceView> GetCompliance(string period)
     {
         _ledger.RequireNode();
-        return Task.FromResult(_ledger.Workflows.Duties);
+        var parsed = LedgerAggregate.PeriodOf(period);
+        return _ledger.Compliance(await Store.BookAsync(_ledger, parsed.Start.Year), parsed, Today());
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FindingView>> ListFindings()
+    public async Task<NodeReportFacts> GetReportFacts(int year)
     {
         _ledger.RequireNode();
-        return Task.FromResult(_ledger.Workflows.Findings);
+        var earlier = await Store.SealedBooksBeforeAsync(_ledger, year);
+        return _ledger.ReportFacts(await Store.BookAsync(_ledger, year), earlier, year, Today());
     }
+
+    // Every read is of a node the directory knows (NOT_FOUND otherwise).
+    private async Task<T> Read<T>(Func<Task<T>> read)
+    {
+        _ledger.RequireNode();
+        return await read();
+    }
+
+    private string ZoneId => Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId;
 
     // Record dates are calendar days of the tenant's time zone.
-    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), Node?.TimeZone ?? TenantCalendar.DefaultTimeZoneId);
+    private DateOnly Today() => TenantCalendar.Today(clock.GetUtcNow(), ZoneId);
 }
