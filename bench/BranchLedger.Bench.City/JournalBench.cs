@@ -45,6 +45,7 @@ internal static class JournalBench
         out_.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var (upsertRows, stateBytes) = await PrepareAsync(platform.Database);
         var recordBytes = double.Parse(await MachineFacts.ScalarAsync(platform.Database, "SELECT avg(length(record)) FROM branchledger_journal"), CultureInfo.InvariantCulture);
+        var postmaster = await ProcessCpu.PostmasterAsync(platform.Database);
         var pgCpu = new StringBuilder();
         pgCpu.AppendLine("The same for pgbench's same transaction (µs per transaction; the machine's column includes pgbench itself):");
         pgCpu.AppendLine();
@@ -59,13 +60,13 @@ internal static class JournalBench
         {
             progress($"c={c}: gRPC writes, pgbench same transaction, pgbench whole-state upsert");
             await platform.WaitQuietAsync();
-            var cpuBefore = ProcessCpu.Take(platform);
+            var cpuBefore = ProcessCpu.Take(platform, postmaster);
             var writes = await ClosedLoop.RunAsync(c, duration, (worker, seq) => calls.MeetingAsync(
                 CityShape.TenantId(0), $"b{worker % Branches:D5}", $"journal:{c}:{seq}", MeetingKind.Symposium, new DateOnly(year, 12, 20), 5, 5));
-            cpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {(ProcessCpu.Take(platform) - cpuBefore).PerCall(writes.Calls)} |");
-            var pgBefore = ProcessCpu.Take(platform);
+            cpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {(ProcessCpu.Take(platform, postmaster) - cpuBefore).PerCall(writes.Calls)} |");
+            var pgBefore = ProcessCpu.Take(platform, postmaster);
             var same = await pgbench.RunAsync(SameTransaction, c, duration);
-            var pg = ProcessCpu.Take(platform) - pgBefore;
+            var pg = ProcessCpu.Take(platform, postmaster) - pgBefore;
             var transactions = same.PerSecond * duration.TotalSeconds;
             pgCpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {pg.Postgres * 1e6 / transactions:N0} | {pg.Machine * 1e6 / transactions:N0} |");
             var upsert = await pgbench.RunAsync(

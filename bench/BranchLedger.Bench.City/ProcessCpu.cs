@@ -12,12 +12,20 @@ internal sealed record ProcessCpu(double Client, double Gateway, double Silo, do
     // /proc reports clock ticks of 1/100 s.
     private const double TicksPerSecond = 100;
 
-    public static ProcessCpu Take(CityPlatform platform) => new(
+    /// <summary>Now, with <paramref name="postmaster"/> the PID of the run's PostgreSQL server (<see cref="PostmasterAsync"/>).</summary>
+    public static ProcessCpu Take(CityPlatform platform, int postmaster) => new(
         Seconds(Environment.ProcessId),
         Seconds(platform.GatewayProcessId),
         Seconds(platform.SiloProcessId),
-        PostgresSeconds(),
+        PostgresSeconds(postmaster),
         MachineBusy());
+
+    /// <summary>The server process of the run's PostgreSQL: the parent of a backend serving it.</summary>
+    public static async Task<int> PostmasterAsync(string connectionString)
+    {
+        var backend = await BranchLedger.Bench.MachineFacts.ScalarAsync(connectionString, "SELECT pg_backend_pid()");
+        return int.Parse(Fields(File.ReadAllText($"/proc/{backend}/stat"))[1], CultureInfo.InvariantCulture);
+    }
 
     public static ProcessCpu operator -(ProcessCpu after, ProcessCpu before) => new(
         after.Client - before.Client, after.Gateway - before.Gateway, after.Silo - before.Silo,
@@ -34,15 +42,22 @@ internal sealed record ProcessCpu(double Client, double Gateway, double Silo, do
     // utime + stime: fields 14 and 15, counted after the command name in parentheses (which may hold spaces).
     private static long Ticks(string stat)
     {
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = Fields(stat);
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
-    // The server and its backends are all named "postgres"; their exited children are in no stat any more,
-    // but a backend lives as long as its pooled connection, which outlives a stage.
-    private static double PostgresSeconds()
+    // The fields after "pid (comm) ": state, ppid, …
+    private static string[] Fields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    // The server and its live children, plus what its exited children used (cutime + cstime, fields 16
+    // and 17: a backend that ends between two readings moves its time there, so the sum stays whole).
+    // Other PostgreSQL servers on the machine (other tests' throwaway ones) are not counted.
+    private static double PostgresSeconds(int postmaster)
     {
-        long ticks = 0;
+        var server = Fields(File.ReadAllText($"/proc/{postmaster}/stat"));
+        long ticks = Ticks(File.ReadAllText($"/proc/{postmaster}/stat"))
+            + long.Parse(server[13], CultureInfo.InvariantCulture) + long.Parse(server[14], CultureInfo.InvariantCulture);
+        var parent = postmaster.ToString(CultureInfo.InvariantCulture);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out _))
@@ -53,7 +68,7 @@ internal sealed record ProcessCpu(double Client, double Gateway, double Silo, do
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (stat.Contains("(postgres)", StringComparison.Ordinal))
+                if (Fields(stat)[1] == parent)
                 {
                     ticks += Ticks(stat);
                 }
