@@ -142,7 +142,7 @@ public sealed class RecordCatalogueProtoTests
         {
             var levels = message.FindFieldByName("node_levels");
             Assert.True(levels is { IsRepeated: true, FieldType: Google.Protobuf.Reflection.FieldType.Enum }, $"{message.Name}.node_levels");
-            Assert.Equal(Api.V1.NodeKind.Descriptor.FullName, levels.EnumType.FullName);
+            Assert.Equal("branchledger.v1.NodeKind", levels.EnumType.FullName);
         }
 
         // The mapping casts a domain level to the API's by number: the two enums must agree value by value.
