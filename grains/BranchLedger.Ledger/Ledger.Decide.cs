@@ -226,15 +226,22 @@ public sealed partial class Ledger
         }
     }
 
-    // A kind is held only by the node levels its catalogue entry names (a 党小组 issues no documents).
-    // Corrections and reviews follow the record they target, which was judged when it was made.
+    // A kind is held only by the node levels its catalogue entry names (a 党小组 issues no documents), a meeting
+    // only by those of its meeting kind (a 党支部 holds no 党组会). Reviews and voids follow the record they target,
+    // which was judged when it was made; an amendment's replacement is judged as a new record would be.
     private void RefuseAtThisLevel(RecordBody body)
     {
-        if (body is not ITargetsRecord && KindLevels.Refusal(body.Family, RequireNode().Kind) is { } refusal)
+        var judged = body is CorrectionDetails { Replacement: { } replacement } ? replacement : body;
+        if (judged is not ITargetsRecord
+            && KindLevels.Refusal(judged.Family, RequireNode().Kind, SubKind(judged)) is { } refusal)
         {
             throw new PreconditionFailedException("RECORD_KIND_NOT_AT_NODE_LEVEL", FieldPaths.Body, $"{refusal}。");
         }
     }
+
+    // The choice that narrows a kind's levels: a meeting's kind. Other kinds are judged by their kind alone.
+    private static string? SubKind(RecordBody body) =>
+        body is MeetingDetails meeting ? RecordCatalogue.ProtoName(meeting.Kind) : null;
 
     // Sealed years are closed books: nothing new may be dated in them, nothing in them corrected, and
     // a workflow sealed whole takes no more steps (a re-check raises a new finding).

@@ -10,6 +10,7 @@ namespace BranchLedger.Browser.Tests;
 /// </summary>
 public static class WebBody
 {
+    public const string Root = "party-group";
     public const string Branch = "office-branch";
     public const string Sibling = "rights-branch";
 
@@ -20,9 +21,9 @@ public static class WebBody
         {
             Profile = new TenantProfile { DisplayName = "市妇女联合会", BodyKind = BodyKind.PeoplesOrganisation, TimeZone = "Asia/Shanghai" },
         }));
-        await directory.CreateNode(Command("root", new NodeCreated { NodeId = "party-group", Kind = NodeKind.Organisation, Name = "党组" }));
-        await directory.CreateNode(Command("b1", new NodeCreated { NodeId = Branch, Kind = NodeKind.Branch, Name = "机关党支部", ParentId = "party-group" }));
-        await directory.CreateNode(Command("b2", new NodeCreated { NodeId = Sibling, Kind = NodeKind.Branch, Name = "权益部党支部", ParentId = "party-group" }));
+        await directory.CreateNode(Command("root", new NodeCreated { NodeId = Root, Kind = NodeKind.Organisation, Name = "党组" }));
+        await directory.CreateNode(Command("b1", new NodeCreated { NodeId = Branch, Kind = NodeKind.Branch, Name = "机关党支部", ParentId = Root }));
+        await directory.CreateNode(Command("b2", new NodeCreated { NodeId = Sibling, Kind = NodeKind.Branch, Name = "权益部党支部", ParentId = Root }));
         string[] committee = ["王敏", "李华", "张强"];
         await directory.SetRoster(Command("roster", new RosterSet
         {

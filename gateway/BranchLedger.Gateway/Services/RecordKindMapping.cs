@@ -33,6 +33,7 @@ internal static class RecordKindMapping
             Step = kind.IsStep,
             TargetField = kind.TargetField ?? "",
         };
+        message.NodeLevels.AddRange(ToMessage(kind.NodeLevels));
         message.Fields.AddRange(kind.Fields.Select(ToMessage));
         message.Presets.AddRange(kind.Presets.Select(p =>
         {
@@ -68,9 +69,13 @@ internal static class RecordKindMapping
             message.Max = max;
         }
 
-        message.Choices.AddRange(field.Choices.Select(c => new Api.V1.FormChoice { Value = c.Value, Label = c.Label }));
+        message.Choices.AddRange(field.Choices.Select(c => new Api.V1.FormChoice { Value = c.Value, Label = c.Label, NodeLevels = { ToMessage(c.NodeLevels) } }));
         return message;
     }
+
+    // The domain's node levels share the API's numbers (as DirectoryMapping maps a node's kind).
+    private static IEnumerable<Api.V1.NodeKind> ToMessage(IReadOnlyList<BranchLedger.Domain.Directory.NodeKind> levels) =>
+        levels.Select(l => (Api.V1.NodeKind)(int)l);
 
     private static Api.V1.FormFieldType ToMessage(DomainFieldType type) => type switch
     {

@@ -19,6 +19,7 @@ function normalise(kind) {
     step: Boolean(kind.step),
     targetField: kind.targetField ?? '',
     acceptsEvidence: Boolean(kind.acceptsEvidence),
+    levels: kind.nodeLevels ?? [],
     presets: (kind.presets ?? []).map((p) => ({ id: p.presetId, label: p.label, values: Object.fromEntries((p.values ?? []).map((v) => [v.field, v.value])) })),
     fields: (kind.fields ?? []).map((f) => ({
       path: f.jsonPath,
@@ -53,6 +54,30 @@ export function catalogue() {
     throw error;
   });
   return loading;
+}
+
+// A choice or kind names the node levels that may hold it; none named (an older answer) means every level.
+const allows = (levels, level) => !level || !levels?.length || levels.includes(level);
+
+/**
+ * The kind as a node of `level` (NODE_KIND_BRANCH, …) may record it: its choices and presets narrowed to
+ * those the level may hold (a branch is offered no 党组会), or null when the level holds no record of it.
+ * The ledger refuses the rest anyway; this keeps them out of the menus and forms.
+ */
+export function kindAt(kind, level) {
+  if (!kind || !allows(kind.levels, level)) return null;
+  const fields = kind.fields.map((f) => (f.type === 'CHOICE' ? { ...f, choices: f.choices.filter((c) => allows(c.nodeLevels, level)) } : f));
+  const offered = (path, value) => {
+    const field = fields.find((f) => f.path === path && f.type === 'CHOICE');
+    return !field || field.choices.some((c) => c.value === value);
+  };
+  const presets = kind.presets.filter((p) => Object.entries(p.values).every(([path, value]) => offered(path, value)));
+  return { ...kind, fields, presets };
+}
+
+/** The kinds (and steps) a node of `level` may record, each narrowed by kindAt. */
+export function kindsAt(cat, level) {
+  return cat.kinds.map((k) => kindAt(k, level)).filter(Boolean);
 }
 
 /** The body field of a ledger record ("meeting", "dutyProgress", …) and its content. */

@@ -2,9 +2,9 @@
 // and findings, the score and rank with what would raise them, the latest records, and one tap to
 // record the recurring meetings.
 import { api } from './api.js';
-import { catalogue, summaryOf } from './catalogue.js';
+import { catalogue, kindsAt, summaryOf } from './catalogue.js';
 import { el, fixed } from './format.js';
-import { allNodes, currentPeriods, daysLeft, fromDate, nodeName } from './nodes.js';
+import { allNodes, currentPeriods, daysLeft, fromDate, nodeLevel, nodeName } from './nodes.js';
 
 export const OBLIGATION = {
   OBLIGATION_STATUS_MET: ['已落实', 'status-met'],
@@ -19,14 +19,16 @@ const section = (heading, id) => el('section', { id, 'aria-labelledby': `${id}-h
 const failed = (target) => (error) => target.append(el('p', { class: 'error', role: 'alert' }, `读取失败：${error.message}`));
 const link = (node, record) => `#/records/${encodeURIComponent(node)}/${encodeURIComponent(record)}`;
 
-function quickRecord(node, cat) {
+// Only what a node of its level may hold: a 党小组 is offered no 发文, a 党支部 no 党组会.
+function quickRecord(node, cat, level) {
+  const kinds = kindsAt(cat, level).filter((k) => !k.step);
   const quick = el('div', { class: 'quick', id: 'quick-record' });
-  for (const kind of cat.kinds.filter((k) => !k.step)) {
+  for (const kind of kinds) {
     for (const preset of kind.presets) {
       quick.append(el('a', { href: `#/new/${encodeURIComponent(node)}/${encodeURIComponent(kind.id)}?preset=${encodeURIComponent(preset.id)}` }, `记录${preset.label}`));
     }
   }
-  const others = el('ul', {}, cat.kinds.filter((k) => !k.step).map((k) =>
+  const others = el('ul', { id: 'other-kinds' }, kinds.map((k) =>
     el('li', {}, el('a', { href: `#/new/${encodeURIComponent(node)}/${encodeURIComponent(k.id)}` }, k.label), el('span', { class: 'muted' }, ` ${k.help}`))));
   return [quick, el('details', {}, el('summary', {}, '其他记录类型'), others)];
 }
@@ -74,8 +76,8 @@ export function branchHomePage(view, nodeId, params) {
   const latest = section('最近记录', 'latest');
   view.append(heading, record, returned, month, quarter, work, standing, latest);
 
-  catalogue().then((cat) => {
-    record.append(...quickRecord(nodeId, cat));
+  Promise.all([catalogue(), nodeLevel(nodeId)]).then(([cat, level]) => {
+    record.append(...quickRecord(nodeId, cat, level));
     api(`/v1/nodes/${node}/review-queue`, { query: { state: 'REVIEW_QUEUE_FILTER_RETURNED_UNANSWERED', pageSize: 50 } }).then((answer) => {
       const items = answer.items ?? [];
       returned.append(items.length

@@ -2,29 +2,37 @@
 import { api } from './api.js';
 import { dateText as fromDate, today } from './format.js';
 
-const names = new Map();
+const nodes = new Map();
+
+/** The node as the directory answers it (null if it cannot be read). */
+function nodeOf(nodeId) {
+  if (!nodes.has(nodeId)) {
+    nodes.set(nodeId, api(`/v1/nodes/${encodeURIComponent(nodeId)}`).then((answer) => answer.node ?? null).catch(() => null));
+  }
+  return nodes.get(nodeId);
+}
 
 /** The node's display name (its id only if the name cannot be read). */
 export function nodeName(nodeId) {
-  if (!names.has(nodeId)) {
-    names.set(nodeId, api(`/v1/nodes/${encodeURIComponent(nodeId)}`)
-      .then((answer) => answer.node?.name || nodeId)
-      .catch(() => nodeId));
-  }
-  return names.get(nodeId);
+  return nodeOf(nodeId).then((node) => node?.name || nodeId);
+}
+
+/** The node's level (NODE_KIND_BRANCH, …), or '' when it cannot be read: what the record menus offer depends on it. */
+export function nodeLevel(nodeId) {
+  return nodeOf(nodeId).then((node) => node?.kind ?? '');
 }
 
 /** Every node of the acting tenant (every page), for pickers and names. */
 export async function allNodes() {
-  const nodes = [];
+  const found = [];
   let pageToken = '';
   do {
     const page = await api('/v1/nodes', { query: { pageSize: 500, pageToken } });
-    nodes.push(...(page.nodes ?? []));
+    found.push(...(page.nodes ?? []));
     pageToken = page.nextPageToken ?? '';
   } while (pageToken);
-  for (const node of nodes) names.set(node.nodeId, Promise.resolve(node.name || node.nodeId));
-  return nodes;
+  for (const node of found) nodes.set(node.nodeId, Promise.resolve(node));
+  return found;
 }
 
 export { today, toDate, dateText as fromDate } from './format.js';

@@ -3,9 +3,9 @@
 // form opens, so a double tap, a resubmit or a retry after a dropped connection records once; the draft
 // (with that id) is kept in this browser until the record is acknowledged.
 import { api, ApiError, requestId } from './api.js';
-import { catalogue, getPath } from './catalogue.js';
+import { catalogue, getPath, kindAt } from './catalogue.js';
 import { el } from './format.js';
-import { nodeName, rosterInForce, today, toDate, fromDate } from './nodes.js';
+import { nodeLevel, nodeName, rosterInForce, today, toDate, fromDate } from './nodes.js';
 import { attendanceWidget } from './attendance.js';
 
 const DRAFT = 'branchledger.draft.';
@@ -183,11 +183,18 @@ export function recordFormPage(view, nodeId, kindId, params) {
   const status = el('div', { role: 'status', id: 'form-status' });
   view.append(back, heading, status);
   let left = false;
-  Promise.all([catalogue(), nodeName(nodeId)]).then(async ([cat, name]) => {
+  Promise.all([catalogue(), nodeName(nodeId), nodeLevel(nodeId)]).then(async ([cat, name, level]) => {
     if (left) return;
-    const kind = cat.byId(kindId);
-    if (!kind) {
+    const listed = cat.byId(kindId);
+    if (!listed) {
       view.append(el('p', { class: 'error' }, '没有这种记录。'));
+      return;
+    }
+    // The form offers only what this node's level may hold (its choices and presets narrowed too).
+    const kind = kindAt(listed, level);
+    if (!kind) {
+      heading.textContent = `${name} · ${listed.label}`;
+      view.append(el('p', { class: 'error', id: 'kind-not-here' }, `${name}的台账不记录“${listed.label}”。`));
       return;
     }
     const preset = kind.presets.find((p) => p.id === presetId);

@@ -1,9 +1,9 @@
 // A branch's duty list (责任清单) and inspection findings (问题整改): where each stands, what is overdue,
 // and the next step on each — a step is a catalogue form like any record (推进, 整改进展, 销号, 回头看).
 import { api } from './api.js';
-import { catalogue } from './catalogue.js';
+import { catalogue, kindAt } from './catalogue.js';
 import { el } from './format.js';
-import { fromDate, nodeName } from './nodes.js';
+import { fromDate, nodeLevel, nodeName } from './nodes.js';
 
 const DUTY = { DUTY_STATUS_PLANNED: '未开始', DUTY_STATUS_IN_PROGRESS: '推进中', DUTY_STATUS_DONE: '已完成', DUTY_STATUS_VERIFIED: '已核验' };
 const failed = (target) => (error) => target.append(el('p', { class: 'error', role: 'alert' }, `读取失败：${error.message}`));
@@ -26,10 +26,11 @@ export function workPage(view, nodeId) {
   const findings = el('section', { id: 'findings' }, el('h3', {}, '问题整改'));
   view.append(el('p', {}, el('a', { href: `#/home/${node}` }, '← 返回支部')), heading, duties, findings);
 
-  Promise.all([catalogue(), api(`/v1/nodes/${node}/duty-items`, { query: { pageSize: 500 } }), api(`/v1/nodes/${node}/findings`, { query: { pageSize: 500 } })])
-    .then(([cat, dutyList, findingList]) => {
-      const dutyKind = cat.byBody('dutyItem');
-      const findingKind = cat.byBody('finding');
+  Promise.all([catalogue(), api(`/v1/nodes/${node}/duty-items`, { query: { pageSize: 500 } }), api(`/v1/nodes/${node}/findings`, { query: { pageSize: 500 } }), nodeLevel(nodeId)])
+    .then(([cat, dutyList, findingList, level]) => {
+      // Offered only where the node's level keeps a duty list and findings (a 党小组 does not).
+      const dutyKind = kindAt(cat.byBody('dutyItem'), level);
+      const findingKind = kindAt(cat.byBody('finding'), level);
       const dutySteps = stepsFor(cat, 'dutyProgress');
       const findingSteps = cat.kinds.filter((k) => k.step && !k.targetField.startsWith('dutyProgress'));
       if (dutyKind) duties.append(el('p', {}, el('a', { class: 'button', href: `#/new/${node}/${dutyKind.id}` }, `新增${dutyKind.label}`)));

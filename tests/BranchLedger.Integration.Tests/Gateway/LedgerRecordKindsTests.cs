@@ -12,6 +12,15 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     private static readonly Metadata Caller = GatewayHost.As("tenant-kinds", "wang-secretary");
     private readonly LedgerService.LedgerServiceClient _ledger = fixture.Ledger;
 
+    // The organisation holds every built-in kind but the branch's own meetings (支委会 is a branch's): its meeting is a 党组会.
+    private static RecordMeetingRequest LeadershipMeeting(string node, string requestId)
+    {
+        var request = Meetings.Request(node, requestId);
+        request.Meeting.Kind = MeetingKind.PartyGroupMeeting;
+        request.Meeting.Topic = "党组会：研究年度党建工作";
+        return request;
+    }
+
     private static Evidence Pdf() => new() { Uri = "https://oa.example/files/42.pdf", Sha256 = new string('a', 64), MediaType = "application/pdf" };
 
     [Fact]
@@ -30,7 +39,7 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
 
         var recorded = new List<LedgerRecord>
         {
-            (await _ledger.RecordMeetingAsync(Meetings.Request(node, "k-meeting"), Caller)).Record,
+            (await _ledger.RecordMeetingAsync(LeadershipMeeting(node, "k-meeting"), Caller)).Record,
             (await _ledger.RecordTalkAsync(new() { NodeId = node, RequestId = "k-talk", Talk = talk, Evidence = { Pdf() } }, Caller)).Record,
             (await _ledger.RecordQuarterlyReviewAsync(new() { NodeId = node, RequestId = "k-review", QuarterlyReview = review }, Caller)).Record,
             (await _ledger.RecordCommunityServiceAsync(new() { NodeId = node, RequestId = "k-service", CommunityService = service }, Caller)).Record,
@@ -156,7 +165,8 @@ public sealed class LedgerRecordKindsTests(GatewayFixture fixture) : IClassFixtu
     [Fact]
     public async Task Every_write_rpc_is_idempotent_on_its_request_id()
     {
-        const string node = "branch-idempotent";
+        // An organisation's: the quarterly review is the party group's (a branch is refused it).
+        const string node = "org-idempotent";
         await fixture.EnsureAsync("tenant-kinds", node);
         var review = new RecordQuarterlyReviewRequest { NodeId = node, RequestId = "i-review", QuarterlyReview = new QuarterlyReview { Date = Day, Topic = "汇报" } };
         var first = await _ledger.RecordQuarterlyReviewAsync(review, Caller);

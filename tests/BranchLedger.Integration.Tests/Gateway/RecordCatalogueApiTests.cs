@@ -18,6 +18,10 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
 {
     private const string Tenant = "tenant-catalogue";
     private const string Node = "catalogue-branch";
+
+    // A kind a branch may not hold (the quarterly review is the party group's) is recorded at the organisation.
+    private const string Organisation = "org-catalogue";
+    private const string BranchLevel = "NODE_KIND_BRANCH";
     private int _sequence;
 
     [Fact]
@@ -43,6 +47,62 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
         Assert.Equal(["支委会", "党小组会", "主题党日", "党课", "支部党员大会"],
             meeting.GetProperty("presets").EnumerateArray().Select(p => p.GetProperty("label").GetString()));
     }
+
+    [Fact]
+    public async Task The_catalogue_names_the_node_levels_of_every_kind_and_of_every_meeting_kind_as_the_domain_does()
+    {
+        using var http = Client();
+        var kinds = await KindsAsync(http);
+
+        foreach (var (kind, domain) in kinds.Zip(RecordCatalogue.Kinds))
+        {
+            Assert.Equal(domain.NodeLevels.Select(Level), Levels(kind));
+            foreach (var (choice, domainChoice) in Fields(kind).SelectMany(f => f.GetProperty("choices").EnumerateArray()).Zip(domain.Fields.SelectMany(f => f.Choices)))
+            {
+                Assert.Equal(domainChoice.NodeLevels.Select(Level), Levels(choice));
+            }
+        }
+
+        Assert.Equal(["NODE_KIND_ORGANISATION"], Levels(kinds.Single(k => k.GetProperty("kindId").GetString() == "quarterly-review")));
+        Assert.DoesNotContain("NODE_KIND_SMALL_GROUP", Levels(kinds.Single(k => k.GetProperty("kindId").GetString() == "document-issued")));
+        var meetingKinds = Fields(kinds[0]).Single(f => f.GetProperty("jsonPath").GetString() == "meeting.kind").GetProperty("choices").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("value").GetString()!, Levels);
+        Assert.Equal(["NODE_KIND_ORGANISATION"], meetingKinds["MEETING_KIND_PARTY_GROUP_MEETING"]);
+        Assert.Equal(["NODE_KIND_GENERAL_BRANCH", "NODE_KIND_BRANCH"], meetingKinds["MEETING_KIND_BRANCH_COMMITTEE_MEETING"]);
+        Assert.Equal(4, meetingKinds["MEETING_KIND_THEME_DAY"].Count);
+    }
+
+    [Fact]
+    public async Task A_kind_posted_at_a_level_its_catalogue_entry_does_not_name_is_refused_in_Chinese()
+    {
+        using var http = Client();
+        var review = (await KindsAsync(http)).Single(k => k.GetProperty("kindId").GetString() == "quarterly-review");
+        await fixture.EnsureAsync(Tenant, Node, members: 30);
+
+        using var response = await http.PostAsJsonAsync(
+            review.GetProperty("httpPath").GetString()!.Replace("{node_id}", Node, StringComparison.Ordinal), Build(review));
+        var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(9, status.GetProperty("code").GetInt32()); // FAILED_PRECONDITION
+        Assert.Contains("党支部的台账不记录", status.GetProperty("message").GetString());
+        using var atOrganisation = await PostAsync(http, review, Build(review));
+        Assert.Equal(HttpStatusCode.OK, atOrganisation.StatusCode);
+    }
+
+    private static string Level(BranchLedger.Domain.Directory.NodeKind level) => ((Api.V1.NodeKind)(int)level) switch
+    {
+        Api.V1.NodeKind.Organisation => "NODE_KIND_ORGANISATION",
+        Api.V1.NodeKind.GeneralBranch => "NODE_KIND_GENERAL_BRANCH",
+        Api.V1.NodeKind.Branch => "NODE_KIND_BRANCH",
+        Api.V1.NodeKind.SmallGroup => "NODE_KIND_SMALL_GROUP",
+        var other => other.ToString(),
+    };
+
+    private static List<string> Levels(JsonElement kindOrChoice) =>
+        kindOrChoice.TryGetProperty("nodeLevels", out var levels) ? [.. levels.EnumerateArray().Select(l => l.GetString()!)] : [];
+
+    // The level a request built from the catalogue is recorded at: a branch when the kind allows it, else its first level.
+    private static string LevelFor(JsonElement kind) => Levels(kind) is { Count: > 0 } levels && !levels.Contains(BranchLevel) ? levels[0] : BranchLevel;
 
     [Fact]
     public async Task A_request_built_from_the_catalogue_alone_is_accepted_for_every_kind_that_is_not_a_step()
@@ -134,9 +194,11 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient http, JsonElement kind, JsonObject request)
     {
-        await fixture.EnsureAsync(Tenant, Node, members: 30);
+        // At a node of a level the kind names (the catalogue says which): a branch's, or the organisation's.
+        var node = LevelFor(kind) == BranchLevel ? Node : Organisation;
+        await fixture.EnsureAsync(Tenant, node, members: 30);
         Assert.Equal("POST", kind.GetProperty("httpMethod").GetString());
-        var path = kind.GetProperty("httpPath").GetString()!.Replace("{node_id}", Node, StringComparison.Ordinal);
+        var path = kind.GetProperty("httpPath").GetString()!.Replace("{node_id}", node, StringComparison.Ordinal);
         return await http.PostAsJsonAsync(path, request);
     }
 
@@ -176,7 +238,7 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
                 }
             }
 
-            values[path] = forced.TryGetValue(path, out var value) ? JsonValue.Create(value) : Filler(field);
+            values[path] = forced.TryGetValue(path, out var value) ? JsonValue.Create(value) : Filler(field, LevelFor(kind));
         }
 
         if (replace is { } r)
@@ -200,7 +262,8 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
         return request;
     }
 
-    private JsonNode Filler(JsonElement field)
+    // level: where the request is recorded; a choice is the first the catalogue names for that level (a branch's meeting is no 党组会).
+    private JsonNode Filler(JsonElement field, string level)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return Type(field) switch
@@ -210,7 +273,8 @@ public sealed partial class RecordCatalogueApiTests(GatewayFixture fixture) : IC
             "FORM_FIELD_TYPE_DATE" => new JsonObject { ["year"] = today.Year, ["month"] = today.Month, ["day"] = today.Day },
             "FORM_FIELD_TYPE_WHOLE_NUMBER" => JsonValue.Create(Math.Max(field.TryGetProperty("min", out var min) ? min.GetInt32() : 0, 1)),
             "FORM_FIELD_TYPE_YES_NO" => JsonValue.Create(true),
-            "FORM_FIELD_TYPE_CHOICE" => JsonValue.Create(field.GetProperty("choices")[0].GetProperty("value").GetString()!),
+            "FORM_FIELD_TYPE_CHOICE" => JsonValue.Create(field.GetProperty("choices").EnumerateArray()
+                .First(c => Levels(c) is var levels && (levels.Count == 0 || levels.Contains(level))).GetProperty("value").GetString()!),
             "FORM_FIELD_TYPE_TEXT_LIST" => new JsonArray("测试"),
             // Ticked from a roster, never required: a form without a named roster sends none.
             "FORM_FIELD_TYPE_ATTENDANCE" => new JsonArray(),

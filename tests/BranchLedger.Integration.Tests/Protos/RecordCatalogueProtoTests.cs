@@ -136,6 +136,22 @@ public sealed class RecordCatalogueProtoTests
     }
 
     [Fact]
+    public void Node_levels_are_sent_as_the_directorys_NodeKind_whose_numbers_are_the_domains()
+    {
+        foreach (var message in new[] { Api.V1.RecordKindForm.Descriptor, Api.V1.FormChoice.Descriptor })
+        {
+            var levels = message.FindFieldByName("node_levels");
+            Assert.True(levels is { IsRepeated: true, FieldType: Google.Protobuf.Reflection.FieldType.Enum }, $"{message.Name}.node_levels");
+            Assert.Equal("branchledger.v1.NodeKind", levels.EnumType.FullName);
+        }
+
+        // The mapping casts a domain level to the API's by number: the two enums must agree value by value.
+        Assert.Equal(
+            Enum.GetValues<Domain.Directory.NodeKind>().Select(k => ((int)k, k.ToString())),
+            Enum.GetValues<Api.V1.NodeKind>().Select(k => ((int)k, k.ToString())));
+    }
+
+    [Fact]
     public void ListRecordKinds_is_a_GET_of_record_kinds_with_no_node()
     {
         var http = Ledger.FindMethodByName("ListRecordKinds")!.GetOptions().GetExtension(AnnotationsExtensions.Http);

@@ -25,16 +25,28 @@ public static class KindLevels
 
     /// <summary>
     /// Why a node of <paramref name="level"/> may not hold a record of body family <paramref name="family"/>
-    /// (one Chinese sentence), or null when it may. A family the catalogue does not describe (corrections,
-    /// reviews: they follow the record they target) is never refused here.
+    /// (one Chinese sentence), or null when it may. <paramref name="choice"/> is the record's sub-kind as an enum
+    /// value name (a meeting's MEETING_KIND_PARTY_GROUP_MEETING), judged by the levels its choice declares.
+    /// A family the catalogue does not describe (corrections, reviews: they follow the record they target)
+    /// is never refused here.
     /// </summary>
-    public static string? Refusal(string family, NodeKind level)
+    public static string? Refusal(string family, NodeKind level, string? choice = null)
     {
-        if (!ByBody.Value.TryGetValue(family, out var kind) || kind.NodeLevels.Contains(level))
+        if (!ByBody.Value.TryGetValue(family, out var kind))
         {
             return null;
         }
 
-        return $"{Label(level)}的台账不记录“{kind.Label}”：只有{string.Join("、", kind.NodeLevels.Select(Label))}的台账记录这类记录";
+        if (!kind.NodeLevels.Contains(level))
+        {
+            return Sentence(level, kind.Label, kind.NodeLevels);
+        }
+
+        return choice is not null && kind.Choice(choice) is { } sub && !sub.NodeLevels.Contains(level)
+            ? Sentence(level, sub.Label, sub.NodeLevels)
+            : null;
     }
+
+    private static string Sentence(NodeKind level, string label, IReadOnlyList<NodeKind> allowed) =>
+        $"{Label(level)}的台账不记录“{label}”：只有{string.Join("、", allowed.Select(Label))}的台账记录这类记录";
 }

@@ -39,7 +39,7 @@ public static class RecordCatalogue
     [
         Kind("meeting", "RecordMeeting", "meetings", "meeting", "三会一课、中心组学习、主题党日等会议和学习，一次一条。",
             [
-                Field(F.Meeting.Kind, "会议或学习的类别。", choices: Choices<MeetingKind>()),
+                Field(F.Meeting.Kind, "会议或学习的类别。", choices: Choices<MeetingKind>(levels: MeetingLevels.Of)),
                 Field(F.Date, "会议召开的日期。", @default: FormField.Today),
                 Field(F.Meeting.Topic, "会议或学习的主题。"),
                 Field(F.Meeting.Attendees, "实际参加的党员人数，不能多于应到人数。"),
@@ -82,7 +82,7 @@ public static class RecordCatalogue
                 Field(F.QuarterlyReview.Reporter, "汇报人（姓名）。"),
                 Field(F.QuarterlyReview.Mechanism, "通过哪一工作机制听取汇报，写报告中的提法，如 “1+3”工作机制；报告写“通过…，每季度听取一次党建工作汇报”。可不填。"),
                 Field(F.Notes, "汇报要点或会议记录。"),
-            ]),
+            ], levels: RecordKindEntry.OrganisationOnly),
         Kind("community-service", "RecordCommunityService", "community-services", "community_service", "在职党员到社区报到或参加志愿服务。",
             [
                 Field(F.CommunityService.Kind, "报到还是服务活动。", choices: Choices<CommunityServiceKind>()),
@@ -100,7 +100,7 @@ public static class RecordCatalogue
                 Field(F.RiskPoint.Point, "风险点的简要描述。"),
                 Field(F.RiskPoint.Measures, "防控措施，每条一行。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("brand-project", "RecordBrandProject", "brand-projects", "brand_project", "党建品牌的创建和命名情况。",
             [
                 Field(F.Date, "登记的日期。", @default: FormField.Today),
@@ -108,7 +108,7 @@ public static class RecordCatalogue
                 Field(F.BrandProject.Level, "命名或创建的级别。", choices: Choices<RecognitionLevel>()),
                 Field(F.BrandProject.Status, "品牌目前的状态。", choices: Choices<BrandStatus>(), labelKey: "brand_status"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("honour", "RecordHonour", "honours", "honour", "获得的荣誉和先进典型。",
             [
                 Field(F.Date, "获得荣誉的日期。", @default: FormField.Today),
@@ -118,7 +118,7 @@ public static class RecordCatalogue
                 Field(F.Honour.Level, "荣誉的级别。", choices: Choices<RecognitionLevel>()),
                 Field(F.Honour.AwardedBy, "授予荣誉的单位。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("campaign", "RecordCampaign", "campaigns", "campaign", "模范机关创建等创建活动的进展。",
             [
                 Field(F.Date, "登记的日期。", @default: FormField.Today),
@@ -126,7 +126,7 @@ public static class RecordCatalogue
                 Field(F.Campaign.Status, "创建活动目前的状态。", choices: Choices<CampaignStatus>(), labelKey: "campaign_status"),
                 Field(F.Campaign.Level, "创建活动的级别。", choices: Choices<RecognitionLevel>()),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("self-assessment", "RecordSelfAssessment", "self-assessments", "self_assessment", "年度述职自评的一段：存在问题、原因分析或下一步措施。",
             [
                 Field(F.Date, "撰写的日期。", @default: FormField.Today),
@@ -134,7 +134,7 @@ public static class RecordCatalogue
                 Field(F.SelfAssessment.Section, "这一段属于哪一部分。", choices: Choices<SelfAssessmentSection>()),
                 Field(F.SelfAssessment.Order, "这一段在该部分中的顺序，从 1 开始。"),
                 Field(F.SelfAssessment.Text, "这一段的内容。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("duty-item", "CreateDutyItem", "duty-items", "duty_item", "在责任清单中列入一项责任。",
             [
                 Field(F.Date, "列入清单的日期。", @default: FormField.Today),
@@ -144,7 +144,7 @@ public static class RecordCatalogue
                 Field(F.DutyItem.Owner, "责任人（姓名）。"),
                 Field(F.DutyItem.Due, "应完成的日期，十年以内。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Step("duty-status", "UpdateDutyItemStatus", "duty-items:updateStatus", "duty_progress", F.DutyProgress.DutyId, "推进责任清单中的一项：推进中、已完成、已核验。",
             [
                 Field(F.Date, "状态变化的日期。", @default: FormField.Today),
@@ -152,7 +152,7 @@ public static class RecordCatalogue
                 Field(F.DutyProgress.Status, "新的状态；核验前须先完成。", choices: Choices<DutyStatus>(), labelKey: "duty_status"),
                 Field(F.DutyProgress.Verifier, "核验人（姓名）。", when: When(F.DutyProgress.Status, DutyStatus.Verified)),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Kind("finding", "RaiseFinding", "findings", "finding", "巡察发现的问题及其整改方案。",
             [
                 Field(F.Date, "问题提出的日期。", @default: FormField.Today),
@@ -166,28 +166,28 @@ public static class RecordCatalogue
                 Field(F.Finding.Deadline, "整改应完成的日期；长期坚持的不填。",
                     when: When(F.Finding.Type, RemediationType.FixNow, RemediationType.ByDeadline)),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Step("finding-progress", "RecordFindingProgress", "findings:recordProgress", "finding_progress", F.FindingStep.FindingId, "为尚未销号的问题记录一次整改进展。",
             [
                 Field(F.Date, "进展的日期。", @default: FormField.Today),
                 Field(F.FindingStep.FindingId, "问题的编号。"),
                 Field(F.FindingStep.Progress, "这次的整改进展。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Step("finding-close", "CloseFinding", "findings:close", "finding_closure", F.FindingStep.FindingId, "整改完成，经核验后销号。",
             [
                 Field(F.Date, "销号的日期。", @default: FormField.Today),
                 Field(F.FindingStep.FindingId, "问题的编号。"),
                 Field(F.FindingStep.Verifier, "核验人（姓名）。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
         Step("finding-reopen", "ReopenFinding", "findings:reopen", "finding_reopening", F.FindingStep.FindingId, "回头看发现问题反弹，重新打开已销号的问题。",
             [
                 Field(F.Date, "重新打开的日期。", @default: FormField.Today),
                 Field(F.FindingStep.FindingId, "问题的编号。"),
                 Field(F.FindingStep.Reason, "重新打开的原因。"),
                 Field(F.Notes, "补充说明。"),
-            ]),
+            ], levels: RecordKindEntry.BranchAndAbove),
     ];
 
     // A field before it knows which body it belongs to; Kind and Step place it.
@@ -207,9 +207,10 @@ public static class RecordCatalogue
         new(id, RecordLabels.Shared.Enum(value) ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{value}"),
             field, ProtoName(value));
 
+    // levels: the node levels whose ledgers hold it (every level unless given; see RecordKindEntry.NodeLevels).
     private static RecordKindForm Kind(string id, string rpc, string route, string body, string help, Draft[] fields,
-        PresetDraft[]? presets = null) =>
-        Form(id, Sheet(body), rpc, route, body, null, help, fields, presets ?? []);
+        PresetDraft[]? presets = null, IReadOnlyList<Directory.NodeKind>? levels = null) =>
+        Form(id, Sheet(body), rpc, route, body, null, help, fields, presets ?? []) with { NodeLevels = levels ?? RecordKindEntry.AllLevels };
 
     // A kind with an entry of its own: recorded by the generic AppendRecord (POST /v1/nodes/{node_id}/records, the body
     // in the kind's own field), labelled by its entry and reported by the figures and sentence it declares.
@@ -227,8 +228,10 @@ public static class RecordCatalogue
         };
     }
 
-    private static RecordKindForm Step(string id, string rpc, string route, string body, FieldRule target, string help, Draft[] fields) =>
-        Form(id, Sheet(body), rpc, route, body, target, help, fields, []);
+    // A step is held where the item it moves is: its levels are its item's.
+    private static RecordKindForm Step(string id, string rpc, string route, string body, FieldRule target, string help, Draft[] fields,
+        IReadOnlyList<Directory.NodeKind>? levels = null) =>
+        Form(id, Sheet(body), rpc, route, body, target, help, fields, []) with { NodeLevels = levels ?? RecordKindEntry.AllLevels };
 
     private static RecordKindForm Form(string id, string label, string rpc, string route, string body, FieldRule? target, string help,
         Draft[] drafts, PresetDraft[] presets)
@@ -270,10 +273,14 @@ public static class RecordCatalogue
     private static string UpperSnake(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 
-    private static FormChoice[] Choices<T>(Func<T, string>? label = null) where T : struct, Enum =>
+    // levels: per choice, the node levels a record with it may be held at (a meeting kind's, MeetingLevels); every level unless given.
+    private static FormChoice[] Choices<T>(Func<T, string>? label = null, Func<T, IReadOnlyList<Directory.NodeKind>>? levels = null) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
             .Select(v => new FormChoice(ProtoName(v), label?.Invoke(v) ?? RecordLabels.Shared.Enum(v)
-                ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{v}")))
+                ?? throw new InvalidDataException($"labels.zh.json has no label for {typeof(T).Name}.{v}"))
+            {
+                NodeLevels = levels?.Invoke(v) ?? RecordKindEntry.AllLevels,
+            })
             .ToArray();
 
     private static string Label(string key) =>

@@ -23,6 +23,21 @@ public abstract class RecordKindEntry
     /// <summary>Below a branch: a small group holds its meetings and activities, not a unit's documents, inspections or brands.</summary>
     public static readonly IReadOnlyList<NodeKind> BranchAndAbove = [NodeKind.Organisation, NodeKind.GeneralBranch, NodeKind.Branch];
 
+    /// <summary>The body's leadership only (党组 or 机关党委): its own meetings, its quarterly review of party building.</summary>
+    public static readonly IReadOnlyList<NodeKind> OrganisationOnly = [NodeKind.Organisation];
+
+    /// <summary>
+    /// The branches (党总支, 党支部): a branch's general meeting and committee. A general branch is bound by the
+    /// same branch rules (compliance), so it holds them too; a small group and the leadership do not.
+    /// </summary>
+    public static readonly IReadOnlyList<NodeKind> Branches = [NodeKind.GeneralBranch, NodeKind.Branch];
+
+    /// <summary>
+    /// Below the leadership: 党小组会 are held in small groups, and a branch (or general branch) counts them in its
+    /// own ledger against its monthly rule, so both hold them; the leadership does not.
+    /// </summary>
+    public static readonly IReadOnlyList<NodeKind> BelowOrganisation = [NodeKind.GeneralBranch, NodeKind.Branch, NodeKind.SmallGroup];
+
     /// <summary>
     /// Where the form picker lists it: the built-in kinds sit at 10, 20, … 150 (see <see cref="RecordCatalogue"/>);
     /// pick a free number between the neighbours it belongs with.
@@ -46,8 +61,8 @@ public abstract class RecordKindEntry
 
     /// <summary>
     /// The node levels whose ledgers may hold it (every level unless narrowed). Declared here and on the form;
-    /// the ledger aggregate refuses a record of it at any other level (<see cref="KindLevels.Refusal"/>).
-    /// ListRecordKinds does not send it yet.
+    /// the ledger aggregate refuses a record of it at any other level (<see cref="KindLevels.Refusal"/>), and
+    /// ListRecordKinds sends it so a client offers the kind only where it may be recorded.
     /// </summary>
     public virtual IReadOnlyList<NodeKind> NodeLevels => AllLevels;
 

@@ -1,7 +1,14 @@
 namespace BranchLedger.Domain.Ledger.Catalogue;
 
 /// <summary>One choice of a choice field: the API's enum value name and its Chinese label.</summary>
-public sealed record FormChoice(string Value, string Label);
+public sealed record FormChoice(string Value, string Label)
+{
+    /// <summary>
+    /// The node levels whose ledgers may hold a record with this choice: narrower than its kind's for a sub-kind
+    /// that belongs to one level (a 党组会 is a meeting only the leadership holds); every level otherwise.
+    /// </summary>
+    public IReadOnlyList<Directory.NodeKind> NodeLevels { get; init; } = RecordKindEntry.AllLevels;
+}
 
 /// <summary>A field applies only while another field of the same form holds one of some values.</summary>
 /// <param name="Field">The controlling field's JSON path, e.g. <c>meeting.kind</c>.</param>
@@ -61,8 +68,11 @@ public sealed record RecordKindForm(
     /// <summary>The default report sentence of a kind with a catalogue entry; null for the built-in kinds (worded by the template).</summary>
     public ReportSentence? Sentence { get; init; }
 
-    /// <summary>The node levels whose ledgers may hold it.</summary>
+    /// <summary>The node levels whose ledgers may hold it; a choice may narrow them further (<see cref="FormChoice.NodeLevels"/>).</summary>
     public IReadOnlyList<Directory.NodeKind> NodeLevels { get; init; } = RecordKindEntry.AllLevels;
+
+    /// <summary>The choice whose value is <paramref name="value"/> (an enum value name) in any of its choice fields, or null.</summary>
+    public FormChoice? Choice(string value) => Fields.SelectMany(f => f.Choices).FirstOrDefault(c => c.Value == value);
 
     /// <summary>The LedgerService method that records any kind: the write path of kinds added through the catalogue.</summary>
     public const string GenericRpc = "AppendRecord";
