@@ -54,16 +54,19 @@ internal static class JournalBench
         var cpu = new StringBuilder();
         cpu.AppendLine("CPU per gRPC write, by process (µs of user + system time over the level's writes), and what other processes used meanwhile:");
         cpu.AppendLine();
-        cpu.AppendLine("| c | load generator | gateway | silo | PostgreSQL | together | rest of the machine |");
-        cpu.AppendLine("|---|---|---|---|---|---|---|");
+        cpu.AppendLine("| c | load generator | gateway | silo | PostgreSQL | together | rest of the machine | PostgreSQL transactions per write | rows inserted per write | rows updated per write |");
+        cpu.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in new[] { 1, 16, 64 })
         {
             progress($"c={c}: gRPC writes, pgbench same transaction, pgbench whole-state upsert");
             await platform.WaitQuietAsync();
+            var statsBefore = await DatabaseWorkAsync(platform.Database);
             var cpuBefore = ProcessCpu.Take(platform, postmaster);
             var writes = await ClosedLoop.RunAsync(c, duration, (worker, seq) => calls.MeetingAsync(
                 CityShape.TenantId(0), $"b{worker % Branches:D5}", $"journal:{c}:{seq}", MeetingKind.Symposium, new DateOnly(year, 12, 20), 5, 5));
-            cpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {(ProcessCpu.Take(platform, postmaster) - cpuBefore).PerCall(writes.Calls)} |");
+            var used = ProcessCpu.Take(platform, postmaster) - cpuBefore;
+            var work = (await DatabaseWorkAsync(platform.Database)).Zip(statsBefore, (after, before) => (after - before) / (double)Math.Max(writes.Calls, 1)).ToArray();
+            cpu.AppendLine(CultureInfo.InvariantCulture, $"| {c} | {used.PerCall(writes.Calls)} | {work[0]:0.00} | {work[1]:0.00} | {work[2]:0.00} |");
             var pgBefore = ProcessCpu.Take(platform, postmaster);
             var same = await pgbench.RunAsync(SameTransaction, c, duration);
             var pg = ProcessCpu.Take(platform, postmaster) - pgBefore;
@@ -107,6 +110,16 @@ internal static class JournalBench
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "journal.md"), out_.ToString());
         return 0;
+    }
+
+    // The database's committed transactions and rows inserted and updated so far (pg_stat_database;
+    // the statistics collector reports them with a delay of up to half a second, so the level's writes
+    // are counted once they settle).
+    private static async Task<long[]> DatabaseWorkAsync(string db)
+    {
+        await Task.Delay(700);
+        var row = await MachineFacts.ScalarAsync(db, "SELECT xact_commit || ' ' || tup_inserted || ' ' || tup_updated FROM pg_stat_database WHERE datname = current_database()");
+        return [.. row.Split(' ').Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
     }
 
     private static async Task<Rankings.Stats> AppendsAsync(CityCalls calls, string tenant, string prefix, int count, DateOnly day)

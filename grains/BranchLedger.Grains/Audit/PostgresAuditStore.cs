@@ -11,8 +11,7 @@ namespace BranchLedger.Grains.Audit;
 /// </summary>
 internal sealed class PostgresAuditStore(string connectionString) : IAuditStore, IAsyncDisposable
 {
-    // Named, so diagnostics say what the pool is for instead of repeating the connection string.
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "branchledger-audit" }.Build();
+    private readonly NpgsqlDataSource _dataSource = PostgresDataSources.Build(connectionString, "branchledger-audit");
 
     public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace BranchLedger.Grains.Scoring;
 /// <summary>The score inputs as rows of <c>branchledger_score_inputs</c> (migration 0007).</summary>
 public sealed class PostgresScoreInputStore(string connectionString) : IScoreInputStore, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "branchledger-score-inputs" }.Build();
+    private readonly NpgsqlDataSource _dataSource = PostgresDataSources.Build(connectionString, "branchledger-score-inputs");
 
     /// <summary>
     /// One keyset page of rows after <c>$1</c> (at most <c>$2</c>). A row is fresh when its ledger's journal

@@ -18,8 +18,7 @@ public sealed class PostgresLedgerJournal(string connectionString, Serializer se
     private const string Columns = "record";
     private const string RequestIdConstraint = "branchledger_journal_request";
 
-    // Named, so diagnostics say what the pool is for instead of repeating the connection string.
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "branchledger-journal" }.Build();
+    private readonly NpgsqlDataSource _dataSource = PostgresDataSources.Build(connectionString, "branchledger-journal");
 
     /// <inheritdoc />
     public async Task AppendAsync(string ledger, IReadOnlyList<LedgerRecord> records, AuditEntry? audit, CancellationToken cancellationToken = default)
