@@ -7,6 +7,7 @@ using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Domain.Warnings;
 using BranchLedger.Ledger;
 using static BranchLedger.Domain.Tests.LedgerAggregates.LedgerAggregateTests;
+using static BranchLedger.Domain.Tests.LedgerAggregates.LevelCases;
 
 namespace BranchLedger.Domain.Tests.LedgerAggregates;
 
@@ -14,20 +15,6 @@ namespace BranchLedger.Domain.Tests.LedgerAggregates;
 // leadership, the branch's 支部党员大会 and 支委会 at branches, 党小组会 below the leadership.
 public sealed class BuiltInLevelTests
 {
-    private static readonly DateOnly Today = new(2026, 6, 15);
-    private static readonly DateTimeOffset Now = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
-
-    private static LedgerNode At(NodeKind level) => Branch() with { Kind = level };
-
-    private static PreconditionFailedException Refused(NodeKind level, RecordBody body)
-    {
-        var ledger = NewLedger(At(level));
-        var refused = Assert.Throws<PreconditionFailedException>(() => ledger.Decide(Command("r", body), Today, Now));
-        Assert.Equal("RECORD_KIND_NOT_AT_NODE_LEVEL", refused.Type);
-        Assert.Equal(0, ledger.LastSequence);
-        return refused;
-    }
-
     private static void Held(NodeKind level, RecordBody body) =>
         Assert.False(NewLedger(At(level)).Decide(Command("h", body), Today, Now).Replayed);
 

@@ -6,17 +6,13 @@ using BranchLedger.Domain.Ledger;
 using BranchLedger.Domain.Ledger.Catalogue;
 using BranchLedger.Ledger;
 using static BranchLedger.Domain.Tests.LedgerAggregates.LedgerAggregateTests;
+using static BranchLedger.Domain.Tests.LedgerAggregates.LevelCases;
 
 namespace BranchLedger.Domain.Tests.LedgerAggregates;
 
 // The node levels a catalogue entry declares are the aggregate's rule: a kind outside them is refused at write.
 public sealed class NodeLevelTests
 {
-    private static readonly DateOnly Today = new(2026, 6, 15);
-    private static readonly DateTimeOffset Now = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
-
-    private static LedgerNode At(NodeKind level) => Branch() with { Kind = level };
-
     private static DocumentIssuedDetails Plan() => new() { Date = new DateOnly(2026, 6, 1), Kind = DocumentKind.Plan, Title = "2026年党建工作计划" };
 
     [Theory]
