@@ -50,6 +50,7 @@ public sealed class NodeLevelMenuTests(DashboardPlatform platform)
         await page.GotoAsync($"/app/#/new/{Group}/document-issued");
         await Expect(page.Locator("#kind-not-here")).ToContainTextAsync("不记录“发文”");
         await Expect(page.Locator("#record-form")).ToHaveCountAsync(0);
+        await session.CheckPageAsync($"node-levels-refused-{screen}");
 
         await page.GotoAsync($"/app/#/home/{WebBody.Branch}");
         await Expect(page.Locator("#branch-name")).ToContainTextAsync("机关党支部");
